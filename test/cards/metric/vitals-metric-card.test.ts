@@ -1,0 +1,125 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/ha-vitals';
+import type { VitalsMetricCard } from '../../../src/cards/metric/vitals-metric-card';
+import { parseMetricCardConfig } from '../../../src/cards/metric/config';
+import { FakeConnection, fakeHass, sleep } from '../../helpers/fake-connection';
+
+async function renderCard(config: Record<string, unknown>, connection = new FakeConnection()) {
+  const card = (await fixture(html`<vitals-metric-card></vitals-metric-card>`)) as VitalsMetricCard;
+  card.setConfig(config);
+  card.hass = fakeHass(connection);
+  await sleep(80); // the store batches subscriptions for 50 ms
+  await card.updateComplete;
+  return { card, connection };
+}
+
+const text = (card: Element, selector: string) => card.shadowRoot!.querySelector(selector)?.textContent?.trim();
+
+describe('vitals-metric-card', () => {
+  it('shows the name, the current value and its unit', async () => {
+    // Arrange
+    const connection = new FakeConnection();
+    connection.setState('sensor.cpu', '42.5', { friendly_name: 'Processor use', unit_of_measurement: '%' });
+    // Act
+    const { card } = await renderCard({ type: 'custom:vitals-metric-card', entity: 'sensor.cpu' }, connection);
+    // Assert
+    expect(text(card, '.name')).to.equal('Processor use');
+    expect(text(card, '.value')).to.equal('42.5');
+    expect(text(card, '.unit')).to.equal('%');
+    expect(card.shadowRoot!.querySelector('ha-card')).to.exist;
+  });
+
+  it('updates live and draws a sparkline of the values seen since load', async () => {
+    const connection = new FakeConnection();
+    connection.setState('sensor.cpu', '10', { unit_of_measurement: '%' }, 1);
+    const { card } = await renderCard({ type: 'custom:vitals-metric-card', entity: 'sensor.cpu' }, connection);
+    // Act
+    connection.setState('sensor.cpu', '30', { unit_of_measurement: '%' }, 2);
+    connection.setState('sensor.cpu', '20', { unit_of_measurement: '%' }, 3);
+    await card.updateComplete;
+    // Assert
+    expect(text(card, '.value')).to.equal('20');
+    const path = card.shadowRoot!.querySelector('svg.sparkline path');
+    expect(path?.getAttribute('d')).to.match(/^M.*L.*L/);
+  });
+
+  it('uses the configured name and decimals', async () => {
+    const connection = new FakeConnection();
+    connection.setState('sensor.cpu', '42.5678', { friendly_name: 'CPU' });
+    const { card } = await renderCard({ type: 'custom:vitals-metric-card', entity: 'sensor.cpu', name: 'Load', decimals: 1 }, connection);
+    expect(text(card, '.name')).to.equal('Load');
+    expect(text(card, '.value')).to.equal('42.6');
+  });
+
+  it('shows an unavailable entity as such, with no unit and no crash', async () => {
+    const connection = new FakeConnection();
+    connection.setState('sensor.cpu', 'unavailable', { unit_of_measurement: '%' });
+    const { card } = await renderCard({ type: 'custom:vitals-metric-card', entity: 'sensor.cpu' }, connection);
+    expect(text(card, '.value')).to.equal('unavailable');
+    expect(card.shadowRoot!.querySelector('.unit')).to.equal(null);
+    expect(card.shadowRoot!.querySelector('.reading.unavailable')).to.exist;
+  });
+
+  it('shows a placeholder until the first state arrives', async () => {
+    const { card } = await renderCard({ type: 'custom:vitals-metric-card', entity: 'sensor.not_yet' });
+    expect(text(card, '.value')).to.equal('—');
+    expect(text(card, '.name')).to.equal('sensor.not_yet');
+  });
+
+  it('stops watching when removed from the page', async () => {
+    const connection = new FakeConnection();
+    connection.setState('sensor.cpu', '1');
+    const { card } = await renderCard({ type: 'custom:vitals-metric-card', entity: 'sensor.cpu' }, connection);
+    // Act
+    card.remove();
+    // Assert: the store no longer counts this card as a watcher.
+    const { storeFor } = await import('../../../src/ha/store');
+    expect(storeFor(connection as never).watchedIds).to.not.include('sensor.cpu');
+  });
+
+  it('renders entity names as text, never as HTML', async () => {
+    const connection = new FakeConnection();
+    connection.setState('sensor.cpu', '1', { friendly_name: '<img src=x onerror=alert(1)>' });
+    const { card } = await renderCard({ type: 'custom:vitals-metric-card', entity: 'sensor.cpu' }, connection);
+    expect(card.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(text(card, '.name')).to.equal('<img src=x onerror=alert(1)>');
+  });
+
+  it('offers sizes for masonry and both sections-view APIs, and a stub config from real sensors', () => {
+    const Card = customElements.get('vitals-metric-card') as unknown as typeof VitalsMetricCard;
+    const card = new Card();
+    expect(card.getCardSize()).to.equal(3);
+    expect(card.getGridOptions()).to.include({ columns: 6, rows: 2 });
+    expect(card.getLayoutOptions()).to.include({ grid_columns: 2, grid_rows: 2 });
+    const stub = Card.getStubConfig({
+      states: { 'sensor.a_text': { state: 'on' }, 'sensor.memory_use': { state: '40' }, 'sensor.processor_use': { state: '3' } },
+    } as never);
+    expect(stub).to.deep.equal({ entity: 'sensor.processor_use' });
+  });
+
+  it('is registered for the card picker with a preview', () => {
+    const entry = window.customCards!.find((c) => c.type === 'vitals-metric-card');
+    expect(entry).to.include({ preview: true, name: 'Vitals metric' });
+  });
+});
+
+describe('metric card config', () => {
+  const cases: [unknown, RegExp][] = [
+    [undefined, /must be a mapping/],
+    [{ type: 'x' }, /entity: required/],
+    [{ entity: 'not an id' }, /entity: expected an entity id like "sensor.cpu", got "not an id"/],
+    [{ entity: 'sensor.a', name: 5 }, /name: expected text/],
+    [{ entity: 'sensor.a', decimals: -1 }, /decimals: expected a whole number/],
+    [{ entity: 'sensor.a', colour: 'red' }, /colour: unknown key/],
+  ];
+  for (const [input, message] of cases) {
+    it(`rejects ${JSON.stringify(input)} with a message naming the key`, () => {
+      expect(() => parseMetricCardConfig(input)).to.throw(message);
+    });
+  }
+
+  it('accepts the keys Home Assistant adds to card configs', () => {
+    const config = parseMetricCardConfig({ type: 'custom:vitals-metric-card', entity: 'sensor.a', grid_options: { columns: 6 }, visibility: [] });
+    expect(config.entity).to.equal('sensor.a');
+  });
+});

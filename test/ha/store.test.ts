@@ -1,0 +1,100 @@
+import { expect } from '@open-wc/testing';
+import { VitalsStore, storeFor } from '../../src/ha/store';
+import { FakeConnection, sleep } from '../helpers/fake-connection';
+
+function makeStore(connection: FakeConnection, releaseDelayMs = 30_000) {
+  return new VitalsStore(connection as never, { batchDelayMs: 5, releaseDelayMs });
+}
+
+describe('VitalsStore', () => {
+  it('is shared by every card of one connection', () => {
+    const connection = new FakeConnection();
+    expect(storeFor(connection as never)).to.equal(storeFor(connection as never));
+    expect(storeFor(new FakeConnection() as never)).to.not.equal(storeFor(connection as never));
+  });
+
+  it('makes one subscription for many cards watching several entities', async () => {
+    // Arrange
+    const connection = new FakeConnection();
+    connection.setState('sensor.a', '1');
+    connection.setState('sensor.b', '2');
+    const store = makeStore(connection);
+    const seen: string[] = [];
+    // Act: seven "cards" over two entities, all attached in the same moment.
+    for (let i = 0; i < 7; i++) store.watch(i % 2 ? 'sensor.a' : 'sensor.b', (s) => seen.push(`${s.entityId}=${s.state}`));
+    await sleep(20);
+    // Assert
+    expect(connection.activeEntitySubscriptions()).to.have.length(1);
+    expect(connection.subscriptions[0].message.entity_ids).to.deep.equal(['sensor.a', 'sensor.b']);
+    expect(store.subscriptionCount).to.equal(1);
+    expect(seen.filter((s) => s === 'sensor.a=1')).to.have.length(3);
+    expect(seen.filter((s) => s === 'sensor.b=2')).to.have.length(4);
+  });
+
+  it('records every state change as a sample, non-numeric states as gaps', async () => {
+    const connection = new FakeConnection();
+    connection.setState('sensor.cpu', '10', {}, 100);
+    const store = makeStore(connection);
+    store.watch('sensor.cpu', () => undefined);
+    await sleep(20);
+    // Act
+    connection.setState('sensor.cpu', '12', {}, 101);
+    connection.setState('sensor.cpu', 'unavailable', {}, 102);
+    connection.setState('sensor.cpu', '14', {}, 103);
+    // Assert
+    const { times, values } = store.samples('sensor.cpu')!.toArrays();
+    expect([...times]).to.deep.equal([100_000, 101_000, 102_000, 103_000]);
+    expect(values[0]).to.equal(10);
+    expect(values[1]).to.equal(12);
+    expect(Number.isNaN(values[2])).to.equal(true);
+    expect(values[3]).to.equal(14);
+  });
+
+  it('widens the subscription when a card needs a new entity, without duplicating samples', async () => {
+    const connection = new FakeConnection();
+    connection.setState('sensor.a', '1', {}, 10);
+    connection.setState('sensor.b', '2', {}, 10);
+    const store = makeStore(connection);
+    store.watch('sensor.a', () => undefined);
+    await sleep(20);
+    // Act
+    store.watch('sensor.b', () => undefined);
+    await sleep(20);
+    // Assert: the new subscription covers both; the old one is gone; sensor.a has no replayed duplicate.
+    const active = connection.activeEntitySubscriptions();
+    expect(active).to.have.length(1);
+    expect(active[0].message.entity_ids).to.deep.equal(['sensor.a', 'sensor.b']);
+    expect(store.samples('sensor.a')!.length).to.equal(1);
+  });
+
+  it('unsubscribes when no card watches any more', async () => {
+    const connection = new FakeConnection();
+    connection.setState('sensor.a', '1');
+    const store = makeStore(connection, 10);
+    const stop = store.watch('sensor.a', () => undefined);
+    await sleep(20);
+    // Act
+    stop();
+    stop(); // a second call is harmless
+    await sleep(40);
+    // Assert
+    expect(connection.activeEntitySubscriptions()).to.have.length(0);
+    expect(store.samples('sensor.a')).to.equal(undefined);
+    expect(store.status).to.equal('idle');
+  });
+
+  it('reports reconnecting while the websocket is down and live again after', async () => {
+    const connection = new FakeConnection();
+    connection.setState('sensor.a', '1');
+    const store = makeStore(connection);
+    const statuses: string[] = [];
+    store.onStatus((s) => statuses.push(s));
+    store.watch('sensor.a', () => undefined);
+    await sleep(20);
+    // Act
+    connection.emit('disconnected');
+    connection.emit('ready');
+    // Assert
+    expect(statuses).to.deep.equal(['subscribing', 'live', 'reconnecting', 'live']);
+  });
+});
