@@ -5,22 +5,37 @@
  * sample with the server's timestamp, and releases what no card needs any more.
  */
 import type { Connection, MessageBase } from 'home-assistant-js-websocket';
+import { TimeSeries } from '../core/series/time-series';
+import { parseNumericState } from '../core/series/parse';
 import { applyEntityMessage, type CompressedEntityMessage, type EntitySnapshot } from './entity-updates';
-import { SampleLog } from './sample-log';
+import { HistoryLoader, type HistoryChunk } from './history';
 
-export type EntityListener = (snapshot: EntitySnapshot) => void;
+/**
+ * Called with the entity's latest snapshot (undefined until its first state arrives) whenever its
+ * data changes: a new state, or history merged into its series.
+ */
+export type EntityListener = (snapshot: EntitySnapshot | undefined) => void;
+
+export interface WatchOptions {
+  /** Load recorder history for this window (ms) into the entity's series. */
+  historyMs?: number;
+}
 
 /** The part of `Connection` the store uses: lets tests drive it with a fake. */
-export type StoreConnection = Pick<Connection, 'subscribeMessage' | 'addEventListener'> &
-  Partial<Pick<Connection, 'removeEventListener'>>;
+export type StoreConnection = Pick<Connection, 'subscribeMessage' | 'addEventListener' | 'sendMessagePromise'>;
 
 export interface StoreOptions {
   /** How long to gather `watch` calls before (re)subscribing, so a dashboard of many cards subscribes once. */
   batchDelayMs?: number;
   /** How long an entity no card watches stays subscribed (view switches come back quickly). */
   releaseDelayMs?: number;
-  /** Samples kept per entity while it is watched. */
+  /** Samples kept per entity while it is watched (a day at one sample every 2 s). */
   samplesPerEntity?: number;
+  /** How long live samples are kept when no card asks for a longer history window. */
+  liveWindowMs?: number;
+  /** Batch delay of history requests. */
+  historyBatchDelayMs?: number;
+  now?: () => number;
   setTimeout?: (fn: () => void, ms: number) => unknown;
   clearTimeout?: (handle: unknown) => void;
 }
@@ -29,7 +44,7 @@ export type StoreStatus = 'idle' | 'subscribing' | 'live' | 'reconnecting';
 
 interface Watched {
   listeners: Set<EntityListener>;
-  log: SampleLog;
+  series: TimeSeries;
 }
 
 export class VitalsStore {
@@ -44,7 +59,10 @@ export class VitalsStore {
   private readonly statusListeners = new Set<(status: StoreStatus) => void>();
   /** Subscriptions made so far: the e2e suite asserts one per dashboard load. */
   subscriptionCount = 0;
+  readonly history: HistoryLoader;
   private readonly opts: Required<StoreOptions>;
+  /** Newest sample time across watched entities when the websocket dropped: backfill starts there. */
+  private disconnectedAfter?: number;
 
   constructor(
     private readonly connection: StoreConnection,
@@ -53,13 +71,26 @@ export class VitalsStore {
     this.opts = {
       batchDelayMs: options.batchDelayMs ?? 50,
       releaseDelayMs: options.releaseDelayMs ?? 30_000,
-      samplesPerEntity: options.samplesPerEntity ?? 10_000,
+      samplesPerEntity: options.samplesPerEntity ?? 43_200,
+      liveWindowMs: options.liveWindowMs ?? 3_600_000,
+      historyBatchDelayMs: options.historyBatchDelayMs ?? 50,
+      now: options.now ?? (() => Date.now()),
       setTimeout: options.setTimeout ?? ((fn, ms) => globalThis.setTimeout(fn, ms)),
       clearTimeout: options.clearTimeout ?? ((h) => globalThis.clearTimeout(h as number)),
     };
-    connection.addEventListener('disconnected', () => this.setStatus('reconnecting'));
+    this.history = new HistoryLoader(connection, (id, chunk) => this.mergeHistory(id, chunk), {
+      batchDelayMs: this.opts.historyBatchDelayMs,
+      now: this.opts.now,
+      setTimeout: this.opts.setTimeout,
+    });
+    connection.addEventListener('disconnected', () => {
+      if (this.disconnectedAfter === undefined) this.disconnectedAfter = this.newestSampleTime();
+      this.setStatus('reconnecting');
+    });
     connection.addEventListener('ready', () => {
-      if (this.unsubscribe) this.setStatus('live');
+      if (!this.unsubscribe) return;
+      this.setStatus('live');
+      this.backfillOutage();
     });
   }
 
@@ -76,16 +107,25 @@ export class VitalsStore {
    * Start watching an entity. The listener gets the current snapshot (if known) at once and
    * every change after. Returns the function that stops watching.
    */
-  watch(entityId: string, listener: EntityListener): () => void {
+  watch(entityId: string, listener: EntityListener, options: WatchOptions = {}): () => void {
     let entry = this.watched.get(entityId);
+    const windowMs = Math.max(options.historyMs ?? 0, this.opts.liveWindowMs);
     if (!entry) {
-      entry = { listeners: new Set(), log: new SampleLog(this.opts.samplesPerEntity) };
+      entry = { listeners: new Set(), series: this.newSeries(windowMs) };
       this.watched.set(entityId, entry);
+    } else if (entry.series.maxAgeMs < windowMs) {
+      // A card wants a longer window than the series keeps: widen it, keeping what it holds.
+      const wider = this.newSeries(windowMs);
+      entry.series.forEachInRange(-Infinity, Infinity, (t, v) => wider.append(t, v));
+      entry.series = wider;
     }
     entry.listeners.add(listener);
     const known = this.snapshots.get(entityId);
     if (known) listener(known);
     if (!this.subscribedIds.has(entityId)) this.scheduleSync(this.opts.batchDelayMs);
+    if (options.historyMs) {
+      this.history.ensure(entityId, options.historyMs).catch((err) => console.warn('ha-vitals: history failed', err));
+    }
     let active = true;
     return () => {
       if (!active) return;
@@ -95,9 +135,40 @@ export class VitalsStore {
     };
   }
 
-  /** Samples recorded for an entity since it was first watched (gaps are NaN). */
-  samples(entityId: string): SampleLog | undefined {
-    return this.watched.get(entityId)?.log;
+  /** History and live samples of a watched entity, in time order (gaps are NaN). */
+  series(entityId: string): TimeSeries | undefined {
+    return this.watched.get(entityId)?.series;
+  }
+
+  private newSeries(windowMs: number): TimeSeries {
+    return new TimeSeries({ capacity: this.opts.samplesPerEntity, maxAgeMs: windowMs });
+  }
+
+  private newestSampleTime(): number {
+    let newest = -Infinity;
+    for (const { series } of this.watched.values()) {
+      const last = series.latest();
+      if (last && last.t > newest) newest = last.t;
+    }
+    return Number.isFinite(newest) ? newest : this.opts.now();
+  }
+
+  /** After a reconnect: fetch what the recorder saw while we were away, so the series has no hole. */
+  private backfillOutage(): void {
+    const from = this.disconnectedAfter;
+    this.disconnectedAfter = undefined;
+    if (from === undefined || this.watched.size === 0) return;
+    this.history
+      .backfill([...this.watched.keys()], from)
+      .catch((err) => console.warn('ha-vitals: backfill after reconnect failed', err));
+  }
+
+  private mergeHistory(entityId: string, chunk: HistoryChunk): void {
+    const entry = this.watched.get(entityId);
+    if (!entry) return;
+    for (let i = 0; i < chunk.times.length; i++) entry.series.append(chunk.times[i], chunk.values[i]);
+    const snapshot = this.snapshots.get(entityId);
+    for (const l of entry.listeners) l(snapshot);
   }
 
   /** Entities some card currently watches. */
@@ -178,13 +249,17 @@ export class VitalsStore {
         const entry = this.watched.get(snapshot.entityId);
         if (!entry) return;
         // A resubscription replays the current state: record it only if it is new.
-        if (entry.log.append(snapshot.lastUpdated, snapshot.state)) {
-          for (const l of entry.listeners) l(snapshot);
-        }
+        const last = entry.series.latest();
+        if (last && snapshot.lastUpdated <= last.t) return;
+        entry.series.append(snapshot.lastUpdated, parseNumericState(snapshot.state));
+        for (const l of entry.listeners) l(snapshot);
       },
       onRemoved: (entityId) => {
+        // The entity was deleted or renamed: a gap, and listeners see it gone.
         const entry = this.watched.get(entityId);
-        entry?.log.append(Date.now(), 'unavailable');
+        if (!entry) return;
+        entry.series.append(this.opts.now(), Number.NaN);
+        for (const l of entry.listeners) l(undefined);
       },
     });
   }

@@ -21,7 +21,7 @@ describe('VitalsStore', () => {
     const store = makeStore(connection);
     const seen: string[] = [];
     // Act: seven "cards" over two entities, all attached in the same moment.
-    for (let i = 0; i < 7; i++) store.watch(i % 2 ? 'sensor.a' : 'sensor.b', (s) => seen.push(`${s.entityId}=${s.state}`));
+    for (let i = 0; i < 7; i++) store.watch(i % 2 ? 'sensor.a' : 'sensor.b', (s) => seen.push(`${s?.entityId}=${s?.state}`));
     await sleep(20);
     // Assert
     expect(connection.activeEntitySubscriptions()).to.have.length(1);
@@ -42,7 +42,7 @@ describe('VitalsStore', () => {
     connection.setState('sensor.cpu', 'unavailable', {}, 102);
     connection.setState('sensor.cpu', '14', {}, 103);
     // Assert
-    const { times, values } = store.samples('sensor.cpu')!.toArrays();
+    const { times, values } = store.series('sensor.cpu')!.copyRange();
     expect([...times]).to.deep.equal([100_000, 101_000, 102_000, 103_000]);
     expect(values[0]).to.equal(10);
     expect(values[1]).to.equal(12);
@@ -64,7 +64,7 @@ describe('VitalsStore', () => {
     const active = connection.activeEntitySubscriptions();
     expect(active).to.have.length(1);
     expect(active[0].message.entity_ids).to.deep.equal(['sensor.a', 'sensor.b']);
-    expect(store.samples('sensor.a')!.length).to.equal(1);
+    expect(store.series('sensor.a')!.length).to.equal(1);
   });
 
   it('unsubscribes when no card watches any more', async () => {
@@ -79,7 +79,7 @@ describe('VitalsStore', () => {
     await sleep(40);
     // Assert
     expect(connection.activeEntitySubscriptions()).to.have.length(0);
-    expect(store.samples('sensor.a')).to.equal(undefined);
+    expect(store.series('sensor.a')).to.equal(undefined);
     expect(store.status).to.equal('idle');
   });
 
@@ -87,6 +87,7 @@ describe('VitalsStore', () => {
     const connection = new FakeConnection();
     connection.setState('sensor.a', '1');
     const store = makeStore(connection);
+    connection.responders.set('history/history_during_period', () => ({}));
     const statuses: string[] = [];
     store.onStatus((s) => statuses.push(s));
     store.watch('sensor.a', () => undefined);
@@ -96,5 +97,65 @@ describe('VitalsStore', () => {
     connection.emit('ready');
     // Assert
     expect(statuses).to.deep.equal(['subscribing', 'live', 'reconnecting', 'live']);
+  });
+});
+
+describe('VitalsStore history and reconnects', () => {
+  it('loads history into the same series as live samples, once for many cards', async () => {
+    // Arrange
+    const connection = new FakeConnection();
+    const now = Date.now();
+    connection.setState('sensor.a', '3', {}, now / 1000);
+    connection.responders.set('history/history_during_period', () => ({
+      'sensor.a': [
+        { s: '1', lu: (now - 3_000_000) / 1000 },
+        { s: '2', lu: (now - 1_000_000) / 1000 },
+      ],
+    }));
+    const store = new VitalsStore(connection as never, { batchDelayMs: 5, historyBatchDelayMs: 5 });
+    // Act
+    store.watch('sensor.a', () => undefined, { historyMs: 3_600_000 });
+    store.watch('sensor.a', () => undefined, { historyMs: 3_600_000 });
+    await sleep(40);
+    // Assert
+    const { values } = store.series('sensor.a')!.copyRange();
+    expect([...values]).to.deep.equal([1, 2, 3]);
+    expect(connection.sent.filter((m) => m.type === 'history/history_during_period')).to.have.length(1);
+  });
+
+  it('after a reconnect, backfills what happened during the outage with no duplicates', async () => {
+    // Arrange: live since t=100 s, then the websocket drops after the sample at t=101 s.
+    const connection = new FakeConnection();
+    connection.setState('sensor.a', '1', {}, 100);
+    const store = new VitalsStore(connection as never, { batchDelayMs: 5, historyBatchDelayMs: 5, now: () => 200_000 });
+    store.watch('sensor.a', () => undefined);
+    await sleep(20);
+    connection.setState('sensor.a', '2', {}, 101);
+    connection.responders.set('history/history_during_period', (msg) => {
+      expect(Date.parse(msg.start_time as string)).to.equal(101_000);
+      return { 'sensor.a': [{ s: '2', lu: 101 }, { s: '5', lu: 150 }, { s: '6', lu: 160 }] };
+    });
+    // Act
+    connection.emit('disconnected');
+    connection.emit('ready');
+    await sleep(20);
+    // Assert
+    const { times, values } = store.series('sensor.a')!.copyRange();
+    expect([...times]).to.deep.equal([100_000, 101_000, 150_000, 160_000]);
+    expect([...values]).to.deep.equal([1, 2, 5, 6]);
+  });
+
+  it('records a removed entity as a gap and tells its cards', async () => {
+    const connection = new FakeConnection();
+    connection.setState('sensor.a', '1', {}, 100);
+    const store = new VitalsStore(connection as never, { batchDelayMs: 5, now: () => 200_000 });
+    const seen: unknown[] = [];
+    store.watch('sensor.a', (s) => seen.push(s?.state));
+    await sleep(20);
+    // Act
+    connection.activeEntitySubscriptions()[0].callback({ r: ['sensor.a'] });
+    // Assert
+    expect(seen).to.deep.equal(['1', undefined]);
+    expect(Number.isNaN(store.series('sensor.a')!.latest()!.v)).to.equal(true);
   });
 });

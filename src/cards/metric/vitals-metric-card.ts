@@ -103,8 +103,7 @@ export class VitalsMetricCard extends LitElement {
     const numeric = state !== undefined && state !== '' && Number.isFinite(Number(state));
     const shown =
       state === undefined ? '—' : numeric && config.decimals !== undefined ? Number(state).toFixed(config.decimals) : state;
-    const log = this.store?.samples(config.entity);
-    const arrays = log?.toArrays();
+    const arrays = this.store?.series(config.entity)?.copyRange();
     const spark = arrays ? sparklinePath(arrays.times, arrays.values, SPARK_W, SPARK_H) : undefined;
     const unavailable = state === 'unavailable' || state === 'unknown';
     return html`

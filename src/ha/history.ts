@@ -1,0 +1,233 @@
+/**
+ * Recorder history, loaded once per entity and window and shared by every card.
+ *
+ * Requests made within a short batch window are merged into ONE
+ * `history/history_during_period` call per start time (`minimal_response`, `no_attributes`),
+ * and an entity's already-covered range is never fetched again: a second card asking for the same
+ * or a shorter window costs nothing, a longer window fetches only the older part.
+ * Windows longer than the recorder keeps raw states are completed from long-term statistics
+ * (`recorder/statistics_during_period`, 5-minute/hour/day means chosen by span), as Home
+ * Assistant's own history graph does.
+ */
+import { parseNumericState } from '../core/series/parse';
+
+export interface HistoryConnection {
+  sendMessagePromise<T>(message: { type: string; [key: string]: unknown }): Promise<T>;
+}
+
+/** Decoded samples for one entity, in time order. Times in epoch ms. */
+export interface HistoryChunk {
+  times: number[];
+  values: number[];
+  /** Where each sample came from: raw states or statistics means (charts draw those differently). */
+  source: 'history' | 'statistics';
+}
+
+export type HistorySink = (entityId: string, chunk: HistoryChunk) => void;
+
+interface CompressedHistoryState {
+  s: string;
+  lu?: number;
+  lc?: number;
+}
+
+interface StatisticRow {
+  start: number | string;
+  mean?: number | null;
+  state?: number | null;
+}
+
+export interface HistoryLoaderOptions {
+  batchDelayMs?: number;
+  /** How far back the recorder keeps raw states (its `purge_keep_days`, default 10 days). */
+  rawRetentionMs?: number;
+  now?: () => number;
+  setTimeout?: (fn: () => void, ms: number) => unknown;
+}
+
+interface Pending {
+  entityIds: Set<string>;
+  start: number;
+  end: number;
+  waiters: { resolve: () => void; reject: (e: unknown) => void }[];
+}
+
+const DAY = 86_400_000;
+
+/** Statistics period for a span, finest first, so a chart keeps a few hundred points or more. */
+export function statisticsPeriod(spanMs: number): '5minute' | 'hour' | 'day' {
+  if (spanMs <= 2 * DAY) return '5minute';
+  if (spanMs <= 60 * DAY) return 'hour';
+  return 'day';
+}
+
+export class HistoryLoader {
+  /** Per entity: the oldest time from which history is loaded (or being loaded). */
+  private readonly coveredFrom = new Map<string, number>();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private pending = new Map<number, Pending>();
+  private timer?: unknown;
+  /** Requests sent, by type: the e2e suite and the tests count them. */
+  readonly requestCounts = { history: 0, statistics: 0 };
+  private readonly opts: Required<HistoryLoaderOptions>;
+
+  constructor(
+    private readonly connection: HistoryConnection,
+    private readonly sink: HistorySink,
+    options: HistoryLoaderOptions = {},
+  ) {
+    this.opts = {
+      batchDelayMs: options.batchDelayMs ?? 50,
+      rawRetentionMs: options.rawRetentionMs ?? 10 * DAY,
+      now: options.now ?? (() => Date.now()),
+      setTimeout: options.setTimeout ?? ((fn, ms) => globalThis.setTimeout(fn, ms)),
+    };
+  }
+
+  /** The oldest time an entity's history is loaded from, if any. */
+  coverage(entityId: string): number | undefined {
+    return this.coveredFrom.get(entityId);
+  }
+
+  /** Forget what was loaded for an entity (its data was invalidated). */
+  forget(entityId: string): void {
+    this.coveredFrom.delete(entityId);
+  }
+
+  /** Mark history as already present from `from` on (e.g. restored from the persistent cache). */
+  markCovered(entityId: string, from: number): void {
+    const covered = this.coveredFrom.get(entityId);
+    if (covered === undefined || from < covered) this.coveredFrom.set(entityId, from);
+  }
+
+  /**
+   * Make sure an entity's history covers the last `windowMs`. Resolves when the data has been
+   * handed to the sink. Start times are rounded down to the minute so cards asking for "the last
+   * 24 h" a few milliseconds apart share one request.
+   */
+  ensure(entityId: string, windowMs: number): Promise<void> {
+    const now = this.opts.now();
+    const start = Math.floor((now - windowMs) / 60_000) * 60_000;
+    const covered = this.coveredFrom.get(entityId);
+    if (covered !== undefined && covered <= start) return this.inFlight.get(entityId) ?? Promise.resolve();
+    const end = covered ?? now;
+    this.coveredFrom.set(entityId, start);
+    const promise = this.enqueue(entityId, start, end);
+    const previous = this.inFlight.get(entityId);
+    const combined = previous ? Promise.all([previous, promise]).then(() => undefined) : promise;
+    this.inFlight.set(entityId, combined);
+    void combined.then(
+      () => this.inFlight.get(entityId) === combined && this.inFlight.delete(entityId),
+      () => {
+        // A failed load is retried by the next request.
+        if (this.inFlight.get(entityId) === combined) this.inFlight.delete(entityId);
+        if (this.coveredFrom.get(entityId) === start) this.coveredFrom.set(entityId, end);
+      },
+    );
+    return combined;
+  }
+
+  /** Fetch [start, end] now for the given entities (reconnect backfill), batched like `ensure`. */
+  backfill(entityIds: string[], start: number, end = this.opts.now()): Promise<void> {
+    return Promise.all(entityIds.map((id) => this.enqueue(id, start, end))).then(() => undefined);
+  }
+
+  private enqueue(entityId: string, start: number, end: number): Promise<void> {
+    // Requests with the same start share a call; their end is the latest asked for.
+    let batch = this.pending.get(start);
+    if (!batch) {
+      batch = { entityIds: new Set(), start, end, waiters: [] };
+      this.pending.set(start, batch);
+    }
+    batch.entityIds.add(entityId);
+    batch.end = Math.max(batch.end, end);
+    const target = batch;
+    const promise = new Promise<void>((resolve, reject) => target.waiters.push({ resolve, reject }));
+    if (this.timer === undefined) {
+      this.timer = this.opts.setTimeout(() => {
+        this.timer = undefined;
+        const batches = [...this.pending.values()];
+        this.pending = new Map();
+        for (const b of batches) void this.run(b);
+      }, this.opts.batchDelayMs);
+    }
+    return promise;
+  }
+
+  private async run(batch: Pending): Promise<void> {
+    const entityIds = [...batch.entityIds].sort();
+    try {
+      const rawHorizon = this.opts.now() - this.opts.rawRetentionMs;
+      const needsStatistics = batch.start < rawHorizon;
+      const [history, statistics] = await Promise.all([
+        this.fetchHistory(entityIds, Math.max(batch.start, needsStatistics ? rawHorizon : batch.start), batch.end),
+        needsStatistics ? this.fetchStatistics(entityIds, batch.start, Math.min(batch.end, rawHorizon)) : undefined,
+      ]);
+      for (const id of entityIds) {
+        const stats = statistics?.[id];
+        if (stats?.length) this.sink(id, decodeStatistics(stats));
+        const states = history[id];
+        if (states?.length) this.sink(id, decodeHistory(states, batch.start));
+      }
+      for (const w of batch.waiters) w.resolve();
+    } catch (err) {
+      for (const w of batch.waiters) w.reject(err);
+    }
+  }
+
+  private fetchHistory(entityIds: string[], start: number, end: number) {
+    this.requestCounts.history++;
+    return this.connection.sendMessagePromise<Record<string, CompressedHistoryState[]>>({
+      type: 'history/history_during_period',
+      start_time: new Date(start).toISOString(),
+      end_time: new Date(end).toISOString(),
+      entity_ids: entityIds,
+      minimal_response: true,
+      no_attributes: true,
+      significant_changes_only: false,
+    });
+  }
+
+  private fetchStatistics(entityIds: string[], start: number, end: number) {
+    this.requestCounts.statistics++;
+    return this.connection.sendMessagePromise<Record<string, StatisticRow[]>>({
+      type: 'recorder/statistics_during_period',
+      start_time: new Date(start).toISOString(),
+      end_time: new Date(end).toISOString(),
+      statistic_ids: entityIds,
+      period: statisticsPeriod(end - start),
+      types: ['mean', 'state'],
+    });
+  }
+}
+
+/**
+ * Compressed history rows: `lu` (epoch seconds) is on every row of a minimal response, `lc` only
+ * where it differs. The first row is the state in force at the start time, which may be older
+ * than the window: it is placed at the window start so charts begin with the right value.
+ */
+export function decodeHistory(rows: CompressedHistoryState[], windowStart: number): HistoryChunk {
+  const times: number[] = [];
+  const values: number[] = [];
+  for (const row of rows) {
+    const seconds = row.lu ?? row.lc;
+    if (seconds === undefined) continue;
+    times.push(Math.max(seconds * 1000, windowStart));
+    values.push(parseNumericState(row.s));
+  }
+  return { times, values, source: 'history' };
+}
+
+/** Statistics rows carry `start` as epoch ms (HA ≥ 2023.3) or an ISO string (older). */
+export function decodeStatistics(rows: StatisticRow[]): HistoryChunk {
+  const times: number[] = [];
+  const values: number[] = [];
+  for (const row of rows) {
+    const t = typeof row.start === 'number' ? row.start : Date.parse(row.start);
+    const v = row.mean ?? row.state;
+    if (!Number.isFinite(t)) continue;
+    times.push(t);
+    values.push(typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN);
+  }
+  return { times, values, source: 'statistics' };
+}
