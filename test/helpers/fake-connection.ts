@@ -36,11 +36,11 @@ export class FakeConnection {
     };
   }
 
-  async sendMessagePromise(message: Record<string, unknown>): Promise<unknown> {
+  async sendMessagePromise<T = unknown>(message: Record<string, unknown>): Promise<T> {
     this.sent.push(message);
     const responder = this.responders.get(message.type as string);
     if (!responder) throw new Error(`no responder for ${String(message.type)}`);
-    return responder(message);
+    return responder(message) as T;
   }
 
   addEventListener(event: string, cb: () => void): void {
