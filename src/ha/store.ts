@@ -42,6 +42,13 @@ export interface StoreOptions {
 
 export type StoreStatus = 'idle' | 'subscribing' | 'live' | 'reconnecting';
 
+/**
+ * Ids of metrics measured by HA Vitals itself (websocket round trip, Assist stage latencies, ...)
+ * rather than read from a Home Assistant entity. Cards watch them exactly like entities.
+ */
+export const VIRTUAL_PREFIX = 'vitals.';
+export const isVirtualMetric = (id: string) => id.startsWith(VIRTUAL_PREFIX);
+
 interface Watched {
   listeners: Set<EntityListener>;
   series: TimeSeries;
@@ -57,6 +64,9 @@ export class VitalsStore {
   private generation = 0;
   private statusValue: StoreStatus = 'idle';
   private readonly statusListeners = new Set<(status: StoreStatus) => void>();
+  private readonly deliveryListeners = new Set<(serverMs: number, arrivalMs: number) => void>();
+  /** Milliseconds this store spent decoding and recording updates: the monitor's own overhead. */
+  overheadMs = 0;
   /** Subscriptions made so far: the e2e suite asserts one per dashboard load. */
   subscriptionCount = 0;
   readonly history: HistoryLoader;
@@ -122,8 +132,8 @@ export class VitalsStore {
     entry.listeners.add(listener);
     const known = this.snapshots.get(entityId);
     if (known) listener(known);
-    if (!this.subscribedIds.has(entityId)) this.scheduleSync(this.opts.batchDelayMs);
-    if (options.historyMs) {
+    if (!isVirtualMetric(entityId) && !this.subscribedIds.has(entityId)) this.scheduleSync(this.opts.batchDelayMs);
+    if (options.historyMs && !isVirtualMetric(entityId)) {
       this.history.ensure(entityId, options.historyMs).catch((err) => console.warn('ha-vitals: history failed', err));
     }
     let active = true;
@@ -133,6 +143,29 @@ export class VitalsStore {
       entry.listeners.delete(listener);
       if (entry.listeners.size === 0) this.scheduleRelease();
     };
+  }
+
+  /**
+   * Record a sample of a metric HA Vitals measures itself (`vitals.*`). Kept even while no card
+   * watches it, so a card added later shows what was measured before.
+   */
+  record(metricId: string, t: number, value: number, attributes: Record<string, unknown> = {}): void {
+    let entry = this.watched.get(metricId);
+    if (!entry) {
+      entry = { listeners: new Set(), series: this.newSeries(this.opts.liveWindowMs) };
+      this.watched.set(metricId, entry);
+    }
+    entry.series.append(t, value);
+    const previous = this.snapshots.get(metricId);
+    const snapshot: EntitySnapshot = {
+      entityId: metricId,
+      state: Number.isFinite(value) ? String(value) : 'unavailable',
+      attributes: previous && Object.keys(attributes).length === 0 ? previous.attributes : attributes,
+      lastChanged: t,
+      lastUpdated: t,
+    };
+    this.snapshots.set(metricId, snapshot);
+    for (const l of entry.listeners) l(snapshot);
   }
 
   /** History and live samples of a watched entity, in time order (gaps are NaN). */
@@ -157,9 +190,10 @@ export class VitalsStore {
   private backfillOutage(): void {
     const from = this.disconnectedAfter;
     this.disconnectedAfter = undefined;
-    if (from === undefined || this.watched.size === 0) return;
+    const ids = [...this.subscribedIds];
+    if (from === undefined || ids.length === 0) return;
     this.history
-      .backfill([...this.watched.keys()], from)
+      .backfill(ids, from)
       .catch((err) => console.warn('ha-vitals: backfill after reconnect failed', err));
   }
 
@@ -195,7 +229,7 @@ export class VitalsStore {
     this.releaseTimer = this.opts.setTimeout(() => {
       this.releaseTimer = undefined;
       for (const [id, w] of this.watched) {
-        if (w.listeners.size === 0) {
+        if (w.listeners.size === 0 && !isVirtualMetric(id)) {
           this.watched.delete(id);
           this.snapshots.delete(id);
         }
@@ -206,7 +240,7 @@ export class VitalsStore {
 
   /** Make the one subscription cover exactly the watched entities. */
   private async sync(): Promise<void> {
-    const wanted = new Set(this.watched.keys());
+    const wanted = new Set([...this.watched.keys()].filter((id) => !isVirtualMetric(id)));
     if (sameSet(wanted, this.subscribedIds) && (this.unsubscribe || wanted.size === 0)) return;
     const previous = this.unsubscribe;
     this.unsubscribe = undefined;
@@ -243,9 +277,18 @@ export class VitalsStore {
     previous?.();
   }
 
+  /** Be told, for every live state change, when the server stamped it and when it arrived here. */
+  onDelivery(listener: (serverMs: number, arrivalMs: number) => void): () => void {
+    this.deliveryListeners.add(listener);
+    return () => this.deliveryListeners.delete(listener);
+  }
+
   private ingest(message: CompressedEntityMessage): void {
+    const started = performance.now();
+    const arrival = this.opts.now();
     applyEntityMessage(message, this.snapshots, {
-      onState: (snapshot) => {
+      onState: (snapshot, initial) => {
+        if (!initial) for (const l of this.deliveryListeners) l(snapshot.lastUpdated, arrival);
         const entry = this.watched.get(snapshot.entityId);
         if (!entry) return;
         // A resubscription replays the current state: record it only if it is new.
@@ -262,6 +305,7 @@ export class VitalsStore {
         for (const l of entry.listeners) l(undefined);
       },
     });
+    this.overheadMs += performance.now() - started;
   }
 }
 

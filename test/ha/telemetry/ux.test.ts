@@ -1,0 +1,193 @@
+import { expect } from '@open-wc/testing';
+import { VitalsStore } from '../../../src/ha/store';
+import { DeliveryLagEstimator, UX_METRICS, UxMonitor, browserUxEnvironment, measureServiceCall, type UxEnvironment } from '../../../src/ha/telemetry/ux';
+import { FakeConnection, sleep } from '../../helpers/fake-connection';
+
+class FakeEnv implements UxEnvironment {
+  t = 1_000_000;
+  perf = 0;
+  hidden = false;
+  intervals: { fn: () => void; ms: number; active: boolean }[] = [];
+  longTask?: (d: number) => void;
+  inp?: (v: number) => void;
+  frameCallbacks: (() => void)[] = [];
+  heap = 50 * 1_048_576;
+  now = () => this.t;
+  perfNow = () => this.perf;
+  setInterval = (fn: () => void, ms: number) => {
+    const h = { fn, ms, active: true };
+    this.intervals.push(h);
+    return h;
+  };
+  clearInterval = (h: unknown) => {
+    (h as { active: boolean }).active = false;
+  };
+  isHidden = () => this.hidden;
+  onVisibilityChange = () => () => undefined;
+  observeLongTasks = (fn: (d: number) => void) => {
+    this.longTask = fn;
+    return () => (this.longTask = undefined);
+  };
+  observeInp = (fn: (v: number) => void) => {
+    this.inp = fn;
+  };
+  heapBytes = () => this.heap;
+  requestFrame = (fn: () => void) => this.frameCallbacks.push(fn);
+  fire(ms: number) {
+    for (const i of this.intervals) if (i.active && i.ms === ms) i.fn();
+  }
+  frames(n: number) {
+    for (let k = 0; k < n; k++) {
+      const cbs = this.frameCallbacks;
+      this.frameCallbacks = [];
+      cbs.forEach((cb) => cb());
+    }
+  }
+}
+
+const latest = (store: VitalsStore, id: string) => store.series(id)?.latest()?.v;
+
+describe('DeliveryLagEstimator', () => {
+  it('removes the clock offset: the fastest delivery counts as half the best round trip', () => {
+    // Arrange: the browser clock runs 5 s ahead of the server.
+    const estimator = new DeliveryLagEstimator();
+    estimator.noteRoundTrip(20);
+    // Act
+    const fastest = estimator.observe(1000, 1000 + 5000 + 10);
+    const slow = estimator.observe(2000, 2000 + 5000 + 310);
+    // Assert
+    expect(fastest).to.equal(10);
+    expect(slow).to.equal(310);
+  });
+});
+
+describe('UxMonitor', () => {
+  function setup(level: 'basic' | 'full' = 'basic', ping = async () => undefined) {
+    const connection = new FakeConnection();
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1 });
+    const env = new FakeEnv();
+    const monitor = new UxMonitor(store, ping, env, { level, pingIntervalMs: 30_000, sampleIntervalMs: 10_000 });
+    return { connection, store, env, monitor };
+  }
+
+  it('records the websocket round trip of each ping', async () => {
+    // Arrange
+    const { store, env, monitor } = setup('basic', async () => {
+      env.perf += 42;
+    });
+    // Act
+    monitor.start();
+    await sleep(0);
+    // Assert
+    expect(latest(store, UX_METRICS.rtt)).to.equal(42);
+  });
+
+  it('records a failed ping as a gap, and skips pings while the tab is hidden', async () => {
+    const { store, env, monitor } = setup('basic', async () => {
+      throw new Error('socket closed');
+    });
+    monitor.start();
+    await sleep(0);
+    expect(Number.isNaN(latest(store, UX_METRICS.rtt)!)).to.equal(true);
+    env.hidden = true;
+    expect(await monitor.measureRoundTrip()).to.equal(undefined);
+  });
+
+  it('records the delivery lag of live state changes', async () => {
+    // Arrange: the store reads arrival times from the fake clock.
+    const connection = new FakeConnection();
+    const env = new FakeEnv();
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1, now: () => env.t });
+    const monitor = new UxMonitor(store, async () => undefined, env);
+    connection.setState('sensor.a', '1', {}, 800);
+    store.watch('sensor.a', () => undefined);
+    monitor.start();
+    await sleep(10);
+    // Act: one change arrives 10 ms after its server stamp, the next 510 ms after.
+    env.t = 900_010;
+    connection.setState('sensor.a', '2', {}, 900);
+    env.t = 901_510;
+    connection.setState('sensor.a', '3', {}, 901);
+    // Assert: measured against the fastest delivery, the second is 500 ms late.
+    const lags = [...store.series(UX_METRICS.lag)!.copyRange().values];
+    expect(lags).to.deep.equal([0, 500]);
+  });
+
+  it('samples the monitor overhead per minute, and at the full level heap, frame rate, long tasks and INP', async () => {
+    const { store, env, monitor } = setup('full');
+    monitor.start();
+    await sleep(0);
+    store.overheadMs += 5;
+    env.frames(30);
+    env.perf += 1000;
+    // Act
+    env.fire(10_000);
+    env.longTask!(120);
+    env.inp!(250);
+    // Assert
+    expect(latest(store, UX_METRICS.overhead)).to.equal(30); // 5 ms per 10 s = 30 ms per minute
+    expect(latest(store, UX_METRICS.heap)).to.equal(50);
+    expect(latest(store, UX_METRICS.fps)).to.equal(30);
+    expect(latest(store, UX_METRICS.longTask)).to.equal(120);
+    expect(latest(store, UX_METRICS.inp)).to.equal(250);
+  });
+
+  it('stops every timer and observer when stopped, and does nothing at level off', async () => {
+    const { env, monitor } = setup('full');
+    monitor.start();
+    await sleep(0);
+    // Act
+    monitor.stop();
+    // Assert
+    expect(env.intervals.every((i) => !i.active)).to.equal(true);
+    expect(env.longTask).to.equal(undefined);
+    expect(monitor.isRunning).to.equal(false);
+    const off = new UxMonitor(new VitalsStore(new FakeConnection() as never), async () => undefined, new FakeEnv(), { level: 'off' });
+    off.start();
+    expect(off.isRunning).to.equal(false);
+  });
+
+  it('has a browser environment that reads real timers, visibility and heap', () => {
+    const env = browserUxEnvironment();
+    expect(env.now()).to.be.closeTo(Date.now(), 50);
+    expect(env.isHidden()).to.be.a('boolean');
+    expect(env.heapBytes!()).to.be.a('number'); // Chromium exposes performance.memory
+    const stop = env.observeLongTasks!(() => undefined);
+    stop();
+    const h = env.setInterval(() => undefined, 1000);
+    env.clearInterval(h);
+  });
+});
+
+describe('measureServiceCall', () => {
+  it('measures from the call to the resulting state change and records it', async () => {
+    // Arrange
+    const connection = new FakeConnection();
+    connection.setState('input_number.x', '1', {}, 1);
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1 });
+    store.watch('input_number.x', () => undefined);
+    await sleep(10);
+    let perf = 0;
+    // Act
+    const latency = await measureServiceCall(
+      store,
+      async () => {
+        perf = 35;
+        connection.setState('input_number.x', '2', {}, 2);
+      },
+      'input_number.x',
+      () => perf,
+    );
+    // Assert
+    expect(latency).to.equal(35);
+    expect(latest(store, UX_METRICS.serviceCall)).to.equal(35);
+  });
+
+  it('gives up after the timeout when the state never changes, and passes call errors on', async () => {
+    const connection = new FakeConnection();
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1 });
+    expect(await measureServiceCall(store, async () => undefined, 'sensor.none', undefined, 20)).to.equal(undefined);
+    const error = await measureServiceCall(store, async () => Promise.reject(new Error('not allowed')), 'sensor.none').catch((e: Error) => e.message);
+    expect(error).to.equal('not allowed');
+  });
+});
