@@ -1,0 +1,179 @@
+/**
+ * AI operations telemetry: Assist pipeline runs with per-stage latency and errors.
+ *
+ * Runs started by other clients (voice satellites, the companion app) are only visible through
+ * `assist_pipeline/pipeline_debug/list|get`, which are admin-only and keep the last runs per
+ * pipeline, so the collector polls them and merges by run id. An opt-in synthetic probe runs a
+ * text intent through a pipeline and measures it end to end.
+ */
+import type { VitalsStore } from '../store';
+
+export const ASSIST_STAGES = ['wake_word', 'stt', 'intent', 'tts'] as const;
+export type AssistStage = (typeof ASSIST_STAGES)[number];
+
+export const assistMetricId = (stage: AssistStage | 'total') => `vitals.assist_${stage}_ms`;
+export const ASSIST_ERROR_METRIC = 'vitals.assist_errors';
+
+export interface PipelineEvent {
+  type: string;
+  timestamp?: string;
+  data?: Record<string, unknown> | null;
+}
+
+export interface AssistRun {
+  runId: string;
+  pipelineId: string;
+  /** Run start, epoch ms. */
+  start: number;
+  stages: Partial<Record<AssistStage, number>>;
+  totalMs?: number;
+  error?: { code: string; message: string };
+  /** Conversation agent that handled the intent stage. */
+  agent?: string;
+}
+
+/** Turns a run's events into stage latencies (X-start → X-end) and the total (run-start → run-end). */
+export function runTimings(runId: string, pipelineId: string, events: PipelineEvent[]): AssistRun | undefined {
+  const at = new Map<string, number>();
+  let error: AssistRun['error'];
+  let agent: string | undefined;
+  for (const event of events) {
+    const t = event.timestamp ? Date.parse(event.timestamp) : NaN;
+    if (Number.isFinite(t) && !at.has(event.type)) at.set(event.type, t);
+    if (event.type === 'error') {
+      error = { code: String(event.data?.code ?? 'error'), message: String(event.data?.message ?? '') };
+    }
+    if (event.type === 'intent-start' && typeof event.data?.engine === 'string') agent = event.data.engine;
+  }
+  const start = at.get('run-start');
+  if (start === undefined) return undefined;
+  const stages: AssistRun['stages'] = {};
+  for (const stage of ASSIST_STAGES) {
+    const s = at.get(`${stage}-start`);
+    const e = at.get(`${stage}-end`);
+    if (s !== undefined && e !== undefined) stages[stage] = e - s;
+  }
+  const end = at.get('run-end');
+  return { runId, pipelineId, start, stages, totalMs: end !== undefined ? end - start : undefined, error, agent };
+}
+
+export interface AssistConnection {
+  sendMessagePromise<T>(message: { type: string; [key: string]: unknown }): Promise<T>;
+  subscribeMessage<T>(callback: (message: T) => void, message: { type: string; [key: string]: unknown }): Promise<() => Promise<void>>;
+}
+
+export type CollectorState = 'idle' | 'ok' | 'forbidden' | 'unavailable';
+
+export class AssistCollector {
+  /** Newest last, bounded. */
+  readonly runs: AssistRun[] = [];
+  state: CollectorState = 'idle';
+  message = '';
+  private readonly seen = new Set<string>();
+  private pipelines?: { id: string; name: string; conversation_engine?: string }[];
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly store: VitalsStore,
+    private readonly connection: AssistConnection,
+    private readonly maxRuns = 200,
+  ) {}
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get pipelineList() {
+    return this.pipelines ?? [];
+  }
+
+  /** One poll of every pipeline's debug runs; new runs are recorded. */
+  async poll(): Promise<void> {
+    try {
+      if (!this.pipelines) {
+        const result = await this.connection.sendMessagePromise<{ pipelines: { id: string; name: string; conversation_engine?: string }[] }>({
+          type: 'assist_pipeline/pipeline/list',
+        });
+        this.pipelines = result.pipelines ?? [];
+      }
+      for (const pipeline of this.pipelines) {
+        const { pipeline_runs } = await this.connection.sendMessagePromise<{ pipeline_runs: { pipeline_run_id: string; timestamp: string }[] }>({
+          type: 'assist_pipeline/pipeline_debug/list',
+          pipeline_id: pipeline.id,
+        });
+        for (const ref of pipeline_runs ?? []) {
+          if (this.seen.has(ref.pipeline_run_id)) continue;
+          const { events } = await this.connection.sendMessagePromise<{ events: PipelineEvent[] }>({
+            type: 'assist_pipeline/pipeline_debug/get',
+            pipeline_id: pipeline.id,
+            pipeline_run_id: ref.pipeline_run_id,
+          });
+          const run = runTimings(ref.pipeline_run_id, pipeline.id, events ?? []);
+          // A run still in progress has no run-end yet: look at it again next poll.
+          if (run && (run.totalMs !== undefined || run.error)) this.add(run);
+        }
+      }
+      this.setState('ok', '');
+    } catch (err) {
+      const code = (err as { code?: string } | null)?.code;
+      if (code === 'unauthorized') this.setState('forbidden', 'Assist run details need an administrator account.');
+      else if (code === 'unknown_command') this.setState('unavailable', 'Assist is not set up on this Home Assistant.');
+      else this.setState('unavailable', `Assist runs could not be read: ${(err as Error)?.message ?? String(err)}`);
+    }
+  }
+
+  /**
+   * Synthetic probe: run `text` through a pipeline's intent stage and measure it. With the
+   * built-in agent this costs nothing; with an LLM agent every probe is a paid request.
+   */
+  async probe(text: string, pipelineId?: string, timeoutMs = 30_000): Promise<AssistRun> {
+    const events: PipelineEvent[] = [];
+    let unsubscribe: (() => Promise<void>) | undefined;
+    const runId = `probe-${Date.now()}`;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        this.connection
+          .subscribeMessage<PipelineEvent>(
+            (event) => {
+              events.push({ ...event, timestamp: event.timestamp ?? new Date().toISOString() });
+              if (event.type === 'run-end' || event.type === 'error') {
+                clearTimeout(timer);
+                resolve();
+              }
+            },
+            { type: 'assist_pipeline/run', start_stage: 'intent', end_stage: 'intent', input: { text }, ...(pipelineId ? { pipeline: pipelineId } : {}) },
+          )
+          .then((unsub) => (unsubscribe = unsub), reject);
+      });
+    } finally {
+      void unsubscribe?.().catch(() => undefined);
+    }
+    const run = runTimings(runId, pipelineId ?? 'preferred', events);
+    if (!run) throw new Error('the pipeline sent no run-start event');
+    this.add(run);
+    return run;
+  }
+
+  private add(run: AssistRun): void {
+    this.seen.add(run.runId);
+    this.runs.push(run);
+    this.runs.sort((a, b) => a.start - b.start);
+    if (this.runs.length > this.maxRuns) this.runs.splice(0, this.runs.length - this.maxRuns);
+    for (const stage of ASSIST_STAGES) {
+      const ms = run.stages[stage];
+      if (ms !== undefined) this.store.record(assistMetricId(stage), run.start, ms);
+    }
+    if (run.totalMs !== undefined) this.store.record(assistMetricId('total'), run.start, run.totalMs);
+    this.store.record(ASSIST_ERROR_METRIC, run.start, run.error ? 1 : 0);
+    for (const l of this.listeners) l();
+  }
+
+  private setState(state: CollectorState, message: string): void {
+    const changed = state !== this.state || message !== this.message;
+    this.state = state;
+    this.message = message;
+    if (changed) for (const l of this.listeners) l();
+  }
+}
