@@ -9,6 +9,7 @@ import { TimeSeries } from '../core/series/time-series';
 import { parseNumericState } from '../core/series/parse';
 import { applyEntityMessage, type CompressedEntityMessage, type EntitySnapshot } from './entity-updates';
 import { HistoryLoader, type HistoryChunk } from './history';
+import type { HistoryCache } from './history-cache';
 
 /**
  * Called with the entity's latest snapshot (undefined until its first state arrives) whenever its
@@ -36,6 +37,8 @@ export interface StoreOptions {
   /** Batch delay of history requests. */
   historyBatchDelayMs?: number;
   now?: () => number;
+  /** Persistent history cache; the store works without one. */
+  cache?: Promise<HistoryCache | undefined>;
   setTimeout?: (fn: () => void, ms: number) => unknown;
   clearTimeout?: (handle: unknown) => void;
 }
@@ -85,6 +88,7 @@ export class VitalsStore {
       liveWindowMs: options.liveWindowMs ?? 3_600_000,
       historyBatchDelayMs: options.historyBatchDelayMs ?? 50,
       now: options.now ?? (() => Date.now()),
+      cache: options.cache ?? Promise.resolve(undefined),
       setTimeout: options.setTimeout ?? ((fn, ms) => globalThis.setTimeout(fn, ms)),
       clearTimeout: options.clearTimeout ?? ((h) => globalThis.clearTimeout(h as number)),
     };
@@ -133,9 +137,7 @@ export class VitalsStore {
     const known = this.snapshots.get(entityId);
     if (known) listener(known);
     if (!isVirtualMetric(entityId) && !this.subscribedIds.has(entityId)) this.scheduleSync(this.opts.batchDelayMs);
-    if (options.historyMs && !isVirtualMetric(entityId)) {
-      this.history.ensure(entityId, options.historyMs).catch((err) => console.warn('ha-vitals: history failed', err));
-    }
+    if (options.historyMs && !isVirtualMetric(entityId)) void this.loadHistory(entityId, options.historyMs);
     let active = true;
     return () => {
       if (!active) return;
@@ -171,6 +173,53 @@ export class VitalsStore {
   /** History and live samples of a watched entity, in time order (gaps are NaN). */
   series(entityId: string): TimeSeries | undefined {
     return this.watched.get(entityId)?.series;
+  }
+
+  /**
+   * History for a window: first what the persistent cache has (painted at once), then only the
+   * ranges it lacks from the recorder; the result is saved back to the cache.
+   */
+  private async loadHistory(entityId: string, windowMs: number): Promise<void> {
+    try {
+      const cache = await this.opts.cache;
+      if (cache && this.history.coverage(entityId) === undefined && !this.restoring.has(entityId)) {
+        this.restoring.add(entityId);
+        const unit = await this.unitOf(entityId);
+        const cached = await cache.load(entityId, unit);
+        if (cached && cached.times.length > 0) {
+          this.mergeHistory(entityId, { times: [...cached.times], values: [...cached.values], source: 'history' });
+          this.history.markCovered(entityId, cached.from);
+          await this.history.backfill([entityId], cached.times[cached.times.length - 1]);
+        }
+      }
+      await this.history.ensure(entityId, windowMs);
+      if (cache) await this.persist(entityId, cache);
+    } catch (err) {
+      console.warn('ha-vitals: history failed', err);
+    }
+  }
+
+  private readonly restoring = new Set<string>();
+
+  /** The entity's unit, once its first state arrived (cache entries are only valid for the same unit). */
+  private unitOf(entityId: string): Promise<string> {
+    const read = () => String(this.snapshots.get(entityId)?.attributes.unit_of_measurement ?? '');
+    if (this.snapshots.has(entityId)) return Promise.resolve(read());
+    return new Promise((resolve) => {
+      const stop = this.watch(entityId, (snapshot) => {
+        if (!snapshot) return;
+        queueMicrotask(() => stop());
+        resolve(read());
+      });
+    });
+  }
+
+  private async persist(entityId: string, cache: HistoryCache): Promise<void> {
+    const series = this.watched.get(entityId)?.series;
+    const from = this.history.coverage(entityId);
+    if (!series || from === undefined || series.length === 0) return;
+    const { times, values } = series.copyRange();
+    await cache.save(entityId, String(this.snapshots.get(entityId)?.attributes.unit_of_measurement ?? ''), from, times, values, this.opts.now());
   }
 
   private newSeries(windowMs: number): TimeSeries {
@@ -321,7 +370,9 @@ const stores = new WeakMap<object, VitalsStore>();
 export function storeFor(connection: StoreConnection): VitalsStore {
   let store = stores.get(connection);
   if (!store) {
-    store = new VitalsStore(connection);
+    // The frontend is served by the instance itself, so the origin names the instance in the cache.
+    const cache = import('./history-cache').then(({ HistoryCache }) => HistoryCache.open(location.origin));
+    store = new VitalsStore(connection, { cache });
     stores.set(connection, store);
   }
   return store;

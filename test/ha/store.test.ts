@@ -159,3 +159,32 @@ describe('VitalsStore history and reconnects', () => {
     expect(Number.isNaN(store.series('sensor.a')!.latest()!.v)).to.equal(true);
   });
 });
+
+describe('VitalsStore with the persistent cache', () => {
+  it('paints cached history before the recorder answers, then fetches only what the cache lacks', async () => {
+    // Arrange: the cache holds 10:00–10:30; now is 11:00; the recorder answers slowly.
+    const { HistoryCache } = await import('../../src/ha/history-cache');
+    const cache = (await HistoryCache.open('test', { dbName: `store-cache-${Date.now()}` }))!;
+    const T = Date.UTC(2026, 10, 26, 10, 0, 0);
+    await cache.save('sensor.a', '%', T, new Float64Array([T, T + 1_800_000]), new Float64Array([1, 2]));
+    const connection = new FakeConnection();
+    connection.setState('sensor.a', '4', { unit_of_measurement: '%' }, (T + 3_600_000) / 1000);
+    let answer!: (v: unknown) => void;
+    connection.responders.set('history/history_during_period', () => new Promise((r) => (answer = r)));
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1, historyBatchDelayMs: 1, now: () => T + 3_600_000, cache: Promise.resolve(cache) });
+    // Act
+    store.watch('sensor.a', () => undefined, { historyMs: 3_600_000 });
+    await sleep(30);
+    // Assert: cached samples are there while the request is still open...
+    expect([...store.series('sensor.a')!.copyRange().values]).to.deep.equal([1, 2, 4]);
+    const request = connection.sent.find((m) => m.type === 'history/history_during_period')!;
+    expect(Date.parse(request.start_time as string)).to.equal(T + 1_800_000);
+    // ...and after it answers, the merged history is saved back.
+    answer({ 'sensor.a': [{ s: '2', lu: (T + 1_800_000) / 1000 }, { s: '3', lu: (T + 2_400_000) / 1000 }] });
+    await sleep(30);
+    expect([...store.series('sensor.a')!.copyRange().values]).to.deep.equal([1, 2, 3, 4]);
+    expect([...(await cache.load('sensor.a', '%'))!.values]).to.deep.equal([1, 2, 3, 4]);
+    expect(connection.sent.filter((m) => m.type === 'history/history_during_period')).to.have.length(1);
+    cache.close();
+  });
+});
