@@ -1,0 +1,3 @@
+export * from './time-series.js';
+export * from './parse.js';
+export * from './downsample.js';

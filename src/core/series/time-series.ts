@@ -1,0 +1,243 @@
+/**
+ * Bounded per-series storage: a ring buffer of two Float64Arrays (times, values).
+ *
+ * - Appends in time order are O(1) amortised (the buffers grow by doubling up to `capacity`, so a
+ *   series that only ever holds a few samples does not pay for a day of storage).
+ * - Late samples (t < newest) are inserted in place after a binary search: O(n) memmove, but rare
+ *   in practice (history back-fill after reconnect).
+ * - A sample with an existing timestamp replaces the stored value (HA re-sends states on reconnect).
+ * - Gaps (unavailable/unknown) are stored as NaN, never as 0.
+ */
+
+export interface TimeSeriesOptions {
+  /** Maximum number of samples kept; the oldest is dropped when full. Default 17,280 (24 h at 5 s). */
+  capacity?: number;
+  /** Samples older than `newest - maxAgeMs` (or `now - maxAgeMs` in `trim(now)`) are dropped. Default 24 h. */
+  maxAgeMs?: number;
+  /** Initial buffer size before growth. Default 64. */
+  initialCapacity?: number;
+}
+
+export interface Sample {
+  t: number;
+  v: number;
+}
+
+/** Logical index bounds `[start, end)` into a series. */
+export interface IndexRange {
+  start: number;
+  end: number;
+}
+
+export interface SeriesArrays {
+  times: Float64Array;
+  values: Float64Array;
+}
+
+export const DEFAULT_CAPACITY = 17_280;
+export const DEFAULT_MAX_AGE_MS = 24 * 3600 * 1000;
+
+export class TimeSeries {
+  readonly capacity: number;
+  readonly maxAgeMs: number;
+  private times: Float64Array;
+  private values: Float64Array;
+  /** Physical index of the oldest sample. */
+  private head = 0;
+  private count = 0;
+
+  constructor(options: TimeSeriesOptions = {}) {
+    this.capacity = Math.max(1, Math.floor(options.capacity ?? DEFAULT_CAPACITY));
+    this.maxAgeMs = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
+    const initial = Math.min(this.capacity, Math.max(1, Math.floor(options.initialCapacity ?? 64)));
+    this.times = new Float64Array(initial);
+    this.values = new Float64Array(initial);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Bytes held by the typed arrays (for memory accounting in cards and benchmarks). */
+  get byteLength(): number {
+    return this.times.byteLength + this.values.byteLength;
+  }
+
+  timeAt(i: number): number {
+    return this.times[this.physical(i)];
+  }
+
+  valueAt(i: number): number {
+    return this.values[this.physical(i)];
+  }
+
+  /** Sample at logical index `i` (0 = oldest); negative indices count from the newest. */
+  at(i: number): Sample | undefined {
+    const index = i < 0 ? this.count + i : i;
+    if (index < 0 || index >= this.count) return undefined;
+    const p = this.physical(index);
+    return { t: this.times[p], v: this.values[p] };
+  }
+
+  latest(): Sample | undefined {
+    return this.at(-1);
+  }
+
+  /** Newest sample whose value is a number (skips trailing gaps). */
+  latestNumeric(): Sample | undefined {
+    for (let i = this.count - 1; i >= 0; i--) {
+      const p = this.physical(i);
+      if (!Number.isNaN(this.values[p])) return { t: this.times[p], v: this.values[p] };
+    }
+    return undefined;
+  }
+
+  /** Add one sample; `value` NaN records a gap. Returns false if the sample was too old to keep. */
+  append(t: number, value: number): boolean {
+    if (!Number.isFinite(t)) return false;
+    const v = Number.isFinite(value) ? value : Number.NaN;
+    if (this.count === 0 || t > this.timeAt(this.count - 1)) {
+      this.pushBack(t, v);
+    } else {
+      const index = this.lowerBound(t);
+      if (index < this.count && this.timeAt(index) === t) {
+        this.values[this.physical(index)] = v;
+        return true;
+      }
+      const newest = this.timeAt(this.count - 1);
+      if (t < newest - this.maxAgeMs) return false;
+      if (index === 0 && this.count === this.capacity) return false; // older than everything and full
+      this.insertAt(index, t, v);
+    }
+    this.trim(this.timeAt(this.count - 1));
+    return true;
+  }
+
+  /** Drop samples older than `now - maxAgeMs`. */
+  trim(now: number): void {
+    const cutoff = now - this.maxAgeMs;
+    while (this.count > 0 && this.times[this.head] < cutoff) this.dropOldest();
+  }
+
+  clear(): void {
+    this.head = 0;
+    this.count = 0;
+  }
+
+  /** First logical index with time ≥ t (count if none). */
+  lowerBound(t: number): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.timeAt(mid) < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** First logical index with time > t. */
+  upperBound(t: number): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.timeAt(mid) <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Index bounds `[start, end)` of samples with from ≤ t ≤ to. */
+  range(from: number, to: number): IndexRange {
+    const start = this.lowerBound(from);
+    const end = Math.max(start, this.upperBound(to));
+    return { start, end };
+  }
+
+  /** Copies of the samples with from ≤ t ≤ to (the ring is not contiguous, so views are not possible). */
+  copyRange(from = -Infinity, to = Infinity): SeriesArrays {
+    const { start, end } = this.range(from, to);
+    const n = end - start;
+    const times = new Float64Array(n);
+    const values = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const p = this.physical(start + i);
+      times[i] = this.times[p];
+      values[i] = this.values[p];
+    }
+    return { times, values };
+  }
+
+  forEachInRange(from: number, to: number, visit: (t: number, v: number, index: number) => void): void {
+    const { start, end } = this.range(from, to);
+    for (let i = start; i < end; i++) {
+      const p = this.physical(i);
+      visit(this.times[p], this.values[p], i);
+    }
+  }
+
+  /** Value in force at time t (last sample at or before t), or NaN. */
+  valueAtTime(t: number): number {
+    const index = this.upperBound(t) - 1;
+    return index < 0 ? Number.NaN : this.valueAt(index);
+  }
+
+  private physical(i: number): number {
+    const p = this.head + i;
+    const size = this.times.length;
+    return p >= size ? p - size : p;
+  }
+
+  private pushBack(t: number, v: number): void {
+    if (this.count === this.times.length) {
+      if (this.times.length < this.capacity) this.grow();
+      else this.dropOldest();
+    }
+    const p = this.physical(this.count);
+    this.times[p] = t;
+    this.values[p] = v;
+    this.count++;
+  }
+
+  private insertAt(index: number, t: number, v: number): void {
+    if (this.count === this.times.length) {
+      if (this.times.length < this.capacity) this.grow();
+      else {
+        this.dropOldest();
+        index--;
+      }
+    }
+    // Shift [index, count) one slot towards the end; rare path, so simplicity beats a two-part memmove.
+    for (let i = this.count; i > index; i--) {
+      const to = this.physical(i);
+      const from = this.physical(i - 1);
+      this.times[to] = this.times[from];
+      this.values[to] = this.values[from];
+    }
+    const p = this.physical(index);
+    this.times[p] = t;
+    this.values[p] = v;
+    this.count++;
+  }
+
+  private dropOldest(): void {
+    this.head = this.physical(1);
+    this.count--;
+    if (this.count === 0) this.head = 0;
+  }
+
+  private grow(): void {
+    const size = Math.min(this.capacity, this.times.length * 2);
+    const times = new Float64Array(size);
+    const values = new Float64Array(size);
+    for (let i = 0; i < this.count; i++) {
+      const p = this.physical(i);
+      times[i] = this.times[p];
+      values[i] = this.values[p];
+    }
+    this.times = times;
+    this.values = values;
+    this.head = 0;
+  }
+}

@@ -1,0 +1,139 @@
+import { expect } from '@open-wc/testing';
+import {
+  AnomalyDetector,
+  LevelShiftModel,
+  NoveltyModel,
+  createAnomalyDetector,
+  createDefaultDetectors,
+  cpuSpike,
+  memoryLeak,
+  latencyShift,
+  flapping,
+  singleOutliers,
+  sensorGaps,
+  counterReset,
+  pureNoiseDay,
+  seededRandom,
+  type Scenario,
+} from '../../../src/core/detectors/index.js';
+import type { Detector, DetectorSignal } from '../../../src/core/types.js';
+
+interface Run {
+  signals: DetectorSignal[];
+  firstActiveFrom(index: number): number;
+  longestEpisode: number;
+  activeCount: number;
+}
+
+function run(scenario: Scenario, detector: Detector = createAnomalyDetector()): Run {
+  const signals = Array.from(scenario.values, (v, i) => detector.update(scenario.times[i], v));
+  let longestEpisode = 0;
+  let current = 0;
+  for (const s of signals) {
+    current = s.active ? current + 1 : 0;
+    longestEpisode = Math.max(longestEpisode, current);
+  }
+  return {
+    signals,
+    firstActiveFrom: (index) => signals.findIndex((s, i) => i >= index && s.active) - index,
+    longestEpisode,
+    activeCount: signals.filter((s) => s.active).length,
+  };
+}
+
+describe('anomaly detector on labelled scenarios', () => {
+  it('detects a CPU level shift within 5 samples (< 60 s at 10 s sampling)', () => {
+    const scenario = cpuSpike();
+    const result = run(scenario);
+    const delay = result.firstActiveFrom(scenario.anomalyStart);
+    expect(delay).to.be.within(0, 5);
+    expect(result.signals.slice(0, scenario.anomalyStart).filter((s) => s.active).length).to.be.at.most(2);
+  });
+
+  it('detects a latency regime shift in log-normal noise within 10 samples', () => {
+    const scenario = latencyShift();
+    expect(run(scenario).firstActiveFrom(scenario.anomalyStart)).to.be.within(0, 10);
+  });
+
+  it('detects a slow memory leak within 30 samples', () => {
+    const scenario = memoryLeak();
+    expect(run(scenario).firstActiveFrom(scenario.anomalyStart)).to.be.within(0, 30);
+  });
+
+  it('detects a counter reset at once', () => {
+    const scenario = counterReset();
+    expect(run(scenario).firstActiveFrom(scenario.anomalyStart)).to.equal(0);
+  });
+
+  it('scores lone outliers high but never stays active for consecutive samples', () => {
+    const scenario = singleOutliers();
+    const result = run(scenario);
+    const spikeScores = result.signals.filter((_s, i) => i > 500 && i % 400 === 0).map((s) => s.score);
+    expect(Math.min(...spikeScores)).to.be.above(0.35);
+    expect(result.longestEpisode).to.be.at.most(1);
+  });
+
+  it('a day of pure noise gives < 0.1 % active samples and no sustained episode', () => {
+    const result = run(pureNoiseDay());
+    expect(result.activeCount).to.be.below(17);
+    expect(result.longestEpisode).to.be.at.most(1);
+  });
+
+  it('flapping around a threshold is not an anomaly once learned', () => {
+    expect(run(flapping()).activeCount).to.equal(0);
+  });
+
+  it('treats unavailable samples as gaps: score 0, no alert, scoring resumes after', () => {
+    const scenario = sensorGaps();
+    const result = run(scenario);
+    const gapSignal = result.signals[460];
+    expect(gapSignal).to.include({ active: false, score: 0 });
+    expect(result.longestEpisode).to.be.at.most(1);
+    expect(result.signals[600].score).to.be.within(0, 1);
+  });
+
+  it('warms up before scoring and keeps every score in [0, 1]', () => {
+    const result = run(cpuSpike());
+    expect(result.signals.slice(0, 50).every((s) => s.warmingUp && s.score === 0)).to.equal(true);
+    expect(result.signals.every((s) => s.score >= 0 && s.score <= 1)).to.equal(true);
+    expect(result.signals[1600].reason).to.match(/^surprise/);
+  });
+
+  it('handles irregular sampling (jittered and paused) without false alarms', () => {
+    const random = seededRandom(9);
+    const detector = createAnomalyDetector();
+    let t = 0;
+    let active = 0;
+    for (let i = 0; i < 3000; i++) {
+      t += i % 700 === 0 ? 600_000 : 5000 + 10_000 * random();
+      if (detector.update(t, 10 + random()).active) active++;
+    }
+    expect(active).to.be.below(6);
+  });
+
+  it('is deterministic and reset() restores the initial state', () => {
+    const scenario = latencyShift();
+    const detector = createAnomalyDetector();
+    const first = run(scenario, detector).signals.map((s) => s.score);
+    detector.reset();
+    const second = run(scenario, detector).signals.map((s) => s.score);
+    expect(second).to.deep.equal(first);
+  });
+
+  it('is open to ensembles: weighted sub-detectors and custom models', () => {
+    const constantModel = { name: 'constant', update: () => 100, reset: () => undefined };
+    const detector = new AnomalyDetector({ models: [constantModel, new LevelShiftModel()], weights: [1, 0], warmupSamples: 0 });
+    expect(detector.update(0, 1).score).to.be.above(0);
+    const novelty = new AnomalyDetector({ models: [new NoveltyModel(8, 10)], warmupSamples: 20 });
+    const scores = Array.from({ length: 300 }, (_, i) => novelty.update(i * 1000, i < 250 ? i % 5 : 50).score);
+    expect(scores[250]).to.be.above(Math.max(...scores.slice(100, 250)));
+  });
+});
+
+describe('factories', () => {
+  it('createDefaultDetectors gives anomaly + staleness, plus trend/threshold when configured', () => {
+    expect(createDefaultDetectors().map((d) => d.kind)).to.deep.equal(['anomaly', 'staleness']);
+    const all = createDefaultDetectors({ anomaly: false, staleness: false, trend: { limit: 100 }, threshold: { above: 1 } });
+    expect(all.map((d) => d.kind)).to.deep.equal(['trend', 'threshold']);
+  });
+});

@@ -1,0 +1,142 @@
+import { expect } from '@open-wc/testing';
+import { TimeSeries, parseNumericState, minMaxDownsample, lttb } from '../../../src/core/series/index.js';
+
+describe('TimeSeries', () => {
+  it('appends in order and answers latest, at, length', () => {
+    const series = new TimeSeries({ capacity: 10, maxAgeMs: 1e9 });
+    series.append(1, 10);
+    series.append(2, 20);
+    expect(series.length).to.equal(2);
+    expect(series.latest()).to.deep.equal({ t: 2, v: 20 });
+    expect(series.at(0)).to.deep.equal({ t: 1, v: 10 });
+    expect(series.at(-2)).to.deep.equal({ t: 1, v: 10 });
+    expect(series.at(5)).to.equal(undefined);
+  });
+
+  it('drops the oldest sample when the capacity is reached, growing buffers on the way', () => {
+    const series = new TimeSeries({ capacity: 100, maxAgeMs: 1e9, initialCapacity: 2 });
+    for (let i = 0; i < 150; i++) series.append(i, i);
+    expect(series.length).to.equal(100);
+    expect(series.at(0)?.t).to.equal(50);
+    expect(series.byteLength).to.equal(100 * 16);
+  });
+
+  it('drops samples older than maxAgeMs on append and on trim(now)', () => {
+    const series = new TimeSeries({ maxAgeMs: 100 });
+    series.append(0, 1);
+    series.append(50, 2);
+    series.append(120, 3);
+    expect(series.at(0)?.t).to.equal(50);
+    series.trim(200);
+    expect(series.length).to.equal(1);
+  });
+
+  it('inserts late samples in place and replaces duplicates', () => {
+    const series = new TimeSeries({ capacity: 5, maxAgeMs: 1e9, initialCapacity: 1 });
+    series.append(10, 1);
+    series.append(30, 3);
+    series.append(20, 2);
+    series.append(30, 33);
+    expect(Array.from(series.copyRange().times)).to.deep.equal([10, 20, 30]);
+    expect(Array.from(series.copyRange().values)).to.deep.equal([1, 2, 33]);
+  });
+
+  it('keeps a late sample in a full ring by dropping the oldest, and refuses one older than everything', () => {
+    const series = new TimeSeries({ capacity: 3, maxAgeMs: 1e9 });
+    [10, 20, 30].forEach((t) => series.append(t, t));
+    expect(series.append(25, 25)).to.equal(true);
+    expect(Array.from(series.copyRange().times)).to.deep.equal([20, 25, 30]);
+    expect(series.append(5, 5)).to.equal(false);
+    expect(series.append(Number.NaN, 5)).to.equal(false);
+  });
+
+  it('refuses late samples beyond maxAge', () => {
+    const series = new TimeSeries({ maxAgeMs: 100 });
+    series.append(1000, 1);
+    expect(series.append(800, 2)).to.equal(false);
+    expect(series.length).to.equal(1);
+  });
+
+  it('stores non-numeric values as NaN gaps, never zeros', () => {
+    const series = new TimeSeries();
+    series.append(1, 5);
+    series.append(2, Number.NaN);
+    series.append(3, Infinity);
+    expect(Number.isNaN(series.valueAt(1))).to.equal(true);
+    expect(Number.isNaN(series.valueAt(2))).to.equal(true);
+    expect(series.latestNumeric()).to.deep.equal({ t: 1, v: 5 });
+  });
+
+  it('answers range queries with index bounds, copies, iteration and step lookups', () => {
+    const series = new TimeSeries();
+    for (let t = 0; t < 10; t++) series.append(t * 10, t);
+    expect(series.range(15, 45)).to.deep.equal({ start: 2, end: 5 });
+    expect(Array.from(series.copyRange(15, 45).values)).to.deep.equal([2, 3, 4]);
+    const seen: number[] = [];
+    series.forEachInRange(20, 30, (_t, v, i) => seen.push(v * 100 + i));
+    expect(seen).to.deep.equal([202, 303]);
+    expect(series.valueAtTime(25)).to.equal(2);
+    expect(Number.isNaN(series.valueAtTime(-1))).to.equal(true);
+    series.clear();
+    expect(series.length).to.equal(0);
+    expect(series.latestNumeric()).to.equal(undefined);
+  });
+});
+
+describe('parseNumericState', () => {
+  it('parses numbers and rejects HA non-numeric states', () => {
+    expect(parseNumericState('42.5')).to.equal(42.5);
+    expect(parseNumericState(' -1e3 ')).to.equal(-1000);
+    for (const state of ['unavailable', 'unknown', '', 'none', 'on', '0x10', '12abc', null, undefined]) {
+      expect(Number.isNaN(parseNumericState(state)), String(state)).to.equal(true);
+    }
+  });
+});
+
+describe('minMaxDownsample', () => {
+  it('keeps the extremes of each bucket in time order', () => {
+    const times = [0, 1, 2, 3, 4, 5, 6, 7];
+    const values = [5, 9, 1, 5, 5, 0, 7, 5];
+    const out = minMaxDownsample(times, values, 2);
+    expect(Array.from(out.values)).to.deep.equal([9, 1, 0, 7]);
+    expect(Array.from(out.times)).to.deep.equal([1, 2, 5, 6]);
+  });
+
+  it('emits ≤ 2 numeric points per bucket and a NaN break for gaps', () => {
+    const times = Array.from({ length: 100 }, (_, i) => i);
+    const values = times.map((t) => (t >= 40 && t < 60 ? Number.NaN : Math.sin(t)));
+    const out = minMaxDownsample(times, values, 10);
+    const numeric = Array.from(out.values).filter((v) => !Number.isNaN(v)).length;
+    expect(numeric).to.be.at.most(20);
+    expect(Array.from(out.values).filter((v) => Number.isNaN(v)).length).to.equal(1);
+  });
+
+  it('downsamples 100,000 points to 1,000 pixels within a few ms', () => {
+    const n = 100_000;
+    const times = new Float64Array(n).map((_, i) => i);
+    const values = new Float64Array(n).map((_, i) => Math.sin(i / 100));
+    minMaxDownsample(times, values, 1000);
+    const start = performance.now();
+    const out = minMaxDownsample(times, values, 1000);
+    expect(performance.now() - start).to.be.below(30);
+    expect(out.values.length).to.be.at.most(2000);
+  });
+});
+
+describe('lttb', () => {
+  it('keeps first, last and the spike', () => {
+    const times = Array.from({ length: 1000 }, (_, i) => i);
+    const values = times.map((t) => (t === 500 ? 100 : 0));
+    const out = lttb(times, values, 50);
+    expect(out.values.length).to.be.at.most(50);
+    expect(out.times[0]).to.equal(0);
+    expect(out.times[out.times.length - 1]).to.equal(999);
+    expect(Array.from(out.values)).to.include(100);
+  });
+
+  it('separates runs around gaps with a NaN break and returns short input unchanged', () => {
+    const values = [1, 2, Number.NaN, 3, 4];
+    const out = lttb([0, 1, 2, 3, 4], values, 100);
+    expect(Array.from(out.values).map((v) => (Number.isNaN(v) ? 'gap' : v))).to.deep.equal([1, 2, 'gap', 3, 4]);
+  });
+});
