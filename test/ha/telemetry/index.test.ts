@@ -1,0 +1,87 @@
+import { expect } from '@open-wc/testing';
+import { VitalsStore } from '../../../src/ha/store';
+import { Telemetry, telemetryFor } from '../../../src/ha/telemetry';
+import type { UxEnvironment } from '../../../src/ha/telemetry/ux';
+import { FakeConnection, sleep } from '../../helpers/fake-connection';
+
+function fakeEnv() {
+  const intervals: { fn: () => void; ms: number; active: boolean }[] = [];
+  let hidden = false;
+  const env: UxEnvironment = {
+    now: () => Date.now(),
+    perfNow: () => performance.now(),
+    setInterval: (fn, ms) => {
+      const h = { fn, ms, active: true };
+      intervals.push(h);
+      return h;
+    },
+    clearInterval: (h) => ((h as { active: boolean }).active = false),
+    isHidden: () => hidden,
+    onVisibilityChange: () => () => undefined,
+  };
+  return { env, intervals, hide: (h: boolean) => (hidden = h) };
+}
+
+function setup() {
+  const connection = Object.assign(new FakeConnection(), { pings: 0, ping: async () => undefined });
+  connection.ping = async () => {
+    connection.pings++;
+  };
+  connection.responders.set('assist_pipeline/pipeline/list', () => ({ pipelines: [{ id: 'p1', name: 'HA' }] }));
+  connection.responders.set('assist_pipeline/pipeline_debug/list', () => ({ pipeline_runs: [] }));
+  const store = new VitalsStore(connection as never);
+  const fake = fakeEnv();
+  return { connection, store, ...fake, telemetry: new Telemetry(store, connection as never, fake.env) };
+}
+
+describe('Telemetry', () => {
+  it('runs one UX monitor for many cards at the highest level asked for, and stops it with the last card', async () => {
+    // Arrange
+    const { telemetry } = setup();
+    // Act
+    const releaseBasic = telemetry.useUx({ level: 'basic' });
+    const first = telemetry.uxMonitor;
+    const releaseFull = telemetry.useUx({ level: 'full' });
+    const upgraded = telemetry.uxMonitor;
+    releaseFull();
+    const backToBasic = telemetry.uxMonitor;
+    releaseBasic();
+    // Assert
+    expect(first).to.exist;
+    expect(upgraded).to.not.equal(first);
+    expect(first!.isRunning).to.equal(false);
+    expect(backToBasic).to.not.equal(upgraded);
+    expect(telemetry.uxMonitor).to.equal(undefined);
+  });
+
+  it('keeps the same monitor when another card asks for the same level', () => {
+    const { telemetry, connection } = setup();
+    telemetry.useUx({ level: 'basic' });
+    const monitor = telemetry.uxMonitor;
+    telemetry.useUx({ level: 'basic' });
+    expect(telemetry.uxMonitor).to.equal(monitor);
+    expect(connection.pings).to.equal(1);
+  });
+
+  it('polls Assist runs while used and not while the tab is hidden', async () => {
+    const { telemetry, connection, intervals, hide } = setup();
+    // Act
+    const release = telemetry.useAssist(5_000);
+    await sleep(0);
+    intervals.filter((i) => i.active).forEach((i) => i.fn());
+    await sleep(0);
+    hide(true);
+    intervals.filter((i) => i.active).forEach((i) => i.fn());
+    await sleep(0);
+    // Assert: one poll at start, one on the visible tick, none on the hidden tick.
+    expect(connection.sent.filter((m) => m.type === 'assist_pipeline/pipeline_debug/list')).to.have.length(2);
+    release();
+    expect(intervals.every((i) => !i.active)).to.equal(true);
+  });
+
+  it('is shared per store', () => {
+    const connection = Object.assign(new FakeConnection(), { ping: async () => undefined });
+    const store = new VitalsStore(connection as never);
+    expect(telemetryFor(store, connection as never)).to.equal(telemetryFor(store, connection as never));
+  });
+});
