@@ -5,6 +5,7 @@
  */
 import type { VitalsStore, StoreConnection } from '../store';
 import { AssistCollector } from './assist';
+import { LlmTurnCollector } from './llm';
 import { UxMonitor, browserUxEnvironment, type MonitoringLevel, type UxEnvironment } from './ux';
 
 const LEVEL_RANK: Record<MonitoringLevel, number> = { off: 0, basic: 1, full: 2 };
@@ -17,6 +18,8 @@ export interface UxUse {
 
 export class Telemetry {
   readonly assist: AssistCollector;
+  readonly llm: LlmTurnCollector;
+  private llmUses = 0;
   private ux?: UxMonitor;
   private uxLevel: MonitoringLevel = 'off';
   private readonly uxUses = new Set<UxUse>();
@@ -29,6 +32,18 @@ export class Telemetry {
     private readonly env: UxEnvironment = browserUxEnvironment(),
   ) {
     this.assist = new AssistCollector(store, connection as never);
+    this.llm = new LlmTurnCollector(store, connection as never);
+  }
+
+  /** Follow conversation chat logs for LLM turn times while used. */
+  useLlm(): () => void {
+    if (this.llmUses++ === 0) void this.llm.start();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (--this.llmUses === 0) void this.llm.stop();
+    };
   }
 
   /** Measure this browser's experience while the returned function is not called. */

@@ -84,4 +84,17 @@ describe('Telemetry', () => {
     const store = new VitalsStore(connection as never);
     expect(telemetryFor(store, connection as never)).to.equal(telemetryFor(store, connection as never));
   });
+
+  it('follows chat logs once for many cards and stops with the last', async () => {
+    const { telemetry, connection } = setup();
+    const a = telemetry.useLlm();
+    const b = telemetry.useLlm();
+    await sleep(0);
+    a();
+    a(); // a second release is harmless
+    expect(connection.subscriptions.filter((s) => s.message.type === 'conversation/chat_log/subscribe_index' && s.active)).to.have.length(1);
+    b();
+    await sleep(0);
+    expect(connection.subscriptions.filter((s) => s.active)).to.have.length(0);
+  });
 });
