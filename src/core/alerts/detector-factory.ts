@@ -1,0 +1,50 @@
+/**
+ * The one place where validated rule configs meet the detectors in src/core/detectors/
+ * (written separately): maps each rule type's keys onto the detector's options.
+ */
+import type { Detector } from '../types.js';
+import type { AlertRule } from '../config/alerts.js';
+import { ThresholdDetector } from '../detectors/threshold.js';
+import { TrendDetector } from '../detectors/trend.js';
+import { StalenessDetector } from '../detectors/staleness.js';
+import { createAnomalyDetector } from '../detectors/factory.js';
+
+const HOUR_S = 3600;
+export const LEARNED_MIN_STALE_MS = 15 * 60_000;
+
+/** sensitivity 0..1 → the anomaly detector's evidence threshold (0.5 → its default 0.45). */
+export function anomalyThreshold(sensitivity: number): number {
+  return Math.min(0.95, Math.max(0.05, 0.9 * (1 - sensitivity)));
+}
+
+export function createDetector(rule: AlertRule): Detector {
+  switch (rule.type) {
+    case 'threshold':
+      // Config speaks of the value (recover_below after `above`); the detector of the side.
+      return new ThresholdDetector({
+        above: rule.above,
+        below: rule.below,
+        recoverAbove: rule.recover_below,
+        recoverBelow: rule.recover_above,
+        m: rule.m_of_n?.m,
+        n: rule.m_of_n?.n,
+      });
+    case 'trend':
+      return new TrendDetector({
+        windowMs: rule.window,
+        // Config: units per second (like HA's trend sensor); detector: units per hour.
+        minSlopePerHour: rule.min_gradient === undefined ? undefined : Math.abs(rule.min_gradient) * HOUR_S,
+        direction: rule.direction ?? (rule.min_gradient !== undefined && rule.min_gradient < 0 ? 'down' : 'up'),
+        limit: rule.limit,
+        horizonMs: rule.horizon,
+        minSamples: rule.min_samples,
+      });
+    case 'anomaly':
+      return createAnomalyDetector({ threshold: anomalyThreshold(rule.sensitivity) });
+    case 'nodata':
+      // Learned interval: HA only sends changes, so never call a series stale before 15 min.
+      return rule.max_age === undefined
+        ? new StalenessDetector({ minStaleMs: LEARNED_MIN_STALE_MS })
+        : new StalenessDetector({ expectedIntervalMs: rule.max_age, factor: 1, minStaleMs: rule.max_age });
+  }
+}

@@ -1,0 +1,398 @@
+/**
+ * The `alerts:` section of a card config (and of `ha-vitals replay --rules FILE`).
+ *
+ *   alerts:
+ *     - name: cpu_high
+ *       type: threshold
+ *       above: 90
+ *       recover_below: 85
+ *       for: 2m
+ *       notify:
+ *         - notify.mobile_app_pixel
+ *         - { service: notify.all_phones, after: 10m }
+ *
+ * The section is either that list, or a mapping `{ rules: [...], inhibit: [...], reconnect_grace: 2m }`.
+ * Validated values have every default filled in and every duration in milliseconds.
+ */
+import { Struct, coerce, dynamic, unknown } from 'superstruct';
+import {
+  anyMap,
+  bool,
+  duration,
+  entityId,
+  finiteNumber,
+  listOf,
+  labelMap,
+  nonEmptyText,
+  numberIn,
+  oneOf,
+  serviceName,
+  strictObject,
+  text,
+  withDefault,
+  describeValue,
+  maybe,
+} from './structs.js';
+import { validate, type ValidationResult } from './validate.js';
+
+export const SEVERITIES = ['critical', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+/** Higher number = more severe. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 3, warning: 2, info: 1 };
+export const severity = oneOf(SEVERITIES);
+
+export const RULE_TYPES = ['threshold', 'trend', 'anomaly', 'nodata'] as const;
+export type RuleType = (typeof RULE_TYPES)[number];
+
+export interface NotifyTier {
+  /** Delay after the alert starts firing (ms); tier 0 normally has 0. */
+  after: number;
+  /** Services to call, e.g. ["notify.mobile_app_pixel"] (input: one name or a list). */
+  service: string[];
+  /** Extra service data merged into every call. */
+  data: Record<string, unknown>;
+  /** Send the "resolved" message to this tier (default: only notify.* / persistent_notification.*). */
+  send_resolved?: boolean;
+  /** Label for logs and intents; default "tier<N>". */
+  name?: string;
+}
+
+interface RuleCommon {
+  name: string;
+  type: RuleType;
+  enabled: boolean;
+  /** Entities the rule watches; empty = every series the card/replay feeds in. */
+  entity: string[];
+  /** Pending duration before firing (ms). */
+  for: number;
+  /** Keep firing this long after the condition clears (ms). */
+  keep_firing_for: number;
+  severity: Severity;
+  labels: Record<string, string>;
+  /** Message template: {name} {entity} {value} {reason} {severity}. */
+  message?: string;
+  notify: NotifyTier[];
+  group_by: string[];
+  group_wait: number;
+  group_interval: number;
+  repeat_interval: number;
+  /** Per-alert: at most one notification per this long; the rest are summarised (ms, 0 = off). */
+  throttle: number;
+  /** Flap detection: this many state changes within `flap_window` = flapping. */
+  flap_threshold: number;
+  flap_window: number;
+}
+
+export interface MofN {
+  m: number;
+  n: number;
+}
+
+export interface ThresholdRule extends RuleCommon {
+  type: 'threshold';
+  above?: number;
+  below?: number;
+  recover_below?: number;
+  recover_above?: number;
+  m_of_n?: MofN;
+}
+
+export interface TrendRule extends RuleCommon {
+  type: 'trend';
+  /** Regression window (ms). */
+  window: number;
+  /** Fire when the slope is at least this steep, in units per second (like HA's trend sensor). */
+  min_gradient?: number;
+  /** Which way counts: default "down" when min_gradient is negative, else "up". */
+  direction?: 'up' | 'down' | 'either';
+  /** Fire when the forecast reaches this value within `horizon`. */
+  limit?: number;
+  horizon: number;
+  min_samples: number;
+}
+
+export interface AnomalyRule extends RuleCommon {
+  type: 'anomaly';
+  /** 0..1; higher finds more anomalies. "low" = 0.25, "medium" = 0.5, "high" = 0.75. */
+  sensitivity: number;
+}
+
+export interface NodataRule extends RuleCommon {
+  type: 'nodata';
+  /** Fire when the newest usable sample is older than this (ms); omitted = 3 × the learned interval, at least 15 min. */
+  max_age?: number;
+}
+
+export type AlertRule = ThresholdRule | TrendRule | AnomalyRule | NodataRule;
+
+export interface InhibitRule {
+  source_severity: Severity;
+  target_severity: Severity[];
+  /** Labels that must be equal on source and target (e.g. "entity"). */
+  equal: string[];
+}
+
+export interface AlertsConfig {
+  rules: AlertRule[];
+  inhibit: InhibitRule[];
+  /** After a websocket reconnect, no-data rules stay quiet this long (ms). */
+  reconnect_grace: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pieces
+
+const SENSITIVITY_WORDS: Record<string, number> = { low: 0.25, medium: 0.5, high: 0.75 };
+const sensitivity = coerce(numberIn(0, 1), unknown(), (v) => (typeof v === 'string' && v in SENSITIVITY_WORDS ? SENSITIVITY_WORDS[v] : v));
+
+function validMofN(m: unknown, n: unknown): boolean {
+  return Number.isInteger(m) && Number.isInteger(n) && (m as number) >= 1 && (m as number) <= (n as number) && (n as number) <= 1000;
+}
+
+const mOfN = new Struct<MofN, null>({
+  type: 'm_of_n',
+  schema: null,
+  coercer: (v) => {
+    if (typeof v === 'string') {
+      const m = /^\s*(\d+)\s*(?:\/|of)\s*(\d+)\s*$/i.exec(v);
+      return m && validMofN(Number(m[1]), Number(m[2])) ? { m: Number(m[1]), n: Number(m[2]) } : v;
+    }
+    if (Array.isArray(v) && v.length === 2 && validMofN(v[0], v[1])) return { m: v[0], n: v[1] };
+    return v;
+  },
+  validator: (v) => {
+    const ok = !!v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 2 && validMofN((v as MofN).m, (v as MofN).n);
+    return ok || `expected "M/N" like "3/5" (M of the last N samples, 1 ≤ M ≤ N), got ${describeValue(v)}`;
+  },
+});
+
+const tierObject = strictObject<NotifyTier>({
+  service: listOf(serviceName, 'services', { single: true }),
+  after: withDefault(duration, '0s'),
+  data: withDefault(anyMap, {}),
+  send_resolved: bool,
+  name: nonEmptyText,
+});
+// A bare string is a tier with one service; `send_resolved` / `name` are optional.
+const tier: Struct<NotifyTier, unknown> = new Struct<NotifyTier, unknown>({
+  ...tierObject,
+  coercer: (v, ctx) => {
+    const obj = typeof v === 'string' ? { service: v } : v;
+    return tierObject.coercer(obj, ctx);
+  },
+  *entries(v, ctx) {
+    for (const entry of tierObject.entries(v, ctx)) {
+      const [key, value, struct] = entry;
+      if ((key === 'send_resolved' || key === 'name') && value === undefined) continue;
+      yield [key, value, struct];
+    }
+  },
+});
+
+export const DEFAULT_NOTIFY: readonly NotifyTier[] = [{ after: 0, service: ['persistent_notification.create'], data: {} }];
+
+const notify = coerce(listOf(tier, 'notification tiers', { single: true }), unknown(), (v) => (v === undefined ? DEFAULT_NOTIFY.map((t) => ({ service: [...t.service], after: '0s' })) : v));
+
+/** Defaults shared by every rule type. Durations as people write them; docs are generated from these. */
+export const COMMON_DEFAULTS = {
+  enabled: true,
+  entity: [] as string[],
+  keep_firing_for: '0s',
+  severity: 'warning' as Severity,
+  labels: {} as Record<string, string>,
+  group_by: ['alertname', 'entity'],
+  group_wait: '30s',
+  group_interval: '5m',
+  repeat_interval: '4h',
+  throttle: '5m',
+  flap_threshold: 6,
+  flap_window: '10m',
+} as const;
+
+/** `for` default per rule type: anomaly rules wait so that a single outlier does not alert. */
+export const FOR_DEFAULTS: Readonly<Record<RuleType, string>> = { threshold: '0s', trend: '0s', anomaly: '5m', nodata: '0s' };
+
+export const TYPE_DEFAULTS = {
+  trend: { window: '1h', horizon: '24h', min_samples: 5 },
+  anomaly: { sensitivity: 'medium' },
+} as const;
+
+function common(type: RuleType) {
+  return {
+    name: nonEmptyText,
+    type: oneOf(RULE_TYPES),
+    enabled: withDefault(bool, COMMON_DEFAULTS.enabled),
+    entity: withDefault(listOf(entityId, 'entity ids', { single: true }), []),
+    for: withDefault(duration, FOR_DEFAULTS[type]),
+    keep_firing_for: withDefault(duration, COMMON_DEFAULTS.keep_firing_for),
+    severity: withDefault(severity, COMMON_DEFAULTS.severity),
+    labels: withDefault(labelMap, {}),
+    message: maybe(text),
+    notify,
+    group_by: withDefault(listOf(nonEmptyText, 'label names', { single: true }), [...COMMON_DEFAULTS.group_by]),
+    group_wait: withDefault(duration, COMMON_DEFAULTS.group_wait),
+    group_interval: withDefault(duration, COMMON_DEFAULTS.group_interval),
+    repeat_interval: withDefault(duration, COMMON_DEFAULTS.repeat_interval),
+    throttle: withDefault(duration, COMMON_DEFAULTS.throttle),
+    flap_threshold: withDefault(numberIn(2, 1000, true), COMMON_DEFAULTS.flap_threshold),
+    flap_window: withDefault(duration, COMMON_DEFAULTS.flap_window),
+  };
+}
+
+const TYPE_KEYS: Record<RuleType, Record<string, Struct<any, any>>> = { // eslint-disable-line @typescript-eslint/no-explicit-any
+  threshold: {
+    above: maybe(finiteNumber),
+    below: maybe(finiteNumber),
+    recover_below: maybe(finiteNumber),
+    recover_above: maybe(finiteNumber),
+    m_of_n: maybe(mOfN),
+  },
+  trend: {
+    window: withDefault(duration, TYPE_DEFAULTS.trend.window),
+    min_gradient: maybe(finiteNumber),
+    direction: maybe(oneOf(['up', 'down', 'either'] as const)),
+    limit: maybe(finiteNumber),
+    horizon: withDefault(duration, TYPE_DEFAULTS.trend.horizon),
+    min_samples: withDefault(numberIn(2, 100000, true), TYPE_DEFAULTS.trend.min_samples),
+  },
+  anomaly: {
+    sensitivity: withDefault(sensitivity, SENSITIVITY_WORDS[TYPE_DEFAULTS.anomaly.sensitivity]),
+  },
+  nodata: {
+    max_age: maybe(duration),
+  },
+};
+
+function elsewhere(type: RuleType): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const other of RULE_TYPES) {
+    if (other === type) continue;
+    for (const key of Object.keys(TYPE_KEYS[other])) {
+      if (!(key in TYPE_KEYS[type])) out[key] = `"${key}" is for type "${other}" rules, this rule has type "${type}"`;
+    }
+  }
+  return out;
+}
+
+type Problem = { message: string; key?: string };
+
+function ruleRefiner(rule: AlertRule): Problem[] {
+  const problems: Problem[] = [];
+  if (rule.type === 'threshold') {
+    if (rule.above === undefined && rule.below === undefined) problems.push({ message: 'a threshold rule needs "above" or "below" (or both)' });
+    if (rule.recover_below !== undefined && (rule.above === undefined || rule.recover_below > rule.above))
+      problems.push({ key: 'recover_below', message: `${rule.recover_below} needs "above" and must not be greater than it` });
+    if (rule.recover_above !== undefined && (rule.below === undefined || rule.recover_above < rule.below))
+      problems.push({ key: 'recover_above', message: `${rule.recover_above} needs "below" and must not be less than it` });
+    if (rule.above !== undefined && rule.below !== undefined && rule.above <= rule.below) {
+      // "above 90 or below 10" is fine; "above 10 or below 90" is always true.
+      problems.push({ key: 'above', message: `${rule.above} must be greater than below (${rule.below}), otherwise the rule is always active` });
+    }
+  }
+  if (rule.type === 'trend' && rule.min_gradient === undefined && rule.limit === undefined)
+    problems.push({ message: 'a trend rule needs "min_gradient" (units per second) or "limit" (forecast target), or both' });
+  return problems;
+}
+
+function ruleStructFor(type: RuleType): Struct<AlertRule, unknown> {
+  const base = strictObject<AlertRule>({ ...common(type), ...TYPE_KEYS[type] }, { elsewhere: elsewhere(type) });
+  return new Struct<AlertRule, unknown>({
+    ...base,
+    refiner: (value, ctx) => ruleRefiner(value).map((p) => ({ message: p.message, path: p.key ? [...ctx.path, p.key] : ctx.path })),
+  });
+}
+
+const RULE_STRUCTS: Record<RuleType, Struct<AlertRule, unknown>> = {
+  threshold: ruleStructFor('threshold'),
+  trend: ruleStructFor('trend'),
+  anomaly: ruleStructFor('anomaly'),
+  nodata: ruleStructFor('nodata'),
+};
+const ALL_RULE_KEYS = [...new Set(RULE_TYPES.flatMap((t) => Object.keys(RULE_STRUCTS[t].schema as object)))];
+// When the type is missing or wrong, report only that (other keys cannot be judged yet).
+const TYPE_ONLY = strictObject<AlertRule>({ type: oneOf(RULE_TYPES) }, { passThrough: ALL_RULE_KEYS, what: 'a rule (a mapping with name and type)' });
+
+export const alertRule: Struct<AlertRule, unknown> = dynamic<AlertRule>((value) => {
+  const type = value && typeof value === 'object' ? (value as { type?: unknown }).type : undefined;
+  return typeof type === 'string' && type in RULE_STRUCTS ? RULE_STRUCTS[type as RuleType] : TYPE_ONLY;
+}) as Struct<AlertRule, unknown>;
+
+const inhibitRule = strictObject<InhibitRule>({
+  source_severity: severity,
+  target_severity: listOf(severity, 'severities', { single: true }),
+  equal: withDefault(listOf(nonEmptyText, 'label names', { single: true }), ['entity']),
+});
+
+export const DEFAULT_INHIBIT: readonly InhibitRule[] = [
+  { source_severity: 'critical', target_severity: ['warning', 'info'], equal: ['entity'] },
+  { source_severity: 'warning', target_severity: ['info'], equal: ['entity'] },
+];
+export const DEFAULT_RECONNECT_GRACE = '2m';
+
+const rulesList = new Struct<AlertRule[], null>({
+  ...listOf(alertRule, 'rules'),
+  refiner: (rules, ctx) => {
+    const failures: { message: string; path: (string | number)[] }[] = [];
+    const seen = new Map<string, number>();
+    rules.forEach((rule, i) => {
+      const first = seen.get(rule.name);
+      if (first !== undefined) failures.push({ message: `duplicate rule name ${JSON.stringify(rule.name)} (also used by rule ${first + 1})`, path: [...ctx.path, i, 'name'] });
+      else seen.set(rule.name, i);
+    });
+    return failures;
+  },
+});
+
+const sectionObject = strictObject<AlertsConfig>({
+  rules: rulesList,
+  inhibit: withDefault(listOf(inhibitRule, 'inhibit rules'), DEFAULT_INHIBIT.map((r) => ({ ...r }))),
+  reconnect_grace: withDefault(duration, DEFAULT_RECONNECT_GRACE),
+});
+
+/** The whole `alerts:` section; a bare list of rules is shorthand for `{ rules: [...] }`. */
+export const alertsSection: Struct<AlertsConfig, unknown> = new Struct<AlertsConfig, unknown>({
+  ...sectionObject,
+  coercer: (v, ctx) => sectionObject.coercer(Array.isArray(v) ? { rules: v } : v === undefined || v === null ? { rules: [] } : v, ctx),
+  validator: (v, ctx) => sectionObject.validator(v, ctx),
+});
+
+/**
+ * What a user gets with no `alerts:` at all: an anomaly rule that must persist (`for: 5m`) so a
+ * single outlier does not page anyone, and a no-data rule for sensors that stop reporting
+ * (unavailable/unknown, or silent for 3 × their usual interval and at least 15 min, for 5 min more).
+ */
+export const DEFAULT_RULES_INPUT: readonly Record<string, unknown>[] = [
+  { name: 'anomaly', type: 'anomaly', sensitivity: 'medium', for: '5m', severity: 'warning' },
+  { name: 'no_data', type: 'nodata', for: '5m', severity: 'info' },
+];
+
+/**
+ * Validate a card's `alerts:` section. Paths read as the user wrote it: `alerts[2].for` for the
+ * list form, `alerts.rules[2].for` for the mapping form. `prefix` "" drops the leading "alerts".
+ */
+export function parseAlertsConfig(input: unknown, prefix = 'alerts'): ValidationResult<AlertsConfig> {
+  const result = validate(alertsSection, input);
+  if (result.ok) return result;
+  const listForm = Array.isArray(input);
+  const errors = result.errors.map((e) => {
+    let path = listForm && e.path.startsWith('rules') ? e.path.slice('rules'.length) : e.path;
+    if (prefix) path = path === '' ? prefix : path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
+    else if (path.startsWith('.')) path = path.slice(1);
+    return { path, message: e.message };
+  });
+  return { ok: false, errors };
+}
+
+function mustParse(input: unknown): AlertsConfig {
+  const result = parseAlertsConfig(input);
+  if (!result.ok) throw new Error(`internal: default alert rules are invalid: ${JSON.stringify(result.errors)}`);
+  return result.value;
+}
+
+/** The zero-config rule set, validated (durations in ms, every default filled in). */
+export const DEFAULT_RULES: readonly AlertRule[] = Object.freeze(mustParse(DEFAULT_RULES_INPUT).rules);
+
+/** The zero-config section: DEFAULT_RULES plus default inhibit rules and reconnect grace. */
+export function defaultAlertsConfig(): AlertsConfig {
+  return mustParse(DEFAULT_RULES_INPUT);
+}

@@ -1,0 +1,3 @@
+export * from './timestamps.js';
+export * from './series.js';
+export * from './backtest.js';

@@ -1,0 +1,116 @@
+// Runs the built CLI (npm run test:node builds it first) as a user would.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'ha-vitals.mjs');
+const nab = '/work/shared/nab/data';
+
+function cli(args, opts = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: opts.cwd ?? root });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function tmp(files) {
+  const dir = mkdtempSync(join(tmpdir(), 'hv-cli-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+const CPU = 'timestamp,value\n2024-05-01 00:00:00,10\n2024-05-01 00:01:00,95\n2024-05-01 00:02:00,96\n2024-05-01 00:03:00,97\n2024-05-01 00:04:00,20\n';
+
+test('--help prints usage and exits 0', () => {
+  const r = cli(['replay', '--help']);
+  assert.equal(r.code, 0);
+  assert.match(r.out, /^Usage: ha-vitals replay \[--rules FILE\] \[--scores-dir DIR\] INPUT\.\.\./);
+  assert.equal(cli(['--help']).code, 0);
+});
+
+test('no command: usage and exit 2; unknown option: error and exit 2', () => {
+  assert.equal(cli([]).code, 2);
+  const r = cli(['replay', '--bogus', 'x.csv']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /^ha-vitals: unknown option --bogus/);
+  assert.match(cli(['replay']).err, /no INPUT files given/);
+  assert.match(cli(['frobnicate']).err, /unknown command "frobnicate"/);
+  assert.match(cli(['replay', '--rules']).err, /--rules needs a value/);
+});
+
+test('replays YAML rules and prints one JSON line per transition', () => {
+  const dir = tmp({
+    'cpu.csv': CPU,
+    'rules.yaml': 'alerts:\n  - name: hot\n    type: threshold\n    above: 90\n    for: 1m\n    severity: critical\n',
+  });
+  const r = cli(['replay', '--rules', join(dir, 'rules.yaml'), join(dir, 'cpu.csv')]);
+  assert.equal(r.code, 0, r.err);
+  const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines, [
+    { file: join(dir, 'cpu.csv'), rule: 'hot', event: 'pending', at: '2024-05-01T00:01:00.000Z', value: 95, severity: 'critical' },
+    { file: join(dir, 'cpu.csv'), rule: 'hot', event: 'firing', at: '2024-05-01T00:02:00.000Z', value: 96, severity: 'critical' },
+    { file: join(dir, 'cpu.csv'), rule: 'hot', event: 'resolved', at: '2024-05-01T00:04:00.000Z', value: 20, severity: 'critical' },
+  ]);
+});
+
+test('accepts JSON rules and an HA websocket history export', () => {
+  const dir = tmp({
+    'rules.json': JSON.stringify([{ name: 'low', type: 'threshold', below: 5 }]),
+    'h.json': JSON.stringify({ 'sensor.x': [{ s: '10', lu: 1700000000 }, { s: '1', lu: 1700000060 }, { s: '9', lu: 1700000120 }] }),
+  });
+  const r = cli(['replay', '--rules=' + join(dir, 'rules.json'), join(dir, 'h.json')]);
+  assert.equal(r.code, 0, r.err);
+  assert.deepEqual(
+    r.out.trim().split('\n').map((l) => JSON.parse(l).event),
+    ['firing', 'resolved'],
+  );
+});
+
+test('bad input: file, line and problem on stderr, exit 2, nothing on stdout', () => {
+  const dir = tmp({ 'good.csv': CPU, 'data.csv': 'timestamp,value\n2024-05-01 00:00:00,1\n2024-05-01 00:01:00,abc\n' });
+  const r = cli(['replay', 'good.csv', 'data.csv'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.equal(r.out, '');
+  assert.equal(r.err, 'ha-vitals: data.csv:3: value "abc" is not a number (or "unavailable"/"unknown"/empty)\n');
+  assert.match(cli(['replay', 'missing.csv'], { cwd: dir }).err, /^ha-vitals: missing\.csv: no such file/);
+});
+
+test('bad rules: every problem with its path', () => {
+  const dir = tmp({ 'cpu.csv': CPU, 'rules.yaml': '- name: a\n  type: threshold\n  above: 1\n  for: soon\n  threshhold: 2\n', 'broken.yaml': 'a: [\n' });
+  const r = cli(['replay', '--rules', 'rules.yaml', 'cpu.csv'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.equal(r.out, '');
+  assert.match(r.err, /rules\.yaml: alerts\[0\]\.for: expected a duration like "30s", got "soon"/);
+  assert.match(r.err, /rules\.yaml: alerts\[0\]\.threshhold: unknown key/);
+  const b = cli(['replay', '--rules', 'broken.yaml', 'cpu.csv'], { cwd: dir });
+  assert.equal(b.code, 2);
+  assert.match(b.err, /broken\.yaml(:\d+)?: not valid YAML\/JSON/);
+});
+
+test('--scores-dir writes one scores CSV per input with the input timestamps', () => {
+  const dir = tmp({ 'cpu.csv': CPU });
+  const out = join(dir, 'scores', 'nested');
+  const r = cli(['replay', '--scores-dir', out, join(dir, 'cpu.csv')]);
+  assert.equal(r.code, 0, r.err);
+  const lines = readFileSync(join(out, 'cpu.csv'), 'utf8').trim().split('\n');
+  assert.equal(lines[0], 'timestamp,value,anomaly_score');
+  assert.equal(lines.length, 6);
+  assert.match(lines[1], /^2024-05-01 00:00:00,10,(0|1|0\.\d+)$/);
+});
+
+test('replays the whole NAB corpus in under 5 s', { skip: !existsSync(nab) && 'NAB corpus not present' }, () => {
+  const files = readdirSync(nab).flatMap((d) => readdirSync(join(nab, d)).filter((f) => f.endsWith('.csv')).map((f) => join(nab, d, f)));
+  const scores = mkdtempSync(join(tmpdir(), 'hv-nab-'));
+  const started = process.hrtime.bigint();
+  const r = cli(['replay', '--scores-dir', scores, ...files]);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  assert.equal(r.code, 0, r.err);
+  assert.equal(files.length, 58);
+  assert.equal(readdirSync(scores).length, 58);
+  for (const line of r.out.trim().split('\n')) assert.ok(['pending', 'firing', 'resolved'].includes(JSON.parse(line).event));
+  assert.ok(seconds < 5, `took ${seconds.toFixed(2)} s`);
+  console.log(`NAB corpus: ${files.length} files in ${seconds.toFixed(2)} s`);
+});

@@ -1,0 +1,265 @@
+import { expect } from '@open-wc/testing';
+import { makeEngine, run, MIN } from './helpers.js';
+import { AlertEngine } from '../../../src/core/alerts/engine.js';
+import type { NotificationIntent } from '../../../src/core/alerts/types.js';
+
+const PHONE = 'notify.mobile_app_phone';
+const ALL = 'notify.all_phones';
+const SIREN = 'siren.turn_on';
+const brief = (xs: NotificationIntent[]) => xs.map((i) => `${i.reason}:${i.service}@${i.at / MIN}`);
+
+function cpuRule(extra: Record<string, unknown> = {}) {
+  return { name: 'cpu', type: 'threshold', above: 50, group_wait: '0s', notify: [PHONE], ...extra };
+}
+
+describe('notification planning', () => {
+  it('sends one firing notification with the numbers, then one resolved', () => {
+    // Arrange
+    const { engine } = makeEngine([cpuRule()]);
+    // Act
+    const { intents } = run(engine, 'sensor.cpu', [
+      [0, 92.123],
+      [MIN, 93],
+      [10 * MIN, 10],
+      [20 * MIN, 10],
+    ]);
+    // Assert
+    expect(brief(intents)).to.deep.equal([`firing:${PHONE}@0`, `resolved:${PHONE}@10`]);
+    expect(intents[0]).to.deep.include({ channel: 'tier0', alertKey: 'cpu/sensor.cpu', title: 'WARNING: cpu on sensor.cpu' });
+    expect(intents[0].message).to.equal('sensor.cpu = 92.12 (92.123 > 50)');
+    expect(intents[0].data).to.deep.equal({ tag: 'cpu/sensor.cpu' });
+    expect(intents[0].id).to.match(/^hv1-[0-9a-f]{16}$/);
+    expect(intents[1].title).to.equal('Resolved: cpu on sensor.cpu');
+  });
+
+  it('waits group_wait and batches alerts of the same group into one notification', () => {
+    const { engine } = makeEngine([cpuRule({ group_wait: '30s', group_by: ['alertname'] })]);
+    engine.ingest('sensor.a', 0, 90);
+    engine.ingest('sensor.b', 10_000, 90);
+    expect(engine.evaluate(20_000).intents).to.deep.equal([]);
+    const { intents } = engine.evaluate(40_000);
+    expect(intents).to.have.length(1);
+    expect(intents[0]).to.deep.include({ reason: 'firing', at: 30_000, alertKey: 'group:notify.mobile_app_phone{alertname=cpu}', title: '2 alerts firing: cpu' });
+    expect(intents[0].message).to.equal('sensor.a = 90 (90 > 50)\nsensor.b = 90 (90 > 50)');
+  });
+
+  it('never notifies an alert that resolves within group_wait', () => {
+    const { engine } = makeEngine([cpuRule({ group_wait: '1m' })]);
+    const { intents } = run(engine, 'sensor.cpu', [
+      [0, 90],
+      [20_000, 10],
+      [5 * MIN, 10],
+    ]);
+    expect(intents).to.deep.equal([]);
+  });
+
+  it('gives the same ids on two dashboards that evaluate at different moments', () => {
+    const samples: [number, number][] = [
+      [0, 90],
+      [3 * MIN, 95],
+      [30 * MIN, 10],
+      [60 * MIN, 10],
+    ];
+    const a = makeEngine([cpuRule({ group_wait: '30s', notify: [PHONE, { service: ALL, after: '10m' }] })]);
+    const b = makeEngine([cpuRule({ group_wait: '30s', notify: [PHONE, { service: ALL, after: '10m' }] })]);
+    const ia = run(a.engine, 'sensor.cpu', samples, 7_000).intents;
+    const ib = run(b.engine, 'sensor.cpu', samples, 11_000).intents;
+    expect(ia.map((i) => i.id)).to.deep.equal(ib.map((i) => i.id));
+    expect(brief(ia)).to.deep.equal([`firing:${PHONE}@0.5`, `escalation:${ALL}@10`, `resolved:${ALL}@30`, `resolved:${PHONE}@30`]);
+    expect(new Set(ia.map((i) => i.id)).size).to.equal(4);
+  });
+
+  it('escalates tier by tier while unacknowledged; a siren gets no resolved message', () => {
+    const { engine } = makeEngine([cpuRule({ notify: [PHONE, { service: ALL, after: '5m' }, { service: [SIREN, 'persistent_notification.create'], after: '15m', name: 'loud' }] })]);
+    const { intents } = run(
+      engine,
+      'sensor.cpu',
+      [
+        [0, 90],
+        [20 * MIN, 90],
+        [21 * MIN, 10],
+        [40 * MIN, 10],
+      ],
+      MIN,
+    );
+    expect(brief(intents)).to.deep.equal([
+      `firing:${PHONE}@0`,
+      `escalation:${ALL}@5`,
+      'escalation:persistent_notification.create@15',
+      `escalation:${SIREN}@15`,
+      `resolved:${ALL}@21`,
+      `resolved:${PHONE}@21`,
+      'resolved:persistent_notification.create@21',
+    ]);
+    expect(intents[2]).to.deep.include({ channel: 'loud', message: 'Unacknowledged for 15m: sensor.cpu = 90 (90 > 50)' });
+    expect(intents[2].data).to.deep.equal({ notification_id: 'ha_vitals_cpu_sensor_cpu' });
+  });
+
+  it('stops escalating when acknowledged at any tier', () => {
+    const { engine } = makeEngine([cpuRule({ notify: [PHONE, { service: ALL, after: '5m' }, { service: SIREN, after: '15m' }] })]);
+    const first = run(engine, 'sensor.cpu', [[0, 90]], MIN);
+    engine.evaluate(6 * MIN);
+    expect(engine.ack('cpu/sensor.cpu', 'anna', 7 * MIN)).to.equal(true);
+    const later = run(engine, 'sensor.cpu', [[30 * MIN, 90]], MIN).intents;
+    expect(brief(first.intents)).to.deep.equal([`firing:${PHONE}@0`]);
+    expect(later).to.deep.equal([]);
+    expect(engine.alerts(30 * MIN)[0].ack).to.deep.equal({ at: 7 * MIN, by: 'anna' });
+  });
+
+  it('accepts an ack while pending: no firing notification and no escalation for that episode', () => {
+    const { engine } = makeEngine([cpuRule({ for: '2m', notify: [PHONE, { service: SIREN, after: '5m' }] })]);
+    engine.ingest('sensor.cpu', 0, 90);
+    engine.evaluate(0);
+    expect(engine.ack('cpu/sensor.cpu')).to.equal(true);
+    const { intents, transitions } = run(engine, 'sensor.cpu', [[30 * MIN, 90]], MIN);
+    expect(transitions.map((t) => t.to)).to.deep.equal(['firing']);
+    expect(intents).to.deep.equal([]);
+    // The ack lasts one episode only.
+    const next = run(engine, 'sensor.cpu', [
+      [31 * MIN, 10],
+      [32 * MIN, 10],
+      [40 * MIN, 90],
+      [43 * MIN, 90],
+    ]);
+    expect(brief(next.intents)).to.deep.equal([`firing:${PHONE}@42`]);
+  });
+
+  it('cannot ack an alert that is not pending or firing; unack restores notifications', () => {
+    const { engine } = makeEngine([cpuRule({ notify: [PHONE, { service: ALL, after: '5m' }] })]);
+    engine.ingest('sensor.cpu', 0, 10);
+    expect(engine.ack('cpu/sensor.cpu')).to.equal(false);
+    expect(engine.ack('nope/sensor.x')).to.equal(false);
+    engine.ingest('sensor.cpu', MIN, 90);
+    engine.ack('cpu/sensor.cpu', undefined, MIN);
+    expect(engine.unack('cpu/sensor.cpu')).to.equal(true);
+    expect(engine.unack('cpu/sensor.cpu')).to.equal(false);
+    expect(brief(engine.evaluate(7 * MIN).intents)).to.deep.equal([`firing:${PHONE}@1`, `escalation:${ALL}@6`]);
+  });
+
+  it('snoozed: no notifications, then a summary of what was suppressed', () => {
+    const { engine } = makeEngine([cpuRule({ throttle: '0s' })]);
+    engine.ingest('sensor.cpu', 0, 10);
+    engine.snooze('cpu/sensor.cpu', 60 * MIN);
+    const { intents } = run(
+      engine,
+      'sensor.cpu',
+      [
+        [1 * MIN, 90],
+        [2 * MIN, 10],
+        [10 * MIN, 90],
+        [11 * MIN, 10],
+        [20 * MIN, 90],
+        [61 * MIN, 90],
+      ],
+      MIN,
+    );
+    expect(brief(intents)).to.deep.equal([`summary:${PHONE}@60`]);
+    expect(intents[0].message).to.equal('3 more firings suppressed while snoozed; now firing: sensor.cpu = 90 (90 > 50)');
+    expect(engine.snooze('nope/x', 1)).to.equal(false);
+  });
+
+  it('throttles re-firing per alert and summarises when the throttle ends', () => {
+    const { engine } = makeEngine([cpuRule({ throttle: '30m', flap_threshold: 100 })]);
+    const { intents } = run(
+      engine,
+      'sensor.cpu',
+      [
+        [0, 90],
+        [1 * MIN, 10],
+        [5 * MIN, 90],
+        [6 * MIN, 10],
+        [10 * MIN, 90],
+        [11 * MIN, 10],
+        [40 * MIN, 10],
+      ],
+      MIN,
+    );
+    expect(brief(intents)).to.deep.equal([`firing:${PHONE}@0`, `resolved:${PHONE}@5`, `summary:${PHONE}@30`]);
+    expect(intents[2].message).to.equal('2 more firings suppressed by the 30m throttle; now ok: sensor.cpu = 10 (10 > 50)');
+  });
+
+  it('detects flapping: one "flapping" notice instead of a storm, then a summary when stable', () => {
+    const { engine } = makeEngine([cpuRule({ throttle: '0s', flap_threshold: 4, flap_window: '10m', group_interval: '0s' })]);
+    const samples: [number, number][] = [];
+    for (let i = 0; i < 12; i++) samples.push([i * MIN, i % 2 === 0 ? 90 : 10]);
+    samples.push([40 * MIN, 10]);
+    const { intents } = run(engine, 'sensor.cpu', samples, MIN);
+    expect(brief(intents)).to.deep.equal([`firing:${PHONE}@0`, `resolved:${PHONE}@1`, `firing:${PHONE}@2`, `flapping:${PHONE}@3`, `summary:${PHONE}@21`]);
+    expect(intents[3].message).to.match(/^4 state changes in 10m; notifications paused/);
+    expect(intents[4].message).to.match(/^\d+ notifications suppressed while flapping; now ok/);
+  });
+
+  it('silences by label matchers and time range', () => {
+    const { engine } = makeEngine([cpuRule()]);
+    engine.addSilence({ id: 's1', matchers: [{ name: 'entity', op: '=~', value: 'sensor\\.c.*' }], startsAt: 0, endsAt: 10 * MIN });
+    const during = run(engine, 'sensor.cpu', [[0, 90]], MIN).intents;
+    expect(engine.alerts(MIN)[0].silenced).to.equal(true);
+    const after = run(engine, 'sensor.cpu', [[11 * MIN, 90]], MIN).intents;
+    expect(during).to.deep.equal([]);
+    expect(brief(after)).to.deep.equal([`firing:${PHONE}@11`]);
+    expect(engine.silences().map((s) => s.id)).to.deep.equal(['s1']);
+    expect(engine.removeSilence('s1')).to.equal(true);
+    expect(engine.removeSilence('s1')).to.equal(false);
+  });
+
+  it('inhibits a warning while a critical alert fires on the same entity', () => {
+    const { engine } = makeEngine([cpuRule({ name: 'warm', above: 50 }), cpuRule({ name: 'hot', above: 80, severity: 'critical' })]);
+    const { intents } = run(
+      engine,
+      'sensor.cpu',
+      [
+        [0, 90],
+        [5 * MIN, 60],
+        [10 * MIN, 60],
+      ],
+      MIN,
+    );
+    expect(brief(intents)).to.deep.equal([`firing:${PHONE}@0`, `resolved:${PHONE}@5`, `firing:${PHONE}@5`]);
+    expect(intents.map((i) => i.alertKey)).to.deep.equal(['hot/sensor.cpu', 'hot/sensor.cpu', 'warm/sensor.cpu']);
+    engine.ingest('sensor.cpu', 11 * MIN, 90);
+    expect(engine.alerts(11 * MIN).find((a) => a.key === 'warm/sensor.cpu')!.inhibitedBy).to.deep.equal(['hot/sensor.cpu']);
+  });
+
+  it('repeats a still-firing alert every repeat_interval', () => {
+    const { engine } = makeEngine([cpuRule({ repeat_interval: '1h' })]);
+    const { intents } = run(
+      engine,
+      'sensor.cpu',
+      [
+        [0, 90],
+        [150 * MIN, 90],
+      ],
+      10 * MIN,
+    );
+    expect(brief(intents)).to.deep.equal([`firing:${PHONE}@0`, `repeat:${PHONE}@60`, `repeat:${PHONE}@120`]);
+    expect(intents[1].message).to.equal('sensor.cpu = 90 (90 > 50); firing for 1h');
+  });
+
+  it('uses the rule message template', () => {
+    const { engine } = makeEngine([cpuRule({ message: '{name} {severity}: {entity} at {value} ({reason}) for {for}' })]);
+    const { intents } = run(engine, 'sensor.cpu', [[0, 90]]);
+    expect(intents[0].message).to.equal('cpu warning: sensor.cpu at 90 (90 > 50) for 0s');
+  });
+});
+
+describe('alert state persistence', () => {
+  it('survives toJSON/fromJSON without repeating notifications', () => {
+    const { engine, clock } = makeEngine([cpuRule({ notify: [PHONE, { service: ALL, after: '10m' }] })]);
+    const first = run(engine, 'sensor.cpu', [[0, 90]], MIN).intents;
+    clock.set(2 * MIN);
+    const saved = JSON.parse(JSON.stringify(engine.toJSON()));
+    expect(saved.version).to.equal(1);
+    const { engine: template } = makeEngine([cpuRule({ notify: [PHONE, { service: ALL, after: '10m' }] })]);
+    const restored = AlertEngine.fromJSON(saved, { config: (template as unknown as { config: never }).config, clock, detectorFactory: () => ({ kind: 'x', update: (_t: number, v: number) => ({ active: v > 50, value: v, score: 0 }), reset() {} }) });
+    const { intents } = run(restored, 'sensor.cpu', [[12 * MIN, 90]], MIN);
+    expect(brief(first)).to.deep.equal([`firing:${PHONE}@0`]);
+    expect(brief(intents)).to.deep.equal([`escalation:${ALL}@10`]);
+    expect(restored.notificationLog().map((i) => i.reason)).to.deep.equal(['firing', 'escalation']);
+  });
+
+  it('rejects a state of another version', () => {
+    const { engine } = makeEngine([cpuRule()]);
+    expect(() => engine.load({ version: 99 })).to.throw('alert state: unsupported version 99 (expected 1)');
+    expect(() => engine.load(null)).to.throw(/unsupported version null/);
+  });
+});
