@@ -7,6 +7,7 @@ import type { AlertRule } from '../config/alerts.js';
 import { ThresholdDetector } from '../detectors/threshold.js';
 import { TrendDetector } from '../detectors/trend.js';
 import { StalenessDetector } from '../detectors/staleness.js';
+import { UnavailableDetector } from '../detectors/unavailable.js';
 import { createAnomalyDetector } from '../detectors/factory.js';
 
 const HOUR_S = 3600;
@@ -42,6 +43,7 @@ export function createDetector(rule: AlertRule): Detector {
     case 'anomaly':
       return createAnomalyDetector({ threshold: anomalyThreshold(rule.sensitivity) });
     case 'nodata':
+      if (rule.when === 'unavailable') return new UnavailableDetector();
       // Learned interval: HA only sends changes, so never call a series stale before 15 min.
       return rule.max_age === undefined
         ? new StalenessDetector({ minStaleMs: LEARNED_MIN_STALE_MS })

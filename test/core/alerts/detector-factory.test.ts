@@ -48,6 +48,22 @@ describe('detector factory (rule config → detectors)', () => {
     expect(createDetector(rule({ name: 'a', type: 'anomaly' })).kind).to.equal('anomaly');
   });
 
+  it('nodata when unavailable: active only while the state is a gap, never on silence', () => {
+    // Arrange
+    const detector = createDetector(rule({ name: 'u', type: 'nodata', when: 'unavailable' }));
+    // Act
+    const numeric = detector.update(0, 5);
+    const silentLong = detector.tick!(86_400_000);
+    const gone = detector.update(86_400_000, Number.NaN);
+    const stillGone = detector.tick!(86_400_000 + 60_000);
+    const back = detector.update(86_400_000 + 120_000, 6);
+    // Assert
+    expect([numeric.active, silentLong.active, gone.active, stillGone.active, back.active]).to.deep.equal([false, false, true, true, false]);
+    expect(stillGone.value).to.equal(60_000);
+    detector.reset();
+    expect(detector.tick!(0).active).to.equal(false);
+  });
+
   it('nodata: max_age is exact; without it, never stale before 15 min', () => {
     const exact = createDetector(rule({ name: 'n', type: 'nodata', max_age: '10m' }));
     exact.update(0, 1);

@@ -205,11 +205,13 @@ describe('alerts section schema', () => {
 });
 
 describe('DEFAULT_RULES', () => {
-  it('is an anomaly rule that must persist plus a no-data rule', () => {
+  it('is an anomaly rule that must persist plus a no-data rule for unavailable entities only', () => {
     expect(DEFAULT_RULES.map((r) => [r.name, r.type, r.for])).to.deep.equal([
       ['anomaly', 'anomaly', 300_000],
       ['no_data', 'nodata', 300_000],
     ]);
+    expect((DEFAULT_RULES[1] as { when: string }).when).to.equal('unavailable');
+    expect(ok([{ name: 'n', type: 'nodata' }]).rules[0]).to.include({ when: 'silent' });
     expect(defaultAlertsConfig().rules).to.deep.equal(DEFAULT_RULES);
     expect(Object.isFrozen(DEFAULT_RULES)).to.equal(true);
   });
