@@ -1,0 +1,154 @@
+import { expect } from '@open-wc/testing';
+import { AlertHub, browserIntentGate, serviceData } from '../../src/ha/alert-hub';
+import { VitalsStore } from '../../src/ha/store';
+import { parseAlertsConfig } from '../../src/core/config/alerts';
+import type { NotificationIntent } from '../../src/core/alerts/types';
+import { FakeConnection, sleep } from '../helpers/fake-connection';
+
+function memoryStorage() {
+  const data = new Map<string, string>();
+  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), data };
+}
+
+function config(rules: unknown) {
+  const result = parseAlertsConfig(rules);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.value;
+}
+
+const CPU_RULES = [{ name: 'cpu_high', type: 'threshold', above: 90, for: '0s', group_wait: '0s', notify: ['notify.phone'], severity: 'critical' }];
+
+function setup(storage = memoryStorage(), clockStart = Date.UTC(2026, 10, 26, 12)) {
+  const connection = new FakeConnection();
+  connection.responders.set('history/history_during_period', () => ({}));
+  const clock = { t: clockStart, now() { return this.t; } };
+  const store = new VitalsStore(connection as never, { batchDelayMs: 1, historyBatchDelayMs: 1, now: () => clock.t });
+  const calls: [string, string, Record<string, unknown>][] = [];
+  const services = { callService: async (d: string, s: string, data: Record<string, unknown>) => void calls.push([d, s, data]) };
+  const sent = new Set<string>();
+  const gate = { once: async (id: string, send: () => Promise<void>) => (sent.has(id) ? false : (sent.add(id), await send(), true)) };
+  const hub = new AlertHub(store, services, { clock, storage, gate, setInterval: () => 0, clearInterval: () => undefined });
+  return { connection, store, clock, calls, hub, storage };
+}
+
+describe('AlertHub', () => {
+  it('fires a threshold rule on live data and notifies once through the service', async () => {
+    // Arrange
+    const { connection, clock, calls, hub } = setup();
+    connection.setState('sensor.cpu', '20', {}, clock.t / 1000 - 10);
+    hub.register({ id: 'card1', entities: ['sensor.cpu'], config: config(CPU_RULES) });
+    await sleep(20);
+    // Act
+    clock.t += 5_000;
+    connection.setState('sensor.cpu', '95', {}, clock.t / 1000);
+    await hub.evaluate();
+    clock.t += 5_000;
+    await hub.evaluate();
+    // Assert
+    const firing = hub.alerts().find((a) => a.key === 'cpu_high/sensor.cpu')!;
+    expect(firing.state).to.equal('firing');
+    expect(firing.scope).to.equal('card1');
+    expect(calls).to.have.length(1);
+    expect(calls[0][0]).to.equal('notify');
+    expect(calls[0][1]).to.equal('phone');
+    expect(calls[0][2].message).to.match(/95/);
+    expect(hub.transitions.map((t) => t.to)).to.include('firing');
+  });
+
+  it('does not notify what happened in history before the dashboard was open, but shows it', async () => {
+    const { connection, clock, calls, hub } = setup();
+    const t = clock.t;
+    connection.responders.set('history/history_during_period', () => ({ 'sensor.cpu': [{ s: '99', lu: (t - 600_000) / 1000 }] }));
+    connection.setState('sensor.cpu', '99', {}, (t - 600_000) / 1000);
+    // Act
+    hub.register({ id: 'card1', entities: ['sensor.cpu'], config: config(CPU_RULES) });
+    await sleep(30);
+    await hub.evaluate();
+    // Assert
+    expect(hub.alerts()[0].state).to.equal('firing');
+    expect(calls).to.have.length(0);
+  });
+
+  it('keeps an acknowledgement across a reload through its stored state', async () => {
+    const storage = memoryStorage();
+    const first = setup(storage);
+    first.connection.setState('sensor.cpu', '20', {}, first.clock.t / 1000 - 10);
+    const release = first.hub.register({ id: 'card1', entities: ['sensor.cpu'], config: config(CPU_RULES) });
+    await sleep(20);
+    first.clock.t += 5_000;
+    first.connection.setState('sensor.cpu', '95', {}, first.clock.t / 1000);
+    await first.hub.evaluate();
+    // Act
+    expect(first.hub.ack('card1', 'cpu_high/sensor.cpu', 'me')).to.equal(true);
+    release();
+    const second = setup(storage, first.clock.t + 1000);
+    second.hub.register({ id: 'card1', entities: ['sensor.cpu'], config: config(CPU_RULES) });
+    await sleep(20);
+    // Assert
+    const restored = second.hub.alerts().find((a) => a.key === 'cpu_high/sensor.cpu')!;
+    expect(restored.acknowledged).to.equal(true);
+    expect(storage.data.has('ha-vitals:alerts:card1')).to.equal(true);
+  });
+
+  it('snoozes, silences and reports actions on unknown scopes as not done', async () => {
+    const { hub } = setup();
+    hub.register({ id: 'card1', entities: ['sensor.cpu'], config: config(CPU_RULES) });
+    expect(hub.snooze('nope', 'x', 1000)).to.equal(false);
+    expect(hub.silence('card1', { id: 's1', matchers: [{ name: 'alertname', value: 'cpu_high' }], startsAt: 0, endsAt: Date.now() + 60_000 })).to.equal(true);
+  });
+
+  it('holds no-data rules still while the websocket reconnects', async () => {
+    const { connection, clock, hub } = setup();
+    connection.setState('sensor.cpu', '20', {}, clock.t / 1000);
+    hub.register({ id: 'c', entities: ['sensor.cpu'], config: config([{ name: 'gone', type: 'nodata', max_age: '1m', group_wait: '0s' }]) });
+    await sleep(20);
+    // Act: the socket drops and nothing arrives for 10 minutes.
+    connection.emit('disconnected');
+    clock.t += 600_000;
+    await hub.evaluate();
+    // Assert
+    expect(hub.alerts()[0].state).to.not.equal('firing');
+  });
+
+  it('records a failed notification instead of throwing', async () => {
+    const { connection, clock, hub, store } = setup();
+    const failing = new AlertHub(store, { callService: async () => Promise.reject(new Error('service not found')) }, {
+      clock,
+      storage: memoryStorage(),
+      gate: { once: async (_id, send) => (await send(), true) },
+      setInterval: () => 0,
+      clearInterval: () => undefined,
+    });
+    connection.setState('sensor.cpu', '20', {}, clock.t / 1000 - 10);
+    failing.register({ id: 'x', entities: ['sensor.cpu'], config: config(CPU_RULES) });
+    await sleep(20);
+    clock.t += 5_000;
+    connection.setState('sensor.cpu', '95', {}, clock.t / 1000);
+    await failing.evaluate();
+    expect(failing.failures[0].error).to.equal('service not found');
+    void hub;
+  });
+});
+
+describe('intent delivery helpers', () => {
+  const intent = (service: string): NotificationIntent => ({ id: 'i1', channel: 'tier0', service, title: 'T', message: 'M', data: { tag: 'x' }, reason: 'firing', alertKey: 'k', at: 0 });
+
+  it('gives title and message only to services that take text', () => {
+    expect(serviceData(intent('notify.phone'))).to.deep.equal({ title: 'T', message: 'M', tag: 'x' });
+    expect(serviceData(intent('siren.turn_on'))).to.deep.equal({ tag: 'x' });
+  });
+
+  it('sends each intent id once per browser, across tabs sharing storage', async () => {
+    const storage = memoryStorage();
+    const tabA = browserIntentGate(storage);
+    const tabB = browserIntentGate(storage);
+    let sends = 0;
+    const send = async () => void sends++;
+    // Act
+    const results = await Promise.all([tabA.once('hv1-abc', send), tabB.once('hv1-abc', send)]);
+    await tabB.once('hv1-def', send);
+    // Assert
+    expect(results.filter(Boolean)).to.have.length(1);
+    expect(sends).to.equal(2);
+  });
+});
