@@ -21,7 +21,8 @@ export class Telemetry {
   readonly llm: LlmTurnCollector;
   private llmUses = 0;
   private ux?: UxMonitor;
-  private uxLevel: MonitoringLevel = 'off';
+  /** Level and intervals the running monitor was started with. */
+  private uxSettings = 'off';
   private readonly uxUses = new Set<UxUse>();
   private readonly assistUses = new Set<{ pollMs: number }>();
   private assistTimer?: unknown;
@@ -76,10 +77,11 @@ export class Telemetry {
     const level = uses.reduce<MonitoringLevel>((best, u) => (LEVEL_RANK[u.level] > LEVEL_RANK[best] ? u.level : best), 'off');
     const pingIntervalMs = Math.min(...uses.map((u) => u.pingIntervalMs ?? 30_000));
     const sampleIntervalMs = Math.min(...uses.map((u) => u.sampleIntervalMs ?? 10_000));
-    if (level === this.uxLevel && this.ux) return;
+    const settings = level === 'off' ? 'off' : `${level}/${pingIntervalMs}/${sampleIntervalMs}`;
+    if (settings === this.uxSettings && (this.ux || level === 'off')) return;
     this.ux?.stop();
     this.ux = undefined;
-    this.uxLevel = level;
+    this.uxSettings = settings;
     if (level === 'off') return;
     this.ux = new UxMonitor(this.store, () => this.connection.ping(), this.env, { level, pingIntervalMs, sampleIntervalMs });
     this.ux.start();

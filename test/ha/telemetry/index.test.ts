@@ -54,6 +54,17 @@ describe('Telemetry', () => {
     expect(telemetry.uxMonitor).to.equal(undefined);
   });
 
+  it('restarts the monitor when a card asks for a shorter ping interval at the same level', () => {
+    const { telemetry } = setup();
+    telemetry.useUx({ level: 'basic', pingIntervalMs: 30_000 });
+    const first = telemetry.uxMonitor;
+    const release = telemetry.useUx({ level: 'basic', pingIntervalMs: 5_000 });
+    expect(telemetry.uxMonitor).to.not.equal(first);
+    const faster = telemetry.uxMonitor;
+    release();
+    expect(telemetry.uxMonitor).to.not.equal(faster);
+  });
+
   it('keeps the same monitor when another card asks for the same level', () => {
     const { telemetry, connection } = setup();
     telemetry.useUx({ level: 'basic' });
