@@ -202,15 +202,18 @@ export class VitalsStore {
   private readonly restoring = new Set<string>();
 
   /** The entity's unit, once its first state arrived (cache entries are only valid for the same unit). */
-  private unitOf(entityId: string): Promise<string> {
+  private unitOf(entityId: string, timeoutMs = 5_000): Promise<string> {
     const read = () => String(this.snapshots.get(entityId)?.attributes.unit_of_measurement ?? '');
     if (this.snapshots.has(entityId)) return Promise.resolve(read());
     return new Promise((resolve) => {
-      const stop = this.watch(entityId, (snapshot) => {
-        if (!snapshot) return;
+      // An entity that never reports (deleted, misspelt) must not stay watched forever.
+      const timer = this.opts.setTimeout(() => finish(), timeoutMs);
+      const finish = () => {
+        this.opts.clearTimeout(timer);
         queueMicrotask(() => stop());
         resolve(read());
-      });
+      };
+      const stop = this.watch(entityId, (snapshot) => snapshot && finish());
     });
   }
 

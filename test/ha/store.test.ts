@@ -188,3 +188,24 @@ describe('VitalsStore with the persistent cache', () => {
     cache.close();
   });
 });
+
+describe('VitalsStore cache restore for an entity that never reports', () => {
+  it('stops its internal watch after the timeout instead of watching forever', async () => {
+    // Arrange
+    const { HistoryCache } = await import('../../src/ha/history-cache');
+    const cache = (await HistoryCache.open('test', { dbName: `store-never-${Date.now()}` }))!;
+    const connection = new FakeConnection();
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1, historyBatchDelayMs: 1, releaseDelayMs: 1, cache: Promise.resolve(cache) });
+    (store as unknown as { unitOf: (id: string, ms: number) => Promise<string> }).unitOf = ((orig) =>
+      function (this: VitalsStore, id: string) {
+        return orig.call(this, id, 20);
+      })((store as unknown as { unitOf: (id: string, ms: number) => Promise<string> }).unitOf);
+    // Act
+    const stop = store.watch('sensor.misspelt', () => undefined, { historyMs: 3_600_000 });
+    stop();
+    await sleep(80);
+    // Assert
+    expect(store.watchedIds).to.not.include('sensor.misspelt');
+    cache.close();
+  });
+});
