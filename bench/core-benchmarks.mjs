@@ -22,6 +22,7 @@ registerBenchmark('ingestThroughput', async () => {
     const stats = new core.WindowStats({ windowMs: 300_000, capacity: 256 });
     const ewma = new core.Ewma(60_000);
     const detectors = core.createDefaultDetectors();
+    const cpuStart = process.cpuUsage();
     const start = process.hrtime.bigint();
     for (let i = 0; i < n; i++) {
       const t = 1.7e12 + i * 5000;
@@ -31,15 +32,21 @@ registerBenchmark('ingestThroughput', async () => {
       ewma.update(t, v);
       for (const d of detectors) d.update(t, v);
     }
-    return Number(process.hrtime.bigint() - start) / 1e9;
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const cpu = process.cpuUsage(cpuStart);
+    return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
   };
   pass(); // warm-up (JIT)
-  const seconds = pass();
+  // Best of 3: the machine is shared (browsers, test runners); the best pass is the least disturbed.
+  const runs = [pass(), pass(), pass()];
+  const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
   return {
-    description: 'TimeSeries.append + WindowStats(5 min, quantiles) + Ewma + createDefaultDetectors() (anomaly, staleness), 1 series, one core',
+    description: 'TimeSeries.append + WindowStats(5 min, quantiles) + Ewma + createDefaultDetectors() (anomaly, staleness), 1 series, one core; best of 3 passes',
     samples: n,
-    seconds: +seconds.toFixed(3),
-    samplesPerSecond: Math.round(n / seconds),
+    seconds: +best.seconds.toFixed(3),
+    samplesPerSecond: Math.round(n / best.seconds),
+    cpuSeconds: +best.cpuSeconds.toFixed(3),
+    samplesPerSecondAllPasses: runs.map((r) => Math.round(n / r.seconds)),
     target: 1_000_000,
   };
 });
@@ -81,8 +88,8 @@ registerBenchmark('anomalyCost', async () => {
     return Number(process.hrtime.bigint() - start) / n;
   };
   measure();
-  const ns = measure();
-  return { description: 'createAnomalyDetector().update per sample, Node, one core', samples: n, nsPerSample: +ns.toFixed(1), targetNs: 2000 };
+  const ns = Math.min(measure(), measure(), measure());
+  return { description: 'createAnomalyDetector().update per sample, Node, one core (best of 3)', samples: n, nsPerSample: +ns.toFixed(1), targetNs: 2000 };
 });
 
 registerBenchmark('downsample', async () => {

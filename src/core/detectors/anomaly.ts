@@ -27,6 +27,17 @@ function decay(halfLifeSteps: number, steps: number): number {
   return 1 - Math.pow(2, -steps / halfLifeSteps);
 }
 
+/** decay(halfLife, steps) with the regular case (steps = 1) precomputed: no Math.pow per sample. */
+class Decay {
+  private readonly one: number;
+  constructor(private readonly halfLifeSteps: number) {
+    this.one = decay(halfLifeSteps, 1);
+  }
+  at(steps: number): number {
+    return steps === 1 ? this.one : decay(this.halfLifeSteps, steps);
+  }
+}
+
 /**
  * Level model: distance of the sample (and of a short average, which sees shifts buried in noise)
  * from a long robust baseline, in units of the baseline's mean absolute deviation.
@@ -39,14 +50,32 @@ export class LevelShiftModel implements SurpriseModel {
   private n = 0;
   private previous = Number.NaN;
   private resolution = Infinity;
+  private lastScale = Number.NaN;
+  private readonly baselineDecay: Decay;
+  private readonly deviationDecay: Decay;
+  private readonly shortDecay: Decay;
 
   constructor(
-    private readonly baselineHalfLife = 64,
-    private readonly deviationHalfLife = 256,
-    private readonly shortHalfLife = 3,
+    baselineHalfLife = 64,
+    deviationHalfLife = 256,
+    shortHalfLife = 3,
     private readonly clipZ = 4,
     private readonly floorFraction = 0.01,
-  ) {}
+  ) {
+    this.baselineDecay = new Decay(baselineHalfLife);
+    this.deviationDecay = new Decay(deviationHalfLife);
+    this.shortDecay = new Decay(shortHalfLife);
+  }
+
+  /** Current robust baseline (long exponentially weighted mean). */
+  get baseline(): number {
+    return this.mean;
+  }
+
+  /** Current noise scale (≈ σ), never below the series' resolution floor. */
+  get scale(): number {
+    return this.lastScale;
+  }
 
   update(value: number, steps: number): number {
     if (this.n === 0) {
@@ -62,14 +91,15 @@ export class LevelShiftModel implements SurpriseModel {
     // moves by one count is not infinitely surprising.
     const floor = Math.max(1e-9, this.floorFraction * Math.abs(this.mean), this.resolution === Infinity ? 0 : this.resolution);
     const scale = 1.2533 * this.dev + floor; // E|x−μ| = σ·√(2/π) for a Gaussian
+    this.lastScale = scale;
     const residual = value - this.mean;
     const z = Math.abs(residual) / scale;
-    this.shortMean += decay(this.shortHalfLife, steps) * (value - this.shortMean);
+    this.shortMean += this.shortDecay.at(steps) * (value - this.shortMean);
     // Short mean's noise is σ·√(α/(2−α)); for half-life 3 that is ≈ 0.45 σ.
     const zShort = Math.abs(this.shortMean - this.mean) / (0.45 * scale);
     const clipped = Math.max(-this.clipZ * scale, Math.min(this.clipZ * scale, residual));
-    this.mean += decay(this.baselineHalfLife, steps) * clipped;
-    this.dev += decay(this.deviationHalfLife, steps) * (Math.abs(clipped) - this.dev);
+    this.mean += this.baselineDecay.at(steps) * clipped;
+    this.dev += this.deviationDecay.at(steps) * (Math.abs(clipped) - this.dev);
     return Math.max(z, zShort);
   }
 
@@ -79,6 +109,7 @@ export class LevelShiftModel implements SurpriseModel {
     this.n = 0;
     this.previous = Number.NaN;
     this.resolution = Infinity;
+    this.lastScale = Number.NaN;
   }
 }
 
@@ -100,12 +131,14 @@ export class NoveltyModel implements SurpriseModel {
   private width = Number.NaN;
   private previousBin = -1;
   private seen = 0;
+  private readonly forgetDecay: Decay;
 
   constructor(
     private readonly bins = 24,
     private readonly learnSamples = 50,
-    private readonly forgetHalfLife = 2000,
+    forgetHalfLife = 2000,
   ) {
+    this.forgetDecay = new Decay(forgetHalfLife);
     // Bins cover [lo − range, hi + range] so new levels outside the learned range get their own bins.
     this.counts = new Float64Array(3 * bins);
     this.transitions = new Float64Array(9 * bins * bins);
@@ -123,7 +156,7 @@ export class NoveltyModel implements SurpriseModel {
     const bin = Math.max(0, Math.min(size - 1, Math.floor((value - this.lo) / this.width) + this.bins));
     // Forgetting without touching every count: new evidence weighs more and more (×1/keep per
     // step) instead; everything is rescaled when the weight grows large.
-    this.weight /= 1 - decay(this.forgetHalfLife, steps);
+    this.weight /= 1 - this.forgetDecay.at(steps);
     if (this.weight > 1e100) this.rescale();
     const pseudo = 0.5 * this.weight;
     let surprise = -Math.log((this.counts[bin] + pseudo) / (this.total + pseudo * size));
@@ -160,6 +193,107 @@ export class NoveltyModel implements SurpriseModel {
   }
 }
 
+/**
+ * Contextual novelty (in the spirit of CAD OSE's contexts): values are quantised into a few coarse
+ * levels over the range seen while learning; the model remembers which short sequences
+ * "previous k levels → this level" (k = 1..order), which "previous level → this finer level"
+ * (fineFactor × the levels) and which "level at this time of day" (the daily-seasonal context) it
+ * has seen. The novelty is the weighted fraction of those contexts never seen before, in
+ * [0, 1]. Recurring shapes (cycles, regular spikes, daily patterns) stop being novel; a new level, a
+ * new shape or something at an unusual time of day is novel in several contexts at once.
+ * Memory is a fixed direct-mapped table of hashed contexts (a collision overwrites: old, unused
+ * contexts are forgotten first in practice). O(order) per sample, no allocation.
+ */
+export class ContextNoveltyModel {
+  readonly name = 'context';
+  private readonly keys: Int32Array;
+  private readonly history: Int32Array;
+  private readonly shift: number;
+  private readonly slotMs: number;
+  private readonly total: number;
+  private seen = 0;
+  private lo = Infinity;
+  private hi = -Infinity;
+  private width = Number.NaN;
+
+  constructor(
+    private readonly levels = 6,
+    private readonly order = 3,
+    private readonly learnSamples = 300,
+    tableBits = 14,
+    daySlots = 24,
+    private readonly dayWeight = 1,
+    private readonly fineFactor = 2,
+    private readonly fineWeight = 1.5,
+  ) {
+    this.keys = new Int32Array(1 << tableBits);
+    this.shift = 32 - tableBits;
+    this.history = new Int32Array(order);
+    this.slotMs = daySlots > 0 ? 86_400_000 / daySlots : 0;
+    this.total = order + (daySlots > 0 ? dayWeight : 0) + fineWeight;
+  }
+
+  /** Learning the range returns 0; afterwards the novelty in [0, 1]. */
+  update(t: number, value: number): number {
+    this.seen++;
+    if (Number.isNaN(this.width)) {
+      if (value < this.lo) this.lo = value;
+      if (value > this.hi) this.hi = value;
+      if (this.seen < this.learnSamples) return 0;
+      this.width = Math.max(this.hi - this.lo, 1e-9 + 1e-3 * Math.abs(this.hi)) / this.levels;
+    }
+    const levels = this.levels;
+    const raw = Math.floor((value - this.lo) / this.width);
+    // Levels beyond the learned range get their own symbols (up to one range below, two above).
+    const symbol = (raw < -levels ? -levels : raw > 2 * levels ? 2 * levels : raw) + levels + 1;
+    const keys = this.keys;
+    const history = this.history;
+    let novel = 0;
+    let h = Math.imul(symbol, -1640531535); // 2654435761 as int32
+    for (let k = 0; k < this.order; k++) {
+      h = (Math.imul(h ^ history[k], -1640531535) + k) | 0;
+      const slot = h >>> this.shift;
+      if (keys[slot] !== h) {
+        novel++;
+        keys[slot] = h;
+      }
+    }
+    if (this.fineWeight > 0) {
+      // Finer levels, first order: smaller shifts than a coarse level are novel too.
+      const fineLevels = levels * this.fineFactor;
+      const rawFine = Math.floor(((value - this.lo) / this.width) * this.fineFactor);
+      const fine = (rawFine < -fineLevels ? -fineLevels : rawFine > 2 * fineLevels ? 2 * fineLevels : rawFine) + 1000;
+      const h3 = Math.imul(fine * 7 + history[0], -1028477379) ^ 0x27d4eb2d;
+      const slot = h3 >>> this.shift;
+      if (keys[slot] !== h3) {
+        novel += this.fineWeight;
+        keys[slot] = h3;
+      }
+    }
+    if (this.slotMs > 0) {
+      const slotOfDay = Math.floor((((t % 86_400_000) + 86_400_000) % 86_400_000) / this.slotMs);
+      const h2 = Math.imul(symbol * 131 + slotOfDay, -2048144777) ^ 0x5bd1e995;
+      const slot = h2 >>> this.shift;
+      if (keys[slot] !== h2) {
+        novel += this.dayWeight;
+        keys[slot] = h2;
+      }
+    }
+    for (let k = this.order - 1; k > 0; k--) history[k] = history[k - 1];
+    history[0] = symbol;
+    return novel / this.total;
+  }
+
+  reset(): void {
+    this.keys.fill(0);
+    this.history.fill(0);
+    this.seen = 0;
+    this.lo = Infinity;
+    this.hi = -Infinity;
+    this.width = Number.NaN;
+  }
+}
+
 export interface AnomalyOptions {
   /** Samples before the first score. Default 50. */
   warmupSamples?: number;
@@ -177,6 +311,30 @@ export interface AnomalyOptions {
   refractoryHalfLife?: number;
   /** Score multiplier for samples below the remembered peak. Default 0.5. */
   refractoryFactor?: number;
+  /**
+   * Contextual novelty blended into the score (createAnomalyDetector adds one): score =
+   * contextWeight × novelty + (1 − contextWeight) × calibrated surprise score, then rested.
+   */
+  context?: ContextNoveltyModel;
+  /** Weight of the contextual novelty in the score. Default 0.5. */
+  contextWeight?: number;
+  /** With a context model: after a score ≥ restThreshold, report 0 for this many samples. Default 150. */
+  restSamples?: number;
+  /** Blended score that starts a rest. Default 0.55. */
+  restThreshold?: number;
+  /** While resting, a surprise score ≥ this and above the one that started the rest is still reported (lone outliers). Default 0.4. */
+  restBreakthrough?: number;
+  /**
+   * Hold `active` through a sustained level shift (needs a LevelShiftModel among the models): after
+   * an onset, `active` stays on while the median of the last 3 samples is ≥ holdZ noise scales away
+   * from the pre-onset baseline and the baseline has not re-learned the new level, for at most this
+   * many samples. 0 disables. Default 256 (≈ 4 baseline half-lives).
+   */
+  holdSamples?: number;
+  /** Distance, in noise scales, that counts as "still shifted". Default 3. */
+  holdZ?: number;
+  /** With a context model, the score is at least this × the calibrated surprise score. Default 1. */
+  surpriseWeight?: number;
 }
 
 export class AnomalyDetector implements Detector {
@@ -193,9 +351,30 @@ export class AnomalyDetector implements Detector {
   private histogramTotal = 0;
   private histogramWeight = 1;
   private peakMemory = 0;
-  private readonly refractoryHalfLife: number;
+  private readonly refractoryDecay: Decay;
+  private readonly calibrationDecay: Decay;
+  /** Fenwick tree over the histogram bins: suffix sums ("weight above this bin") in O(log bins). */
+  private readonly tree = new Float64Array(8 * HISTOGRAM_BINS_PER_UNIT + 1);
+  /** Highest bin holding ≥ half a current sample's weight (walks down as old weight fades). */
+  private topBin = 0;
   private readonly refractoryFactor: number;
   private readonly calibrationHalfLife: number;
+  private readonly context: ContextNoveltyModel | null;
+  private readonly contextWeight: number;
+  private readonly restSamples: number;
+  private readonly restThreshold: number;
+  private sinceHigh = Infinity;
+  private readonly level: LevelShiftModel | null;
+  private readonly holdSamples: number;
+  private readonly holdZ: number;
+  private holdLeft = 0;
+  private holdBaseline = 0;
+  private holdScale = 0;
+  private recent0 = Number.NaN;
+  private recent1 = Number.NaN;
+  private restPeak = 0;
+  private readonly surpriseWeight: number;
+  private readonly restBreakthrough: number;
 
   constructor(options: AnomalyOptions = {}) {
     this.models = options.models ?? [new LevelShiftModel()];
@@ -204,13 +383,26 @@ export class AnomalyDetector implements Detector {
     this.threshold = options.threshold ?? 0.43;
     this.surpriseMid = options.surpriseMid ?? 4;
     this.calibrationHalfLife = options.calibrationHalfLife ?? 500;
-    this.refractoryHalfLife = options.refractoryHalfLife ?? 30;
+    this.calibrationDecay = new Decay(this.calibrationHalfLife > 0 ? this.calibrationHalfLife : 1);
+    this.refractoryDecay = new Decay(options.refractoryHalfLife ?? 30);
     this.refractoryFactor = options.refractoryFactor ?? 0.5;
+    this.context = options.context ?? null;
+    this.contextWeight = options.contextWeight ?? 0.5;
+    this.restSamples = options.restSamples ?? 150;
+    this.restThreshold = options.restThreshold ?? 0.55;
+    this.surpriseWeight = options.surpriseWeight ?? 1;
+    this.restBreakthrough = options.restBreakthrough ?? 0.4;
+    this.level = (this.models.find((m) => m instanceof LevelShiftModel) as LevelShiftModel | undefined) ?? null;
+    this.holdSamples = options.holdSamples ?? 256;
+    this.holdZ = options.holdZ ?? 3;
   }
 
   update(t: number, value: number): DetectorSignal {
     if (Number.isNaN(value)) return { active: false, value, score: 0, warmingUp: this.samples < this.warmupSamples };
     const steps = this.stepsSince(t);
+    // The level model's baseline before this sample: the reference if this sample starts an episode.
+    const baselineBefore = this.level ? this.level.baseline : 0;
+    const scaleBefore = this.level ? this.level.scale : 0;
     let surprise = 0;
     for (let i = 0; i < this.models.length; i++) {
       const z = this.models[i].update(value, steps);
@@ -218,16 +410,61 @@ export class AnomalyDetector implements Detector {
     }
     this.samples++;
     const calibrated = this.calibrationHalfLife > 0 ? this.calibrate(surprise, steps) : surprise;
+    const novelty = this.context ? this.context.update(t, value) : 0;
     if (this.samples <= this.warmupSamples) return { active: false, value, score: 0, warmingUp: true };
     // Refractory: an episode is reported at its onset (and when it gets worse), not on every
     // sample while it lasts; `active` below still follows the unsuppressed evidence.
     const previousPeak = this.peakMemory;
-    this.peakMemory = Math.max(calibrated, previousPeak * (1 - decay(this.refractoryHalfLife, steps)));
+    this.peakMemory = Math.max(calibrated, previousPeak * (1 - this.refractoryDecay.at(steps)));
     const reported = calibrated > previousPeak ? calibrated : calibrated * this.refractoryFactor;
-    const score = reported > 0 ? reported / (reported + this.surpriseMid) : 0;
+    let score = reported > 0 ? reported / (reported + this.surpriseMid) : 0;
+    if (this.context) {
+      // Rest: report an episode once at its onset, then stay quiet (NAB rewards early detections
+      // and charges every later row above threshold as a false positive).
+      // A strong surprise on its own (a lone outlier in a familiar context) still counts.
+      const surpriseScore = this.surpriseWeight * score;
+      const blended = Math.max(this.contextWeight * novelty + (1 - this.contextWeight) * score, this.surpriseWeight * score);
+      this.sinceHigh += steps;
+      // While resting, only a strong surprise, stronger than the one behind the rest, is reported.
+      const resting = this.sinceHigh < this.restSamples;
+      score = resting && (surpriseScore <= this.restPeak || surpriseScore < this.restBreakthrough) ? 0 : blended;
+      if (blended >= this.restThreshold) {
+        this.restPeak = resting ? Math.max(this.restPeak, surpriseScore) : surpriseScore;
+        this.sinceHigh = 0;
+      }
+    }
     const evidence = calibrated / (calibrated + this.surpriseMid);
-    const active = evidence >= this.threshold;
-    return { active, value, score, reason: `surprise ${formatNumber(surprise)}, tail 1e-${formatNumber(calibrated)}` };
+    const active = this.hold(value, evidence >= this.threshold, steps, baselineBefore, scaleBefore);
+    return new AnomalySignal(active, value, score, surprise, calibrated);
+  }
+
+  /**
+   * Keeps `active` on through a sustained shift: calibration adapts to a new level within a few
+   * samples, which would end the episode long before an alert rule's `for:` elapses. A lone outlier
+   * does not hold: one sample later the median of the last 3 is back near the baseline.
+   */
+  private hold(value: number, evident: boolean, steps: number, baselineBefore: number, scaleBefore: number): boolean {
+    const a = this.recent0;
+    const b = this.recent1;
+    this.recent1 = a;
+    this.recent0 = value;
+    if (!this.level || this.holdSamples <= 0) return evident;
+    if (this.holdLeft > 0) {
+      this.holdLeft -= steps;
+      // Median of the last three samples (NaN-free here: gaps never reach this point).
+      const median = Number.isNaN(b) ? value : Math.max(Math.min(value, a), Math.min(Math.max(value, a), b));
+      const limit = this.holdZ * this.holdScale;
+      const shifted = Math.abs(median - this.holdBaseline) >= limit;
+      const relearned = Math.abs(median - this.level.baseline) < limit;
+      if (!shifted || relearned) this.holdLeft = 0;
+      if (this.holdLeft > 0) return true;
+    }
+    if (evident && scaleBefore > 0) {
+      this.holdLeft = this.holdSamples;
+      this.holdBaseline = baselineBefore;
+      this.holdScale = scaleBefore;
+    }
+    return evident;
   }
 
   /**
@@ -239,34 +476,59 @@ export class AnomalyDetector implements Detector {
    * that "beyond everything seen" still ranks by how far beyond.
    */
   private calibrate(surprise: number, steps: number): number {
-    const bins = this.histogram.length;
+    const histogram = this.histogram;
+    const bins = histogram.length;
     const x = Math.log1p(surprise) * HISTOGRAM_BINS_PER_UNIT;
     const bin = Math.min(bins - 1, Math.floor(x));
     // Forgetting by weighting new samples more (×1/keep per step) rather than decaying every bin.
-    this.histogramWeight /= 1 - decay(this.calibrationHalfLife, steps);
-    if (this.histogramWeight > 1e100) {
-      for (let i = 0; i < bins; i++) this.histogram[i] /= this.histogramWeight;
-      this.histogramTotal /= this.histogramWeight;
-      this.histogramWeight = 1;
-    }
+    this.histogramWeight /= 1 - this.calibrationDecay.at(steps);
+    if (this.histogramWeight > 1e100) this.rescaleHistogram();
     const w = this.histogramWeight;
-    let above = 0.5 * this.histogram[bin];
-    for (let i = bin + 1; i < bins; i++) above += this.histogram[i];
-    let topBin = bins - 1;
-    while (topBin > 0 && this.histogram[topBin] < 0.5 * w) topBin--;
+    // Weight at or above `bin` = total − weight below it (prefix sum from the Fenwick tree).
+    const above = this.histogramTotal - this.prefixSum(bin) - 0.5 * histogram[bin];
+    let topBin = this.topBin;
+    while (topBin > 0 && histogram[topBin] < 0.5 * w) topBin--;
     const beyond = Math.max(0, x - topBin - 1) / HISTOGRAM_BINS_PER_UNIT;
-    const tail = (above + 0.5 * w) / (this.histogramTotal + w);
+    const tail = (Math.max(0, above) + 0.5 * w) / (this.histogramTotal + w);
     const information = -Math.log10(tail) + beyond;
     this.histogramTotal += w;
-    this.histogram[bin] += w;
+    histogram[bin] += w;
+    for (let i = bin + 1; i <= bins; i += i & -i) this.tree[i] += w;
+    this.topBin = bin > topBin ? bin : topBin;
     return information;
+  }
+
+  /** Sum of histogram[0 .. bin − 1]. */
+  private prefixSum(bin: number): number {
+    let sum = 0;
+    for (let i = bin; i > 0; i -= i & -i) sum += this.tree[i];
+    return sum;
+  }
+
+  private rescaleHistogram(): void {
+    const factor = 1 / this.histogramWeight;
+    const bins = this.histogram.length;
+    this.tree.fill(0);
+    for (let b = 0; b < bins; b++) {
+      this.histogram[b] *= factor;
+      for (let i = b + 1; i <= bins; i += i & -i) this.tree[i] += this.histogram[b];
+    }
+    this.histogramTotal *= factor;
+    this.histogramWeight = 1;
   }
 
   reset(): void {
     this.histogram.fill(0);
+    this.tree.fill(0);
+    this.topBin = 0;
     this.histogramTotal = 0;
     this.histogramWeight = 1;
     this.peakMemory = 0;
+    this.sinceHigh = Infinity;
+    this.restPeak = 0;
+    this.holdLeft = 0;
+    this.recent0 = this.recent1 = Number.NaN;
+    this.context?.reset();
     for (const model of this.models) model.reset();
     this.samples = 0;
     this.lastT = this.typicalDt = Number.NaN;
@@ -281,9 +543,25 @@ export class AnomalyDetector implements Detector {
       this.typicalDt = dt;
       return 1;
     }
+    if (dt === this.typicalDt) return 1;
     const steps = Math.min(8, Math.max(0.125, dt / this.typicalDt));
     // Learn the interval slowly and robustly: each sample moves it by at most a factor of 2^(1/16).
     this.typicalDt *= Math.pow(2, Math.max(-1, Math.min(1, Math.log2(dt / this.typicalDt))) / 16);
     return steps;
+  }
+}
+
+/** Anomaly signal whose human-readable reason is formatted only when read. */
+class AnomalySignal implements DetectorSignal {
+  constructor(
+    readonly active: boolean,
+    readonly value: number,
+    readonly score: number,
+    private readonly surprise: number,
+    private readonly calibrated: number,
+  ) {}
+
+  get reason(): string {
+    return `surprise ${formatNumber(this.surprise)}, tail 1e-${formatNumber(this.calibrated)}`;
   }
 }

@@ -32,6 +32,8 @@ export class StalenessDetector implements Detector {
   private readonly graceMs: number;
   private readonly gapsAreData: boolean;
   private readonly intervals: Float64Array;
+  /** The same intervals kept sorted (insertion/removal O(window), no allocation per sample). */
+  private readonly sortedIntervals: Float64Array;
   private intervalCount = 0;
   private intervalPos = 0;
   private lastDataT = Number.NaN;
@@ -46,6 +48,7 @@ export class StalenessDetector implements Detector {
     this.graceMs = options.graceMs ?? 120_000;
     this.gapsAreData = options.gapsAreData ?? false;
     this.intervals = new Float64Array(Math.max(3, options.learnWindow ?? 15));
+    this.sortedIntervals = new Float64Array(this.intervals.length);
   }
 
   update(t: number, value: number): DetectorSignal {
@@ -64,14 +67,10 @@ export class StalenessDetector implements Detector {
       return { active: false, value: Number.NaN, score: 0, warmingUp: true, reason: 'no data yet' };
     }
     const age = t - since;
-    const inGrace = t < this.graceUntil;
-    const active = !inGrace && age > allowed;
-    const reason = active
-      ? `no data for ${formatDuration(age)} (expected every ${formatDuration(Number.isNaN(expected) ? allowed : expected)})`
-      : inGrace
-        ? `reconnect grace for ${formatDuration(this.graceUntil - t)}`
-        : `last data ${formatDuration(age)} ago`;
-    return { active, value: age, score: active ? 1 : 0, reason };
+    const graceLeft = this.graceUntil - t;
+    const active = !(graceLeft > 0) && age > allowed;
+    // The reason is formatted only when read: ingest calls this for every sample of every series.
+    return new StalenessSignal(active, age, graceLeft, Number.isNaN(expected) ? allowed : expected);
   }
 
   /** The connection came back at t: silence before it is not the sensor's fault. */
@@ -94,11 +93,46 @@ export class StalenessDetector implements Detector {
   }
 
   private learn(interval: number): void {
+    const n = this.intervals.length;
+    const sorted = this.sortedIntervals;
+    let count = this.intervalCount;
+    if (count === n) {
+      // Remove the interval that leaves the ring from the sorted copy.
+      const leaving = this.intervals[this.intervalPos];
+      let i = 0;
+      while (i < count - 1 && sorted[i] !== leaving) i++;
+      for (; i < count - 1; i++) sorted[i] = sorted[i + 1];
+      count--;
+    }
+    let j = count;
+    while (j > 0 && sorted[j - 1] > interval) {
+      sorted[j] = sorted[j - 1];
+      j--;
+    }
+    sorted[j] = interval;
+    count++;
     this.intervals[this.intervalPos] = interval;
-    this.intervalPos = (this.intervalPos + 1) % this.intervals.length;
-    this.intervalCount = Math.min(this.intervals.length, this.intervalCount + 1);
-    // Sorting ≤ 15 numbers per sample is cheap next to the rest, and keeps tick() allocation-free.
-    const sorted = this.intervals.slice(0, this.intervalCount).sort();
-    this.learnedMedianMs = sorted[sorted.length >> 1];
+    this.intervalPos = (this.intervalPos + 1) % n;
+    this.intervalCount = count;
+    this.learnedMedianMs = sorted[count >> 1];
+  }
+}
+
+/** Staleness signal whose human-readable reason is built lazily (on read). */
+class StalenessSignal implements DetectorSignal {
+  readonly score: number;
+  constructor(
+    readonly active: boolean,
+    readonly value: number,
+    private readonly graceLeftMs: number,
+    private readonly expectedMs: number,
+  ) {
+    this.score = active ? 1 : 0;
+  }
+
+  get reason(): string {
+    if (this.active) return `no data for ${formatDuration(this.value)} (expected every ${formatDuration(this.expectedMs)})`;
+    if (this.graceLeftMs > 0) return `reconnect grace for ${formatDuration(this.graceLeftMs)}`;
+    return `last data ${formatDuration(this.value)} ago`;
   }
 }

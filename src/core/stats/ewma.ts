@@ -5,6 +5,9 @@
 export class Ewma {
   private current = Number.NaN;
   private lastT = Number.NaN;
+  // Regular sampling repeats the same interval: cache its decay instead of a Math.pow per sample.
+  private cachedDt = Number.NaN;
+  private cachedAlpha = 0;
 
   constructor(readonly halfLifeMs: number) {
     if (!(halfLifeMs > 0)) throw new RangeError('Ewma: halfLifeMs must be > 0');
@@ -21,7 +24,11 @@ export class Ewma {
       this.current = value;
     } else {
       const dt = Math.max(0, t - this.lastT);
-      const alpha = 1 - Math.pow(2, -dt / this.halfLifeMs);
+      if (dt !== this.cachedDt) {
+        this.cachedDt = dt;
+        this.cachedAlpha = 1 - Math.pow(2, -dt / this.halfLifeMs);
+      }
+      const alpha = this.cachedAlpha;
       this.current += alpha * (value - this.current);
     }
     this.lastT = t;

@@ -53,6 +53,10 @@ export class WindowStats {
   private seqFirst = 0;
   private seqNext = 0;
   private readonly sorted: Float64Array | null;
+  /** Entries in `sorted`: the window plus at most one evicted value awaiting removal. */
+  private sortedSize = 0;
+  private pendingRemoval = 0;
+  private hasPendingRemoval = false;
 
   constructor(options: WindowStatsOptions = {}) {
     this.windowMs = options.windowMs ?? 5 * 60_000;
@@ -91,9 +95,14 @@ export class WindowStats {
     while (this.maxTail > this.maxHead && this.valueOfSeq(this.dequeAt(this.maxDeque, this.maxTail - 1)) <= value) this.maxTail--;
     this.maxDeque[this.maxTail++ % this.capacity] = seq;
     if (this.sorted) {
-      const at = this.sortedLowerBound(value, this.size - 1);
-      this.sorted.copyWithin(at + 1, at, this.size - 1);
-      this.sorted[at] = value;
+      // The usual sliding step evicts one sample and adds one: replace in place (shifting only the
+      // values between the two positions) instead of a removal and an insertion.
+      if (this.hasPendingRemoval) {
+        this.hasPendingRemoval = false;
+        this.sortedReplace(this.pendingRemoval, value);
+      } else {
+        this.sortedInsert(value);
+      }
     }
   }
 
@@ -128,6 +137,10 @@ export class WindowStats {
   quantile(q: number): number {
     if (!this.sorted) throw new Error('WindowStats: quantiles disabled');
     if (this.size === 0) return Number.NaN;
+    if (this.hasPendingRemoval) {
+      this.hasPendingRemoval = false;
+      this.sortedRemove(this.pendingRemoval);
+    }
     const pos = Math.min(1, Math.max(0, q)) * (this.size - 1);
     const lo = Math.floor(pos);
     const hi = Math.min(this.size - 1, lo + 1);
@@ -154,6 +167,8 @@ export class WindowStats {
     this.minHead = this.minTail = this.maxHead = this.maxTail = 0;
     this.seqFirst = this.seqNext = 0;
     this.sum = this.sumSq = 0;
+    this.sortedSize = 0;
+    this.hasPendingRemoval = false;
   }
 
   private dequeAt(deque: Float64Array, position: number): number {
@@ -161,7 +176,8 @@ export class WindowStats {
   }
 
   private valueOfSeq(seq: number): number {
-    return this.values[(this.head + (seq - this.seqFirst)) % this.capacity];
+    const slot = this.head + (seq - this.seqFirst);
+    return this.values[slot >= this.capacity ? slot - this.capacity : slot];
   }
 
   private evictOlderThan(cutoff: number): void {
@@ -174,13 +190,14 @@ export class WindowStats {
     if (this.dequeAt(this.minDeque, this.minHead) === seq) this.minHead++;
     if (this.dequeAt(this.maxDeque, this.maxHead) === seq) this.maxHead++;
     if (this.sorted) {
-      const at = this.sortedLowerBound(value, this.size);
-      this.sorted.copyWithin(at, at + 1, this.size);
+      if (this.hasPendingRemoval) this.sortedRemove(this.pendingRemoval);
+      this.pendingRemoval = value;
+      this.hasPendingRemoval = true;
     }
     const d = value - this.shift;
     this.sum -= d;
     this.sumSq -= d * d;
-    this.head = (this.head + 1) % this.capacity;
+    this.head = this.head + 1 === this.capacity ? 0 : this.head + 1;
     this.size--;
     this.seqFirst++;
     if (this.size === 0) this.reset();
@@ -197,6 +214,61 @@ export class WindowStats {
       this.sum += d;
       this.sumSq += d * d;
     }
+  }
+
+  private sortedInsert(value: number): void {
+    const sorted = this.sorted as Float64Array;
+    let j = this.sortedSize++;
+    if (j > 64) {
+      const at = this.sortedLowerBound(value, j);
+      sorted.copyWithin(at + 1, at, j);
+      j = at;
+    } else {
+      while (j > 0 && sorted[j - 1] > value) {
+        sorted[j] = sorted[j - 1];
+        j--;
+      }
+    }
+    sorted[j] = value;
+  }
+
+  private sortedRemove(value: number): void {
+    const sorted = this.sorted as Float64Array;
+    const size = this.sortedSize--;
+    const at = this.sortedLowerBound(value, size);
+    if (size - at > 64) sorted.copyWithin(at, at + 1, size);
+    else for (let i = at; i < size - 1; i++) sorted[i] = sorted[i + 1];
+  }
+
+  /** Remove `old` (present) and insert `value`, shifting only the entries between their positions. */
+  private sortedReplace(old: number, value: number): void {
+    const sorted = this.sorted as Float64Array;
+    const size = this.sortedSize;
+    let j = this.sortedLowerBound(old, size);
+    if (value > old) {
+      if (size > 64) {
+        const to = this.sortedLowerBound(value, size) - 1;
+        sorted.copyWithin(j, j + 1, to + 1);
+        j = to;
+      } else {
+        while (j + 1 < size && sorted[j + 1] < value) {
+          sorted[j] = sorted[j + 1];
+          j++;
+        }
+      }
+    } else if (value < old) {
+      if (size > 64) {
+        const to = this.sortedLowerBound(value, j);
+        sorted.copyWithin(to + 1, to, j);
+        j = to;
+      } else {
+        while (j > 0 && sorted[j - 1] > value) {
+          sorted[j] = sorted[j - 1];
+          j--;
+        }
+      }
+    }
+    sorted[j] = value;
   }
 
   private sortedLowerBound(value: number, length: number): number {

@@ -3,6 +3,7 @@ import {
   AnomalyDetector,
   LevelShiftModel,
   NoveltyModel,
+  ContextNoveltyModel,
   createAnomalyDetector,
   createDefaultDetectors,
   cpuSpike,
@@ -127,6 +128,47 @@ describe('anomaly detector on labelled scenarios', () => {
     const novelty = new AnomalyDetector({ models: [new NoveltyModel(8, 10)], warmupSamples: 20 });
     const scores = Array.from({ length: 300 }, (_, i) => novelty.update(i * 1000, i < 250 ? i % 5 : 50).score);
     expect(scores[250]).to.be.above(Math.max(...scores.slice(100, 250)));
+  });
+});
+
+describe('contextual novelty and rest', () => {
+  it('a new pattern is novel once, then familiar', () => {
+    const model = new ContextNoveltyModel(6, 4, 20, 12, 0);
+    const novelty: number[] = [];
+    for (let i = 0; i < 400; i++) novelty.push(model.update(i * 60_000, i % 10));
+    expect(novelty.slice(0, 19).every((n) => n === 0)).to.equal(true);
+    expect(Math.max(...novelty.slice(300))).to.equal(0);
+    expect(model.update(400 * 60_000, 100)).to.equal(1);
+    model.reset();
+    expect(model.update(0, 1)).to.equal(0);
+  });
+
+  it('reports a level shift once at its onset, then rests (active still follows the evidence)', () => {
+    const scenario = cpuSpike();
+    const result = run(scenario);
+    const after = result.signals.slice(scenario.anomalyStart, scenario.anomalyStart + 100);
+    const reported = after.filter((s) => s.score >= 0.55).length;
+    expect(reported).to.be.within(1, 3);
+    expect(after.some((s) => s.active)).to.equal(true);
+  });
+});
+
+describe('sustained shifts keep `active` for alert rules with `for:`', () => {
+  it('holds active through a CPU level shift until the baseline has re-learned (bounded)', () => {
+    const scenario = cpuSpike();
+    const result = run(scenario);
+    const onset = result.firstActiveFrom(scenario.anomalyStart);
+    const episode = result.signals.slice(scenario.anomalyStart + onset, scenario.anomalyStart + onset + 30);
+    expect(episode.every((s) => s.active)).to.equal(true);
+    expect(result.longestEpisode).to.be.within(30, 256);
+    // score keeps the "spike then quiet" shape
+    expect(episode.slice(5).every((s) => s.score < 0.55)).to.equal(true);
+  });
+
+  it('does not hold when disabled, nor without a level model', () => {
+    const scenario = cpuSpike();
+    expect(run(scenario, createAnomalyDetector({ holdSamples: 0 })).longestEpisode).to.be.below(30);
+    expect(run(scenario, new AnomalyDetector({ models: [new NoveltyModel()] })).longestEpisode).to.be.below(30);
   });
 });
 
