@@ -3,6 +3,12 @@
  * Heavy pieces (charts, editors) are imported lazily by the cards that need them.
  */
 import { VitalsMetricCard, METRIC_CARD_INFO } from './cards/metric/vitals-metric-card';
+import { VitalsHistoryCard, HISTORY_CARD_INFO } from './cards/history/vitals-history-card';
+import { VitalsSystemCard, SYSTEM_CARD_INFO } from './cards/system/vitals-system-card';
+import { VitalsUxCard, UX_CARD_INFO } from './cards/ux/vitals-ux-card';
+import { VitalsAiCard, AI_CARD_INFO } from './cards/ai/vitals-ai-card';
+import { VitalsAlertsCard, ALERTS_CARD_INFO } from './cards/alerts/vitals-alerts-card';
+import { VitalsOverviewCard, OVERVIEW_CARD_INFO } from './cards/overview/vitals-overview-card';
 
 interface CustomCardEntry {
   type: string;
@@ -18,7 +24,15 @@ declare global {
   }
 }
 
-const cards: [CustomCardEntry, CustomElementConstructor][] = [[METRIC_CARD_INFO, VitalsMetricCard]];
+const cards: [CustomCardEntry, CustomElementConstructor][] = [
+  [METRIC_CARD_INFO, VitalsMetricCard],
+  [HISTORY_CARD_INFO, VitalsHistoryCard],
+  [SYSTEM_CARD_INFO, VitalsSystemCard],
+  [UX_CARD_INFO, VitalsUxCard],
+  [AI_CARD_INFO, VitalsAiCard],
+  [ALERTS_CARD_INFO, VitalsAlertsCard],
+  [OVERVIEW_CARD_INFO, VitalsOverviewCard],
+];
 
 for (const [info, element] of cards) {
   // A second copy of the bundle (e.g. HACS plus a manual resource) must not throw.

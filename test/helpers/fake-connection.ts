@@ -15,7 +15,10 @@ export class FakeConnection {
   sent: Record<string, unknown>[] = [];
   private listeners = new Map<string, Set<() => void>>();
   /** Answers for sendMessagePromise by message type. */
-  responders = new Map<string, (msg: Record<string, unknown>) => unknown>();
+  responders = new Map<string, (msg: Record<string, unknown>) => unknown>([
+    // An empty recorder unless a test says otherwise.
+    ['history/history_during_period', () => ({})],
+  ]);
   states = new Map<string, { s: string; a: Record<string, unknown>; lu: number }>();
 
   async subscribeMessage(callback: Callback, message: Record<string, unknown>): Promise<() => Promise<void>> {

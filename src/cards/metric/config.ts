@@ -1,49 +1,83 @@
 /**
- * Configuration of `vitals-metric-card`. Shared by the card (setConfig) and its editor.
+ * Configuration of `vitals-metric-card`, shared by the card (setConfig) and its editor.
+ * Validated by the core schema, so errors name the key: `stat: expected one of …, got "p96"`.
  */
+import type { Struct } from 'superstruct';
+import { parseAlertsConfig, type AlertsConfig, type Severity } from '../../core/config/alerts';
+import { cardConfig } from '../../core/config/card';
+import { duration, entityId, leaf, listOf, maybe, nonEmptyText, numberIn, oneOf, strictObject, withDefault } from '../../core/config/structs';
+import { formatErrors, validate } from '../../core/config/validate';
+
 export const METRIC_CARD_TYPE = 'vitals-metric-card';
+
+export const METRIC_STATS = ['current', 'mean', 'min', 'max', 'p50', 'p90', 'p95', 'p99', 'rate', 'availability'] as const;
+export type MetricStat = (typeof METRIC_STATS)[number];
+
+export interface MetricThreshold {
+  /** A number, or an entity whose state is the threshold (e.g. an input_number the user tunes). */
+  value: number | string;
+  severity: Severity;
+}
 
 export interface MetricCardConfig {
   type: string;
   entity: string;
   name?: string;
-  /** Digits after the decimal point; default: as the state has them. */
   decimals?: number;
+  /** What the big number shows: the current state or a statistic over `window`. */
+  stat: MetricStat;
+  /** Window of the statistic and of the rolling stats line, in ms. */
+  window: number;
+  /** `above` (default): higher is worse; `below`: lower is worse (free disk, battery). */
+  direction: 'above' | 'below';
+  thresholds: MetricThreshold[];
+  show_stats: boolean;
+  show_sparkline: boolean;
+  alerts?: AlertsConfig;
 }
 
-const ENTITY_ID = /^[a-z0-9_]+\.[a-z0-9_]+$/;
-/** Keys Home Assistant adds to every card's config; never an error. */
-const HA_CARD_KEYS = new Set(['type', 'grid_options', 'layout_options', 'view_layout', 'visibility', 'index', 'view_index']);
-const OWN_KEYS = ['entity', 'name', 'decimals'];
+const thresholdValue = leaf<number | string>('threshold value', 'a number or an entity id like "input_number.cpu_limit"', (v) =>
+  (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && /^[a-z0-9_]+\.[a-z0-9_]+$/.test(v)),
+);
 
-/** Throws an Error whose message Home Assistant shows in its error card. */
+const booleanDefault = (fallback: boolean) =>
+  withDefault(
+    leaf<boolean>('boolean', 'true or false', (v) => typeof v === 'boolean'),
+    fallback,
+  );
+
+export const metricCardStruct = cardConfig<MetricCardConfig>({
+  entity: entityId,
+  name: maybe(nonEmptyText),
+  decimals: maybe(numberIn(0, 10, true)),
+  stat: withDefault(oneOf(METRIC_STATS), 'current'),
+  window: withDefault(duration, '5m'),
+  direction: withDefault(oneOf(['above', 'below'] as const), 'above'),
+  thresholds: withDefault(
+    listOf(
+      strictObject<MetricThreshold>({
+        value: thresholdValue as Struct<number | string, null>,
+        severity: withDefault(oneOf(['critical', 'warning', 'info'] as const), 'warning'),
+      }),
+      'thresholds',
+    ),
+    [],
+  ),
+  show_stats: booleanDefault(true),
+  show_sparkline: booleanDefault(true),
+  // Checked by parseAlertsConfig below, so its errors read as the user wrote them (`alerts[0].for`).
+  alerts: maybe(leaf<unknown>('alerts', 'a list of alert rules', () => true)),
+});
+
+/** Throws an Error whose message Home Assistant shows in its error card, naming every bad key. */
 export function parseMetricCardConfig(input: unknown): MetricCardConfig {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) {
-    throw new Error('vitals-metric-card: the configuration must be a mapping');
+  const result = validate(metricCardStruct, input);
+  if (!result.ok) throw new Error(`${METRIC_CARD_TYPE}: ${formatErrors(result.errors)}`);
+  let alerts: AlertsConfig | undefined;
+  if (result.value.alerts !== undefined) {
+    const parsed = parseAlertsConfig(result.value.alerts);
+    if (!parsed.ok) throw new Error(`${METRIC_CARD_TYPE}: ${formatErrors(parsed.errors)}`);
+    alerts = parsed.value;
   }
-  const raw = input as Record<string, unknown>;
-  if (raw.entity === undefined || raw.entity === '') {
-    throw new Error('vitals-metric-card: entity: required, e.g. "sensor.processor_use"');
-  }
-  if (typeof raw.entity !== 'string' || !ENTITY_ID.test(raw.entity)) {
-    throw new Error(`vitals-metric-card: entity: expected an entity id like "sensor.cpu", got ${JSON.stringify(raw.entity)}`);
-  }
-  if (raw.name !== undefined && typeof raw.name !== 'string') {
-    throw new Error(`vitals-metric-card: name: expected text, got ${JSON.stringify(raw.name)}`);
-  }
-  if (raw.decimals !== undefined && !(Number.isInteger(raw.decimals) && (raw.decimals as number) >= 0 && (raw.decimals as number) <= 10)) {
-    throw new Error(`vitals-metric-card: decimals: expected a whole number from 0 to 10, got ${JSON.stringify(raw.decimals)}`);
-  }
-  for (const key of Object.keys(raw)) {
-    if (!HA_CARD_KEYS.has(key) && !OWN_KEYS.includes(key)) {
-      throw new Error(`vitals-metric-card: ${key}: unknown key`);
-    }
-  }
-  return {
-    ...raw,
-    type: typeof raw.type === 'string' ? raw.type : `custom:${METRIC_CARD_TYPE}`,
-    entity: raw.entity,
-    name: raw.name as string | undefined,
-    decimals: raw.decimals as number | undefined,
-  };
+  return { ...result.value, alerts, type: result.value.type ?? `custom:${METRIC_CARD_TYPE}` };
 }

@@ -2,8 +2,13 @@ import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import type { HomeAssistant } from 'custom-card-helpers';
 import type { EntitySnapshot } from '../../ha/entity-updates';
 import { storeFor, type VitalsStore } from '../../ha/store';
+import { alertHubFor, type AlertHub } from '../../ha/alert-hub';
+import { connectionServices } from '../../ha/services';
 import { sparklinePath } from '../../ui/sparkline';
-import { METRIC_CARD_TYPE, parseMetricCardConfig, type MetricCardConfig } from './config';
+import type { Severity } from '../../core/config/alerts';
+import { parseNumericState } from '../../core/series/parse';
+import { METRIC_CARD_TYPE, parseMetricCardConfig, type MetricCardConfig, type MetricStat } from './config';
+import { rollingStats, statistic, thresholdSeverity } from './derive';
 
 const SPARK_W = 300;
 const SPARK_H = 60;
@@ -24,7 +29,8 @@ export class VitalsMetricCard extends LitElement {
   private _revision = 0;
   private _hass?: HomeAssistant;
   private store?: VitalsStore;
-  private stopWatching?: () => void;
+  private hub?: AlertHub;
+  private stopWatching: (() => void)[] = [];
 
   setConfig(config: unknown): void {
     const parsed = parseMetricCardConfig(config);
@@ -51,20 +57,60 @@ export class VitalsMetricCard extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopWatching?.();
-    this.stopWatching = undefined;
+    this.unwatch();
+  }
+
+  private unwatch(): void {
+    while (this.stopWatching.length) this.stopWatching.pop()!();
   }
 
   private rewatch(): void {
-    this.stopWatching?.();
-    this.stopWatching = undefined;
-    if (!this._config || !this._hass?.connection || !this.isConnected) return;
-    this.store = storeFor(this._hass.connection);
+    this.unwatch();
+    const config = this._config;
+    if (!config || !this._hass?.connection || !this.isConnected) return;
+    const store = storeFor(this._hass.connection);
+    this.store = store;
     this._snapshot = undefined;
-    this.stopWatching = this.store.watch(this._config.entity, (snapshot) => {
-      this._snapshot = snapshot;
-      this._revision++;
-    });
+    // The statistic needs its window of history; the current value needs none.
+    const historyMs = config.stat === 'current' ? undefined : config.window;
+    this.stopWatching.push(
+      store.watch(
+        config.entity,
+        (snapshot) => {
+          this._snapshot = snapshot;
+          this._revision++;
+        },
+        { historyMs },
+      ),
+    );
+    for (const t of config.thresholds) {
+      if (typeof t.value === 'string') this.stopWatching.push(store.watch(t.value, () => this._revision++));
+    }
+    if (config.alerts) {
+      const hub = alertHubFor(store, connectionServices(this._hass.connection));
+      this.hub = hub;
+      this.stopWatching.push(hub.register({ id: `metric:${config.entity}:${JSON.stringify(config.alerts)}`, entities: [config.entity], config: config.alerts }));
+      this.stopWatching.push(hub.onChange(() => this._revision++));
+    }
+  }
+
+  static async getConfigElement(): Promise<HTMLElement> {
+    await import('./editor');
+    return document.createElement('vitals-metric-card-editor');
+  }
+
+  /** Worst of: thresholds crossed by the shown value, and firing/pending alerts on the entity. */
+  private severity(value: number): Severity | undefined {
+    const config = this._config!;
+    const fromThresholds = thresholdSeverity(value, config.thresholds, config.direction, (id) => parseNumericState(this.store?.snapshots.get(id)?.state));
+    const rank = { info: 1, warning: 2, critical: 3 } as const;
+    let worst = fromThresholds;
+    for (const alert of this.hub?.alerts() ?? []) {
+      if (alert.seriesId !== config.entity || (alert.state !== 'firing' && alert.state !== 'pending')) continue;
+      const severity = alert.state === 'pending' && alert.severity === 'critical' ? 'warning' : alert.severity;
+      if (!worst || rank[severity] > rank[worst]) worst = severity;
+    }
+    return worst;
   }
 
   getCardSize(): number {
@@ -94,29 +140,60 @@ export class VitalsMetricCard extends LitElement {
     return changed.size > 0 && this._config !== undefined;
   }
 
+  private format(value: number): string {
+    const decimals = this._config!.decimals;
+    if (decimals !== undefined) return value.toFixed(decimals);
+    // Enough digits to read, never a wall of them.
+    return Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : String(Math.round(value * 100) / 100);
+  }
+
   protected override render() {
     const config = this._config!;
     const snapshot = this._snapshot;
     const name = config.name ?? (snapshot?.attributes.friendly_name as string | undefined) ?? config.entity;
-    const unit = (snapshot?.attributes.unit_of_measurement as string | undefined) ?? '';
+    const entityUnit = (snapshot?.attributes.unit_of_measurement as string | undefined) ?? '';
+    const unit = config.stat === 'rate' ? `${entityUnit || 'units'}/s` : config.stat === 'availability' ? '%' : entityUnit;
     const state = snapshot?.state;
-    const numeric = state !== undefined && state !== '' && Number.isFinite(Number(state));
-    const shown =
-      state === undefined ? '—' : numeric && config.decimals !== undefined ? Number(state).toFixed(config.decimals) : state;
-    const arrays = this.store?.series(config.entity)?.copyRange();
-    const spark = arrays ? sparklinePath(arrays.times, arrays.values, SPARK_W, SPARK_H) : undefined;
+    const series = this.store?.series(config.entity);
+    const now = series?.latest()?.t ?? Date.now();
+    const from = now - config.window;
+    let shown: string;
+    let value = Number.NaN;
+    if (config.stat === 'current') {
+      value = parseNumericState(state);
+      shown = state === undefined ? '—' : Number.isNaN(value) ? state : config.decimals !== undefined ? value.toFixed(config.decimals) : state;
+    } else {
+      value = series ? statistic(series, config.stat, from, now) : Number.NaN;
+      shown = Number.isNaN(value) ? '—' : this.format(value);
+    }
+    const numeric = !Number.isNaN(value);
     const unavailable = state === 'unavailable' || state === 'unknown';
+    const severity = this.severity(value);
+    const stats = config.show_stats && series ? rollingStats(series, from, now) : undefined;
+    const arrays = config.show_sparkline ? series?.copyRange() : undefined;
+    const spark = arrays ? sparklinePath(arrays.times, arrays.values, SPARK_W, SPARK_H) : undefined;
+    const windowText = formatWindow(config.window);
     return html`
-      <ha-card>
+      <ha-card class=${severity ? `severity-${severity}` : ''}>
         <div class="header">
           <span class="name">${name}</span>
+          ${config.stat !== 'current' ? html`<span class="stat">${statLabel(config.stat)} · ${windowText}</span>` : nothing}
         </div>
         <div class="reading ${unavailable ? 'unavailable' : ''}" role="status" aria-live="polite">
           <span class="value">${shown}</span>${numeric && unit ? html`<span class="unit">${unit}</span>` : nothing}
+          ${severity ? html`<span class="badge" aria-label="severity ${severity}">${severity}</span>` : nothing}
         </div>
-        <svg class="sparkline" viewBox="0 0 ${SPARK_W} ${SPARK_H}" preserveAspectRatio="none" role="img" aria-label="${name}: values since the dashboard was opened">
-          ${spark?.d ? svgPath(spark.d) : nothing}
-        </svg>
+        ${stats && stats.count > 1
+          ? html`<div class="stats" aria-label="statistics over ${windowText}">
+              <span>min ${this.format(stats.min)}</span> <span>avg ${this.format(stats.mean)}</span> <span>p95 ${this.format(stats.p95)}</span>
+              <span>max ${this.format(stats.max)}</span>
+            </div>`
+          : nothing}
+        ${config.show_sparkline
+          ? html`<svg class="sparkline" viewBox="0 0 ${SPARK_W} ${SPARK_H}" preserveAspectRatio="none" role="img" aria-label="${name}: recent values">
+              ${spark?.d ? svgPath(spark.d) : nothing}
+            </svg>`
+          : nothing}
       </ha-card>
     `;
   }
@@ -162,6 +239,49 @@ export class VitalsMetricCard extends LitElement {
       color: var(--disabled-text-color, #9e9e9e);
       font-size: 20px;
     }
+    .header {
+      display: flex;
+      justify-content: space-between;
+      gap: 8px;
+      align-items: baseline;
+    }
+    .stat {
+      color: var(--secondary-text-color, #727272);
+      font-size: 12px;
+      white-space: nowrap;
+    }
+    .badge {
+      margin-left: auto;
+      font-size: 12px;
+      font-weight: 500;
+      padding: 1px 8px;
+      border-radius: 10px;
+      color: var(--text-primary-color, #fff);
+      background: var(--vitals-severity-color);
+      text-transform: capitalize;
+    }
+    .stats {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 12px;
+      font-size: 12px;
+      color: var(--secondary-text-color, #727272);
+    }
+    ha-card.severity-info {
+      --vitals-severity-color: var(--info-color, #039be5);
+    }
+    ha-card.severity-warning {
+      --vitals-severity-color: var(--warning-color, #ffa600);
+    }
+    ha-card.severity-critical {
+      --vitals-severity-color: var(--error-color, #db4437);
+    }
+    ha-card[class^='severity-'] {
+      border-left: 4px solid var(--vitals-severity-color);
+    }
+    ha-card[class^='severity-'] .value {
+      color: var(--vitals-severity-color);
+    }
     .sparkline {
       width: 100%;
       height: 48px;
@@ -179,6 +299,27 @@ export class VitalsMetricCard extends LitElement {
 }
 
 
+
+const STAT_LABELS: Record<MetricStat, string> = {
+  current: 'now',
+  mean: 'average',
+  min: 'minimum',
+  max: 'maximum',
+  p50: 'median',
+  p90: 'p90',
+  p95: 'p95',
+  p99: 'p99',
+  rate: 'rate',
+  availability: 'availability',
+};
+const statLabel = (stat: MetricStat) => STAT_LABELS[stat];
+
+function formatWindow(ms: number): string {
+  if (ms % 86_400_000 === 0) return `${ms / 86_400_000} d`;
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000} min`;
+  return `${Math.round(ms / 1000)} s`;
+}
 
 function svgPath(d: string) {
   return svg`<path d=${d}></path>`;

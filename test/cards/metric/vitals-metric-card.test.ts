@@ -103,14 +103,90 @@ describe('vitals-metric-card', () => {
   });
 });
 
+describe('vitals-metric-card statistics, thresholds and alerts', () => {
+  it('shows a statistic over its window with the rolling stats line', async () => {
+    // Arrange: five samples 10 s apart, 10..50.
+    const connection = new FakeConnection();
+    const t0 = Date.now() / 1000 - 100;
+    connection.setState('sensor.lat', '10', { unit_of_measurement: 'ms' }, t0);
+    const { card } = await renderCard({ type: 'custom:vitals-metric-card', entity: 'sensor.lat', stat: 'max', window: '5m' }, connection);
+    // Act
+    for (let i = 2; i <= 5; i++) connection.setState('sensor.lat', String(i * 10), { unit_of_measurement: 'ms' }, t0 + i * 10);
+    await card.updateComplete;
+    // Assert
+    expect(text(card, '.value')).to.equal('50.0');
+    expect(text(card, '.stat')).to.equal('maximum · 5 min');
+    expect(text(card, '.stats')!.replace(/\s+/g, ' ')).to.equal('min 10.0 avg 30.0 p95 48.0 max 50.0');
+  });
+
+  it('colours the card by the worst threshold crossed, including thresholds read from entities', async () => {
+    const connection = new FakeConnection();
+    connection.setState('sensor.cpu', '85', {}, 1);
+    connection.setState('input_number.cpu_critical', '80', {}, 1);
+    const { card } = await renderCard(
+      { type: 'custom:vitals-metric-card', entity: 'sensor.cpu', thresholds: [{ value: 70, severity: 'warning' }, { value: 'input_number.cpu_critical', severity: 'critical' }] },
+      connection,
+    );
+    expect(card.shadowRoot!.querySelector('ha-card')!.className).to.equal('severity-critical');
+    expect(text(card, '.badge')).to.equal('critical');
+    // The critical limit moves above the value: only the warning remains.
+    connection.setState('input_number.cpu_critical', '90', {}, 2);
+    await card.updateComplete;
+    expect(card.shadowRoot!.querySelector('ha-card')!.className).to.equal('severity-warning');
+  });
+
+  it('treats lower values as worse when direction is below', async () => {
+    const connection = new FakeConnection();
+    connection.setState('sensor.disk_free', '5', {}, 1);
+    const { card } = await renderCard({ type: 'custom:vitals-metric-card', entity: 'sensor.disk_free', direction: 'below', thresholds: [{ value: 10 }] }, connection);
+    expect(card.shadowRoot!.querySelector('ha-card')!.className).to.equal('severity-warning');
+  });
+
+  it('colours the card by a firing alert of its own rules', async () => {
+    const connection = new FakeConnection();
+    connection.setState('sensor.cpu', '95', {}, Date.now() / 1000);
+    const { card } = await renderCard(
+      { type: 'custom:vitals-metric-card', entity: 'sensor.cpu', alerts: [{ name: 'hot', type: 'threshold', above: 90, severity: 'critical' }] },
+      connection,
+    );
+    const { storeFor } = await import('../../../src/ha/store');
+    const { alertHubFor } = await import('../../../src/ha/alert-hub');
+    const hub = alertHubFor(storeFor(connection as never), { callService: async () => undefined });
+    await hub.evaluate();
+    await card.updateComplete;
+    expect(hub.alerts().find((a) => a.seriesId === 'sensor.cpu')!.state).to.equal('firing');
+    expect(card.shadowRoot!.querySelector('ha-card')!.className).to.equal('severity-critical');
+  });
+
+  it('opens a visual editor that round-trips the config through ha-form', async () => {
+    // Arrange
+    const Card = customElements.get('vitals-metric-card') as unknown as typeof VitalsMetricCard;
+    const editor = (await Card.getConfigElement()) as HTMLElement & { setConfig(c: unknown): void; formData: Record<string, unknown>; valueChanged(e: unknown): void };
+    editor.setConfig({ type: 'custom:vitals-metric-card', entity: 'sensor.cpu', thresholds: [{ value: 80 }] });
+    let saved: Record<string, unknown> | undefined;
+    editor.addEventListener('config-changed', (e) => (saved = (e as CustomEvent).detail.config));
+    // Act
+    editor.valueChanged(new CustomEvent('value-changed', { detail: { value: { ...editor.formData, stat: 'p95', name: '' } } }));
+    // Assert
+    expect(editor.formData.window).to.equal('5m');
+    expect(saved).to.deep.include({ entity: 'sensor.cpu', stat: 'p95', thresholds: [{ value: 80 }] });
+    expect(saved).to.not.have.property('name');
+  });
+});
+
 describe('metric card config', () => {
   const cases: [unknown, RegExp][] = [
-    [undefined, /must be a mapping/],
+    [undefined, /expected a card configuration \(a mapping\)/],
     [{ type: 'x' }, /entity: required/],
     [{ entity: 'not an id' }, /entity: expected an entity id like "sensor.cpu", got "not an id"/],
-    [{ entity: 'sensor.a', name: 5 }, /name: expected text/],
+    [{ entity: 'sensor.a', name: 5 }, /name: expected non-empty text, got 5/],
+    [{ entity: 'sensor.a', stat: 'p96' }, /stat: expected one of .*got "p96"; did you mean/],
+    [{ entity: 'sensor.a', window: 'soon' }, /window: expected a duration like "30s", got "soon"/],
+    [{ entity: 'sensor.a', thresholds: [{ value: 'high' }] }, /thresholds\[0\].value: expected a number or an entity id/],
+    [{ entity: 'sensor.a', alerts: [{ name: 'x', type: 'threshold', above: 1, for: 'soon' }] }, /alerts\[0\].for: expected a duration/],
     [{ entity: 'sensor.a', decimals: -1 }, /decimals: expected a whole number/],
     [{ entity: 'sensor.a', colour: 'red' }, /colour: unknown key/],
+    [{ entity: 'sensor.a', decimal: 2 }, /decimal: unknown key; did you mean "decimals"/],
   ];
   for (const [input, message] of cases) {
     it(`rejects ${JSON.stringify(input)} with a message naming the key`, () => {

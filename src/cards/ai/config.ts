@@ -1,0 +1,64 @@
+/**
+ * Configuration of `vitals-ai-card`. Shared by the card (setConfig) and its editor.
+ */
+import type { Struct } from 'superstruct';
+import { entityId, listOf, maybe, nonEmptyText, numberIn, strictObject, text, withDefault } from '../../core/config/structs';
+import { cardConfig } from '../../core/config/card';
+import { entityShorthand, parseCardConfig } from '../shared/config';
+
+export const AI_CARD_TYPE = 'vitals-ai-card';
+
+export interface AiProbeConfig {
+  /** Sentence sent to the pipeline's intent stage, e.g. "what time is it". */
+  text: string;
+  /** Seconds between probes. */
+  interval: number;
+  /** Pipeline id; default: the card's `pipeline`, else the preferred pipeline. */
+  pipeline?: string;
+}
+
+export interface AiMetricConfig {
+  entity: string;
+  name?: string;
+}
+
+export interface AiCardConfig {
+  type: string;
+  title?: string;
+  /** Pipeline id; default: runs of every pipeline. */
+  pipeline?: string;
+  runs_to_show: number;
+  /** Seconds between polls of the pipelines' debug runs. */
+  poll_interval: number;
+  probe?: AiProbeConfig;
+  metrics: AiMetricConfig[];
+}
+
+export const PROBE_INTERVAL_MIN = 60;
+export const PROBE_INTERVAL_DEFAULT = 300;
+
+const probe = strictObject<AiProbeConfig>({
+  text: nonEmptyText,
+  interval: withDefault(numberIn(PROBE_INTERVAL_MIN, 86_400), PROBE_INTERVAL_DEFAULT),
+  pipeline: maybe(nonEmptyText),
+});
+
+const metric = entityShorthand(strictObject<AiMetricConfig>({ entity: entityId, name: maybe(text) }));
+
+const schema = cardConfig<AiCardConfig>({
+  title: maybe(text),
+  pipeline: maybe(nonEmptyText),
+  runs_to_show: withDefault(numberIn(1, 50, true), 10),
+  poll_interval: withDefault(numberIn(5, 3600), 15),
+  probe: maybe(probe),
+  metrics: withDefault(listOf(metric, 'metrics (entity ids or {entity, name})', { single: true }), []),
+}) as unknown as Struct<AiCardConfig, unknown>;
+
+/** Throws an Error naming the key, which Home Assistant shows in its error card. */
+export function parseAiCardConfig(input: unknown): AiCardConfig {
+  const config = parseCardConfig(AI_CARD_TYPE, schema, input);
+  return { ...config, type: typeof config.type === 'string' ? config.type : `custom:${AI_CARD_TYPE}` };
+}
+
+/** Conversation engines that answer locally, for free. Anything else is (usually) an LLM. */
+export const BUILT_IN_AGENTS = new Set(['conversation.home_assistant', 'homeassistant']);

@@ -1,0 +1,172 @@
+/**
+ * Visual editor of `vitals-ai-card` (loaded lazily by the card's getConfigElement).
+ * Flat form data ↔ config: `probe_text/probe_interval/probe_pipeline` ↔ `probe: {text, interval,
+ * pipeline}`; `metrics` ↔ the entity ids of `metrics` (entries with a name keep it). Warns when
+ * the probe would go to an LLM agent: every probe is then a paid request.
+ */
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { VitalsFormEditor, type FormData, type FormSchema } from '../shared/editor';
+import { BUILT_IN_AGENTS, PROBE_INTERVAL_DEFAULT, PROBE_INTERVAL_MIN } from './config';
+
+export const AI_EDITOR_TYPE = 'vitals-ai-card-editor';
+
+type RawConfig = Record<string, unknown>;
+type RawMetric = string | { entity: string; name?: string };
+
+export interface PipelineInfo {
+  id: string;
+  name: string;
+  conversation_engine?: string;
+}
+
+const entityOf = (m: RawMetric) => (typeof m === 'string' ? m : m.entity);
+
+export function aiEditorSchema(pipelines: readonly PipelineInfo[]): FormSchema[] {
+  const pipelineSelector = pipelines.length > 0 ? { select: { mode: 'dropdown', options: pipelines.map((p) => ({ value: p.id, label: p.name })) } } : { text: {} };
+  return [
+    { name: 'title', selector: { text: {} } },
+    { name: 'pipeline', selector: pipelineSelector },
+    {
+      name: '',
+      type: 'grid',
+      schema: [
+        { name: 'runs_to_show', selector: { number: { min: 1, max: 50, step: 1, mode: 'box' } } },
+        { name: 'poll_interval', selector: { number: { min: 5, max: 3600, step: 5, mode: 'box', unit_of_measurement: 's' } } },
+      ],
+    },
+    { name: 'metrics', selector: { entity: { domain: 'sensor', multiple: true } } },
+    {
+      name: '',
+      type: 'expandable',
+      title: 'Synthetic probe (opt-in)',
+      schema: [
+        { name: 'probe_enabled', selector: { boolean: {} } },
+        { name: 'probe_text', selector: { text: {} } },
+        { name: 'probe_interval', selector: { number: { min: PROBE_INTERVAL_MIN, max: 86_400, step: 60, mode: 'box', unit_of_measurement: 's' } } },
+        { name: 'probe_pipeline', selector: pipelineSelector },
+      ],
+    },
+  ];
+}
+
+export class VitalsAiCardEditor extends VitalsFormEditor<RawConfig> {
+  static override properties = {
+    ...VitalsFormEditor.properties,
+    _pipelines: { state: true },
+  };
+
+  private _pipelines: PipelineInfo[] = [];
+  private preferred?: string;
+  private requested = false;
+
+  protected readonly labels: Record<string, string> = {
+    title: 'Title (optional)',
+    pipeline: 'Pipeline (empty: all pipelines)',
+    runs_to_show: 'Runs to show',
+    poll_interval: 'Poll interval',
+    metrics: 'AI metric sensors (tokens/s, model latency)',
+    probe_enabled: 'Probe the pipeline on an interval',
+    probe_text: 'Probe sentence',
+    probe_interval: 'Probe interval',
+    probe_pipeline: 'Probe pipeline (empty: the card’s, else the preferred one)',
+  };
+
+  protected override readonly helpers: Record<string, string> = {
+    poll_interval: 'Run details need an administrator account.',
+    probe_text: 'e.g. "what time is it"; sent to the intent stage only.',
+  };
+
+  get schema(): FormSchema[] {
+    return aiEditorSchema(this._pipelines);
+  }
+
+  get pipelines(): PipelineInfo[] {
+    return this._pipelines;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('hass') && this.hass && !this.requested) void this.loadPipelines();
+  }
+
+  private async loadPipelines(): Promise<void> {
+    this.requested = true;
+    try {
+      const result = await this.hass!.connection.sendMessagePromise<{ pipelines?: PipelineInfo[]; preferred_pipeline?: string | null }>({
+        type: 'assist_pipeline/pipeline/list',
+      });
+      this.preferred = result.preferred_pipeline ?? undefined;
+      this._pipelines = result.pipelines ?? [];
+    } catch {
+      // Without the list the pipeline fields take an id as text.
+      this._pipelines = [];
+    }
+  }
+
+  /** The pipeline the probe would use, when it is an LLM agent's: every probe then costs money. */
+  get paidProbePipeline(): PipelineInfo | undefined {
+    const config = this._config;
+    const probe = config?.probe as { text?: string; pipeline?: string } | undefined;
+    if (!probe?.text) return undefined;
+    const id = probe.pipeline ?? (config!.pipeline as string | undefined) ?? this.preferred;
+    const pipeline = this._pipelines.find((p) => p.id === id);
+    return pipeline?.conversation_engine && !BUILT_IN_AGENTS.has(pipeline.conversation_engine) ? pipeline : undefined;
+  }
+
+  protected override render(): TemplateResult {
+    const paid = this.paidProbePipeline;
+    const interval = Number((this._config?.probe as { interval?: number } | undefined)?.interval ?? PROBE_INTERVAL_DEFAULT);
+    return html`
+      ${paid
+        ? html`<ha-alert alert-type="warning" role="alert" class="paid-warning"
+            >The probe goes to “${paid.name}”, whose agent is ${paid.conversation_engine}: every probe is a paid LLM request
+            (${Math.round(86_400 / interval)} a day at this interval).</ha-alert
+          >`
+        : nothing}
+      ${super.render()}
+    `;
+  }
+
+  toFormData(config: RawConfig): FormData {
+    const probe = (config.probe ?? undefined) as { text?: string; interval?: number; pipeline?: string } | undefined;
+    const metrics = Array.isArray(config.metrics) ? (config.metrics as RawMetric[]) : config.metrics ? [config.metrics as RawMetric] : [];
+    const data: FormData = {
+      runs_to_show: config.runs_to_show ?? 10,
+      poll_interval: config.poll_interval ?? 15,
+      metrics: metrics.map(entityOf),
+      probe_enabled: probe !== undefined,
+      probe_interval: probe?.interval ?? PROBE_INTERVAL_DEFAULT,
+    };
+    if (typeof config.title === 'string') data.title = config.title;
+    if (typeof config.pipeline === 'string') data.pipeline = config.pipeline;
+    if (probe?.text) data.probe_text = probe.text;
+    if (probe?.pipeline) data.probe_pipeline = probe.pipeline;
+    return data;
+  }
+
+  fromFormData(data: FormData, previous: RawConfig): RawConfig {
+    const next: RawConfig = { ...previous };
+    const set = (target: RawConfig, key: string, value: unknown) => {
+      if (value === undefined || value === '' || value === null) delete target[key];
+      else target[key] = value;
+    };
+    set(next, 'title', data.title);
+    set(next, 'pipeline', data.pipeline);
+    set(next, 'runs_to_show', data.runs_to_show === 10 ? undefined : data.runs_to_show);
+    set(next, 'poll_interval', data.poll_interval === 15 ? undefined : data.poll_interval);
+    const previousMetrics = Array.isArray(previous.metrics) ? (previous.metrics as RawMetric[]) : [];
+    const ids = Array.isArray(data.metrics) ? (data.metrics as string[]).filter((id) => typeof id === 'string' && id !== '') : [];
+    set(next, 'metrics', ids.length > 0 ? ids.map((id) => previousMetrics.find((m) => entityOf(m) === id) ?? id) : undefined);
+    if (data.probe_enabled) {
+      const probe: RawConfig = { text: typeof data.probe_text === 'string' && data.probe_text.trim() !== '' ? data.probe_text : 'what time is it' };
+      set(probe, 'interval', data.probe_interval === PROBE_INTERVAL_DEFAULT ? undefined : data.probe_interval);
+      set(probe, 'pipeline', data.probe_pipeline);
+      next.probe = probe;
+    } else {
+      delete next.probe;
+    }
+    return next;
+  }
+}
+
+if (!customElements.get(AI_EDITOR_TYPE)) customElements.define(AI_EDITOR_TYPE, VitalsAiCardEditor);

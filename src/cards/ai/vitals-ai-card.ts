@@ -1,0 +1,463 @@
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { HomeAssistant } from 'custom-card-helpers';
+import { storeFor, type StoreConnection, type VitalsStore } from '../../ha/store';
+import { telemetryFor, type Telemetry } from '../../ha/telemetry/index';
+import { ASSIST_STAGES, type AssistRun } from '../../ha/telemetry/assist';
+import { renderRow, rowStyles, seriesWindow, tailText, withUnit, type RowView } from '../ux/rows';
+import { AI_CARD_TYPE, parseAiCardConfig, type AiCardConfig, type AiMetricConfig } from './config';
+import { STAGE_LABELS, formatMs, runLength, shownRuns, slowestRuns, summarize } from './runs';
+import { formatNumber } from '../../ui/format';
+
+type PingConnection = StoreConnection & { ping(): Promise<unknown> };
+
+/** The `metrics:` rows' p95 and sparkline window. */
+const METRIC_WINDOW_MS = 3_600_000;
+
+/**
+ * Assist / AI operations: a stacked stage-latency bar per recent run, p50/p95 per stage, error
+ * rate, slowest runs and the agent of each run, from the shared Assist collector; plus any numeric
+ * sensors declared AI metrics (tokens/s, model latency), and an opt-in synthetic probe.
+ */
+export class VitalsAiCard extends LitElement {
+  static override properties = {
+    _config: { state: true },
+    _revision: { state: true },
+    _probeError: { state: true },
+  };
+
+  private _config?: AiCardConfig;
+  private _revision = 0;
+  private _probeError?: string;
+  private _hass?: HomeAssistant;
+  private store?: VitalsStore;
+  private telemetry?: Telemetry;
+  private disposers: (() => void)[] = [];
+  private probeTimer?: number;
+  private probing = false;
+
+  setConfig(config: unknown): void {
+    this._config = parseAiCardConfig(config);
+    this.attach();
+  }
+
+  set hass(hass: HomeAssistant) {
+    const first = !this._hass || this._hass.connection !== hass.connection;
+    this._hass = hass;
+    if (first) this.attach();
+  }
+
+  get hass(): HomeAssistant | undefined {
+    return this._hass;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.attach();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.detach();
+  }
+
+  private detach(): void {
+    while (this.disposers.length) this.disposers.pop()!();
+    if (this.probeTimer !== undefined) clearInterval(this.probeTimer);
+    this.probeTimer = undefined;
+  }
+
+  private attach(): void {
+    this.detach();
+    const config = this._config;
+    const connection = this._hass?.connection as PingConnection | undefined;
+    if (!config || !connection || !this.isConnected) return;
+    const store = storeFor(connection);
+    const telemetry = telemetryFor(store, connection);
+    this.store = store;
+    this.telemetry = telemetry;
+    const changed = () => this._revision++;
+    this.disposers.push(telemetry.assist.onChange(changed));
+    this.disposers.push(store.onStatus(changed));
+    this.disposers.push(telemetry.useAssist(config.poll_interval * 1000));
+    for (const m of config.metrics) this.disposers.push(store.watch(m.entity, changed, { historyMs: METRIC_WINDOW_MS }));
+    if (config.probe) this.probeTimer = window.setInterval(() => void this.runProbe(), config.probe.interval * 1000);
+  }
+
+  /** One synthetic probe (the timer's work): skipped while the tab is hidden or a probe is running. */
+  async runProbe(): Promise<void> {
+    const probe = this._config?.probe;
+    if (!probe || !this.telemetry || this.probing || document.visibilityState === 'hidden') return;
+    this.probing = true;
+    try {
+      await this.telemetry.assist.probe(probe.text, probe.pipeline ?? this._config?.pipeline);
+      this._probeError = undefined;
+    } catch (err) {
+      this._probeError = (err as Error)?.message ?? String(err);
+    } finally {
+      this.probing = false;
+    }
+  }
+
+  getCardSize(): number {
+    return 4 + Math.ceil((this._config?.runs_to_show ?? 10) / 2) + (this._config?.metrics.length ?? 0);
+  }
+
+  /** Sections view (2024.11+): 12-column grid, rows of 56 px. */
+  getGridOptions() {
+    return { columns: 12, rows: 'auto' as const, min_columns: 6, min_rows: 4 };
+  }
+
+  /** Sections view, 2024.3 – 2024.10. */
+  getLayoutOptions() {
+    return { grid_columns: 4, grid_rows: 'auto', grid_min_columns: 2 };
+  }
+
+  /** The preferred Assist pipeline, when Home Assistant has one (the card picker awaits this). */
+  static async getStubConfig(hass?: HomeAssistant): Promise<Partial<AiCardConfig>> {
+    try {
+      const result = await hass?.connection?.sendMessagePromise<{ preferred_pipeline?: string | null }>({ type: 'assist_pipeline/pipeline/list' });
+      return result?.preferred_pipeline ? { pipeline: result.preferred_pipeline } : {};
+    } catch {
+      return {};
+    }
+  }
+
+  static async getConfigElement(): Promise<HTMLElement> {
+    await import('./editor');
+    return document.createElement('vitals-ai-card-editor');
+  }
+
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    return changed.size > 0 && this._config !== undefined;
+  }
+
+  private pipelineName(id: string): string {
+    return this.telemetry?.assist.pipelineList.find((p) => p.id === id)?.name ?? id;
+  }
+
+  private timeOf(t: number): string {
+    return new Date(t).toLocaleTimeString(this._hass?.locale?.language ?? this._hass?.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  }
+
+  /** Why there are no run figures, or nothing when there are. */
+  private notice(runs: AssistRun[]): TemplateResult | typeof nothing {
+    const assist = this.telemetry?.assist;
+    if (!assist || assist.state === 'idle') return html`<p class="notice" role="status">Reading Assist runs…</p>`;
+    if (assist.state === 'forbidden') {
+      return html`<p class="notice forbidden" role="status">Assist run details need an administrator account.</p>`;
+    }
+    if (assist.state === 'unavailable') return html`<p class="notice unavailable" role="status">${assist.message}</p>`;
+    if (runs.length === 0) return html`<p class="notice empty" role="status">No Assist runs yet — ask Assist something.</p>`;
+    return nothing;
+  }
+
+  protected override render() {
+    const config = this._config!;
+    const assist = this.telemetry?.assist;
+    const runs = assist?.state === 'ok' ? shownRuns(assist.runs, config.pipeline, config.runs_to_show) : [];
+    const title = config.title ?? 'Assist';
+    return html`
+      <ha-card>
+        <div class="header">
+          <h2 class="title">${title}</h2>
+          ${config.pipeline ? html`<span class="pipeline">${this.pipelineName(config.pipeline)}</span>` : nothing}
+        </div>
+        ${this.store?.status === 'reconnecting'
+          ? html`<div class="banner" role="status">Reconnecting to Home Assistant — runs resume when the connection is back.</div>`
+          : nothing}
+        ${this.notice(runs)} ${runs.length > 0 ? this.renderRuns(runs) : nothing}
+        ${config.probe && this._probeError ? html`<p class="notice probe-error" role="alert">Probe failed: ${this._probeError}</p>` : nothing}
+        ${config.metrics.length > 0
+          ? html`<h3 class="section">AI metrics</h3>
+              <div class="rows metrics" role="list" aria-label="AI metrics">${config.metrics.map((m) => renderRow(this.metricRow(m)))}</div>`
+          : nothing}
+      </ha-card>
+    `;
+  }
+
+  private renderRuns(runs: AssistRun[]) {
+    const summary = summarize(runs);
+    const scale = Math.max(1, ...runs.map(runLength));
+    const rate = summary.errorRate;
+    return html`
+      <p class="errors ${summary.errors > 0 ? 'has-errors' : ''}">
+        Errors: <strong>${formatNumber(rate * 100, 0)} %</strong> (${summary.errors} of ${summary.runs} ${summary.runs === 1 ? 'run' : 'runs'})
+      </p>
+      <table class="stats">
+        <caption>
+          Latency over the last ${summary.runs} ${summary.runs === 1 ? 'run' : 'runs'}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Stage</th>
+            <th scope="col">p50</th>
+            <th scope="col">p95</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${summary.stages.map(
+            (s) => html`<tr class="stage-${s.stage}">
+              <th scope="row"><span class="swatch ${s.stage}" aria-hidden="true"></span>${STAGE_LABELS[s.stage]}</th>
+              <td class="p50">${formatMs(s.p50)}</td>
+              <td class="p95">${formatMs(s.p95)}</td>
+            </tr>`,
+          )}
+          <tr class="stage-total">
+            <th scope="row">Whole run</th>
+            <td class="p50">${formatMs(summary.total.p50)}</td>
+            <td class="p95">${formatMs(summary.total.p95)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <h3 class="section">Recent runs</h3>
+      <ul class="runs" aria-label="Recent Assist runs, newest first">
+        ${runs.map((run) => this.renderRun(run, scale))}
+      </ul>
+      ${this.renderSlowest(runs)}
+    `;
+  }
+
+  private renderRun(run: AssistRun, scale: number) {
+    const parts = ASSIST_STAGES.filter((s) => run.stages[s] !== undefined).map((s) => `${STAGE_LABELS[s]} ${formatMs(run.stages[s])}`);
+    const who = run.agent ? `, agent ${run.agent}` : '';
+    const outcome = run.error ? `, failed: ${run.error.code}${run.error.message ? ` (${run.error.message})` : ''}` : '';
+    const label = `${this.timeOf(run.start)}: ${parts.join(', ') || 'no stage timings'}, total ${formatMs(run.totalMs)}${who}${outcome}`;
+    return html`
+      <li class="run ${run.error ? 'failed' : ''}" data-run=${run.runId}>
+        <span class="when" aria-hidden="true">${this.timeOf(run.start)}</span>
+        <div class="bar" role="img" aria-label=${label}>
+          ${ASSIST_STAGES.filter((s) => run.stages[s] !== undefined).map(
+            (s) => html`<span class="segment ${s}" style="width: ${((run.stages[s]! / scale) * 100).toFixed(2)}%" title="${STAGE_LABELS[s]}: ${formatMs(run.stages[s])}"></span>`,
+          )}
+        </div>
+        <span class="total" aria-hidden="true">${run.error ? html`<span class="error-code" title=${run.error.message || run.error.code}>${run.error.code}</span>` : formatMs(run.totalMs)}</span>
+        ${run.agent || run.runId.startsWith('probe-')
+          ? html`<span class="agent" aria-hidden="true">${run.runId.startsWith('probe-') ? 'probe · ' : ''}${run.agent ?? ''}</span>`
+          : nothing}
+      </li>
+    `;
+  }
+
+  private renderSlowest(runs: AssistRun[]) {
+    const slowest = slowestRuns(runs, 3);
+    if (slowest.length === 0) return nothing;
+    return html`
+      <h3 class="section">Slowest</h3>
+      <ol class="slowest">
+        ${slowest.map(
+          (run) => html`<li>
+            <strong class="total">${formatMs(run.totalMs)}</strong> <span class="when">${this.timeOf(run.start)}</span>
+            <span class="where">${this.pipelineName(run.pipelineId)}${run.agent ? ` · ${run.agent}` : ''}</span>
+          </li>`,
+        )}
+      </ol>
+    `;
+  }
+
+  private metricRow(metric: AiMetricConfig): RowView {
+    const snapshot = this.store?.snapshots.get(metric.entity);
+    const unit = String(snapshot?.attributes.unit_of_measurement ?? '');
+    const friendly = snapshot?.attributes.friendly_name;
+    const w = seriesWindow(this.store?.series(metric.entity), Date.now(), METRIC_WINDOW_MS);
+    const unavailable = snapshot && !Number.isFinite(Number(snapshot.state));
+    return {
+      key: metric.entity,
+      label: metric.name ?? (typeof friendly === 'string' ? friendly : metric.entity),
+      value: unavailable ? snapshot.state : withUnit(w.latest, unit),
+      band: 'none',
+      p95: tailText(w, unit, undefined),
+      times: w.times,
+      values: w.values,
+    };
+  }
+
+  static override styles = [
+    rowStyles,
+    css`
+      :host {
+        display: block;
+        --vitals-stage-wake-word: var(--vitals-ai-wake-word-color, var(--purple-color, #926bc7));
+        --vitals-stage-stt: var(--vitals-ai-stt-color, var(--blue-color, #2196f3));
+        --vitals-stage-intent: var(--vitals-ai-intent-color, var(--orange-color, #ff9800));
+        --vitals-stage-tts: var(--vitals-ai-tts-color, var(--green-color, #4caf50));
+      }
+      ha-card {
+        height: 100%;
+        box-sizing: border-box;
+        padding: 12px 16px;
+        overflow: hidden;
+        color: var(--primary-text-color, #212121);
+      }
+      .header {
+        display: flex;
+        align-items: baseline;
+        gap: 8px;
+        flex-wrap: wrap;
+      }
+      .title {
+        margin: 0;
+        font-size: 16px;
+        font-weight: 500;
+      }
+      .pipeline,
+      .when,
+      .agent,
+      .where,
+      caption {
+        color: var(--secondary-text-color, #727272);
+        font-size: 12px;
+      }
+      .section {
+        margin: 12px 0 4px;
+        font-size: 14px;
+        font-weight: 500;
+        color: var(--secondary-text-color, #727272);
+      }
+      .banner,
+      .notice {
+        margin: 8px 0;
+        padding: 6px 8px;
+        border-radius: 4px;
+        background: var(--secondary-background-color, rgba(127, 127, 127, 0.12));
+        font-size: 13px;
+      }
+      .errors {
+        margin: 8px 0;
+        font-size: 14px;
+      }
+      .errors.has-errors strong,
+      .error-code {
+        color: var(--error-color, #db4437);
+      }
+      table.stats {
+        color: var(--primary-text-color, #212121);
+        width: 100%;
+        border-collapse: collapse;
+        font-size: 13px;
+        font-variant-numeric: tabular-nums;
+      }
+      caption {
+        text-align: start;
+        padding-bottom: 2px;
+      }
+      .stats th,
+      .stats td {
+        padding: 2px 4px;
+        text-align: end;
+        font-weight: 400;
+      }
+      .stats th[scope='row'],
+      .stats thead th:first-child {
+        text-align: start;
+      }
+      .stats thead th {
+        color: var(--secondary-text-color, #727272);
+      }
+      .stage-total th,
+      .stage-total td {
+        border-top: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
+        font-weight: 500;
+      }
+      .swatch {
+        display: inline-block;
+        width: 10px;
+        height: 10px;
+        margin-inline-end: 6px;
+        border-radius: 2px;
+        vertical-align: baseline;
+      }
+      ul.runs,
+      ol.slowest {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .run {
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr) 4.5em;
+        grid-template-areas: 'when bar total' '. agent agent';
+        align-items: center;
+        column-gap: 8px;
+        padding: 2px 0;
+      }
+      .run .when {
+        grid-area: when;
+        font-variant-numeric: tabular-nums;
+      }
+      .bar {
+        grid-area: bar;
+        display: flex;
+        height: 12px;
+        border-radius: 3px;
+        overflow: hidden;
+        background: var(--secondary-background-color, rgba(127, 127, 127, 0.12));
+      }
+      .run.failed .bar {
+        outline: 2px solid var(--error-color, #db4437);
+        outline-offset: -2px;
+      }
+      .segment {
+        height: 100%;
+        min-width: 1px;
+        transition: width 0.3s ease;
+      }
+      .wake_word {
+        background: var(--vitals-stage-wake-word);
+      }
+      .stt {
+        background: var(--vitals-stage-stt);
+      }
+      .intent {
+        background: var(--vitals-stage-intent);
+      }
+      .tts {
+        background: var(--vitals-stage-tts);
+      }
+      .run .total {
+        grid-area: total;
+        text-align: end;
+        font-size: 13px;
+        font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .run .agent {
+        grid-area: agent;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      ol.slowest li {
+        display: grid;
+        grid-template-columns: 4.5em minmax(0, 1fr);
+        column-gap: 8px;
+        align-items: baseline;
+        padding: 2px 0;
+        font-size: 13px;
+      }
+      ol.slowest .total {
+        font-variant-numeric: tabular-nums;
+      }
+      ol.slowest .where {
+        grid-column: 2;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .segment {
+          transition: none;
+        }
+      }
+    `,
+  ];
+}
+
+export const AI_CARD_INFO = {
+  type: AI_CARD_TYPE,
+  name: 'Vitals Assist / AI',
+  description: 'Assist pipeline runs: stage latency per run, p50/p95 per stage, error rate, slowest runs, and AI metrics.',
+  preview: true,
+  documentationURL: 'https://github.com/ha-vitals/ha-vitals/blob/main/docs/cards-ai-ux.md#vitals-ai-card',
+};

@@ -1,0 +1,107 @@
+/**
+ * Configuration of `vitals-alerts-card`: the entities its own rules watch, the `alerts:` section
+ * (validated by the core schema, errors with paths like `alerts[0].for`), and display options.
+ */
+import { unknown, type Struct } from 'superstruct';
+import { DEFAULT_RULES, parseAlertsConfig, type AlertsConfig } from '../../core/config/alerts';
+import { cardConfig } from '../../core/config/card';
+import { duration, entityId, listOf, maybe, numberIn, oneOf, text, withDefault } from '../../core/config/structs';
+import { formatErrors } from '../../core/config/validate';
+import { parseCardConfig } from '../shared/config';
+
+export const ALERTS_CARD_TYPE = 'vitals-alerts-card';
+export const DEFAULT_SNOOZE_OPTIONS = ['15m', '1h', '4h', '1d'] as const;
+
+export interface AlertsCardConfig {
+  type: string;
+  title?: string;
+  /** Entities the card's own rules apply to (may be empty: the card then only shows other cards' alerts). */
+  entities: string[];
+  /** Validated rules; `DEFAULT_RULES` when entities are given and `alerts:` is omitted. */
+  alerts: AlertsConfig;
+  show: 'active' | 'all';
+  max_items: number;
+  /** Snooze presets in ms. */
+  snooze_options: number[];
+}
+
+interface RawConfig {
+  type?: string;
+  title?: string;
+  entities: string[];
+  alerts?: unknown;
+  show: 'active' | 'all';
+  max_items: number;
+  snooze_options: number[];
+}
+
+const schema = cardConfig<RawConfig>({
+  title: maybe(text),
+  entities: withDefault(listOf(entityId, 'entity ids', { single: true }), []),
+  alerts: unknown(),
+  show: withDefault(oneOf(['active', 'all'] as const), 'all'),
+  max_items: withDefault(numberIn(1, 500, true), 20),
+  snooze_options: withDefault(listOf(duration, 'durations', { single: true }), [...DEFAULT_SNOOZE_OPTIONS]),
+}) as unknown as Struct<RawConfig, unknown>;
+
+/** Throws an Error naming every offending key (Home Assistant shows it in its error card). */
+export function parseAlertsCardConfig(input: unknown): AlertsCardConfig {
+  const raw = parseCardConfig(ALERTS_CARD_TYPE, schema, input);
+  let alerts: AlertsConfig;
+  if (raw.alerts === undefined) {
+    const defaults = parseAlertsConfig([]);
+    alerts = defaults.ok ? { ...defaults.value, rules: raw.entities.length ? DEFAULT_RULES.map((r) => ({ ...r })) : [] } : { rules: [], inhibit: [], reconnect_grace: 120_000 };
+  } else {
+    const result = parseAlertsConfig(raw.alerts);
+    if (!result.ok) throw new Error(`${ALERTS_CARD_TYPE}: ${formatErrors(result.errors)}`);
+    alerts = result.value;
+  }
+  if (raw.snooze_options.length === 0) throw new Error(`${ALERTS_CARD_TYPE}: snooze_options: expected at least one duration`);
+  return {
+    type: typeof raw.type === 'string' ? raw.type : `custom:${ALERTS_CARD_TYPE}`,
+    title: raw.title,
+    entities: raw.entities,
+    alerts,
+    show: raw.show,
+    max_items: raw.max_items,
+    snooze_options: raw.snooze_options,
+  };
+}
+
+/** 32-bit FNV-1a as 8 hex digits: a short, stable fingerprint of the rules. */
+export function shortHash(textValue: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < textValue.length; i++) {
+    h ^= textValue.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Every entity the card's rules watch: the card's entities and each rule's own `entity:` list. */
+export function scopeEntities(config: AlertsCardConfig): string[] {
+  const all = new Set(config.entities);
+  for (const rule of config.alerts.rules) for (const e of rule.entity) all.add(e);
+  return [...all].sort();
+}
+
+/**
+ * The name the card's alert state is persisted under: its entities and a hash of its validated
+ * rules, so the same rules on the same entities share acks and snoozes across dashboards and a
+ * changed rule set starts fresh. Not a data cache key.
+ */
+export function scopeIdOf(config: AlertsCardConfig): string {
+  return `alerts:${scopeEntities(config).join(',')}:${shortHash(canonicalJson(config.alerts))}`;
+}
+
+/** JSON with object keys sorted, so the same rules written in another key order hash the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

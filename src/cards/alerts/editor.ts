@@ -1,0 +1,85 @@
+/** Visual editor of `vitals-alerts-card` (loaded lazily): entities, show, max_items; rules stay YAML. */
+import { css, html, type TemplateResult } from 'lit';
+import { VitalsFormEditor, type FormData, type FormSchema } from '../shared/editor';
+
+export const ALERTS_EDITOR_TYPE = 'vitals-alerts-card-editor';
+
+type RawConfig = Record<string, unknown>;
+
+export const ALERTS_EDITOR_SCHEMA: FormSchema[] = [
+  { name: 'title', selector: { text: {} } },
+  { name: 'entities', selector: { entity: { multiple: true } } },
+  {
+    name: 'show',
+    selector: {
+      select: {
+        mode: 'dropdown',
+        options: [
+          { value: 'all', label: 'Active and recently resolved' },
+          { value: 'active', label: 'Active only' },
+        ],
+      },
+    },
+  },
+  { name: 'max_items', selector: { number: { min: 1, max: 500, step: 1, mode: 'box' } } },
+];
+
+const FORM_KEYS = ['title', 'entities', 'show', 'max_items'];
+
+export class VitalsAlertsCardEditor extends VitalsFormEditor<RawConfig> {
+  protected readonly labels: Record<string, string> = {
+    title: 'Title (optional)',
+    entities: 'Entities the rules watch',
+    show: 'Show',
+    max_items: 'Most alerts listed',
+  };
+
+  get schema(): FormSchema[] {
+    return ALERTS_EDITOR_SCHEMA;
+  }
+
+  toFormData(config: RawConfig): FormData {
+    const entities = config.entities;
+    return {
+      title: config.title ?? '',
+      entities: Array.isArray(entities) ? entities : typeof entities === 'string' ? [entities] : [],
+      show: config.show ?? 'all',
+      max_items: config.max_items ?? 20,
+    };
+  }
+
+  fromFormData(data: FormData, previous: RawConfig): RawConfig {
+    const next: RawConfig = { ...previous };
+    for (const key of FORM_KEYS) {
+      const value = data[key];
+      const empty = value === undefined || value === '' || value === null || (Array.isArray(value) && value.length === 0);
+      if (empty) delete next[key];
+      else next[key] = value;
+    }
+    return next;
+  }
+
+  protected override render(): TemplateResult {
+    return html`
+      ${super.render()}
+      <p class="hint">
+        Rules are edited in YAML (code editor): <code>alerts:</code> takes a list of rules, e.g.
+        <code>- {name: cpu_high, type: threshold, above: 90, for: 2m, notify: [notify.mobile_app_phone]}</code>. Without
+        <code>alerts:</code> the card uses the default anomaly and no-data rules. See the alerts documentation for every key.
+      </p>
+    `;
+  }
+
+  static override styles = css`
+    ${VitalsFormEditor.styles}
+    .hint {
+      font-size: 13px;
+      color: var(--secondary-text-color, #727272);
+    }
+    code {
+      overflow-wrap: anywhere;
+    }
+  `;
+}
+
+if (!customElements.get(ALERTS_EDITOR_TYPE)) customElements.define(ALERTS_EDITOR_TYPE, VitalsAlertsCardEditor);

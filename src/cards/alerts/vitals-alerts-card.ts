@@ -1,0 +1,528 @@
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { HomeAssistant } from 'custom-card-helpers';
+import { DEFAULT_RULES_INPUT, type AlertsConfig } from '../../core/config/alerts';
+import { formatDuration as formatConfigDuration } from '../../core/config/duration';
+import type { AlertHub, HubAlert } from '../../ha/alert-hub';
+import { loadHub, rememberHass } from './hub';
+import { storeFor, type StoreStatus, type VitalsStore } from '../../ha/store';
+import { discoverSystemSensors } from '../../ha/telemetry/system';
+import { formatDuration, formatValue } from '../../ui/format';
+import { ALERTS_CARD_TYPE, parseAlertsCardConfig, scopeEntities, scopeIdOf, type AlertsCardConfig } from './config';
+import { clockText, escalationOf, ruleFor, stateText, visibleAlerts } from './model';
+
+const SILENCE_MS = 3_600_000;
+const REFRESH_MS = 30_000;
+const HISTORY_ITEMS = 10;
+
+/** Rule sets of the scopes registered by alerts cards on this page (for escalation steps), ref-counted. */
+const knownScopes = new Map<string, { config: AlertsConfig; users: number }>();
+
+const SEVERITY_ICON = { critical: '!', warning: '▲', info: 'i' } as const;
+
+/**
+ * Every alert on the dashboard (all cards' scopes), with acknowledge / snooze / silence, the
+ * escalation step, recent transitions and failed notifications. The card's own `entities` and
+ * `alerts:` are registered with the shared hub while it is on the page.
+ */
+export class VitalsAlertsCard extends LitElement {
+  static override properties = {
+    _config: { state: true },
+    _revision: { state: true },
+    _openSnooze: { state: true },
+    _status: { state: true },
+  };
+
+  /** The hub; set before `hass` to inject one (tests), else the shared hub of the connection. */
+  hub?: AlertHub;
+  /** Clock for the "since" texts (the hub's clock in tests). */
+  now: () => number = () => Date.now();
+
+  private _config?: AlertsCardConfig;
+  private _revision = 0;
+  private _openSnooze?: string;
+  private _status: StoreStatus = 'idle';
+  private _hass?: HomeAssistant;
+  private store?: VitalsStore;
+  private disposers: (() => void)[] = [];
+  private scopeId?: string;
+  private generation = 0;
+  /** The hub was loaded here (not injected): replaced when the connection changes. */
+  private loadedHub = false;
+
+  setConfig(config: unknown): void {
+    const parsed = parseAlertsCardConfig(config);
+    const scopeChanged = !this._config || scopeIdOf(parsed) !== this.scopeId;
+    this._config = parsed;
+    if (scopeChanged) this.attach();
+  }
+
+  set hass(hass: HomeAssistant) {
+    const first = !this._hass;
+    this._hass = hass;
+    rememberHass(hass);
+    if (first || !this.store) this.attach();
+  }
+
+  get hass(): HomeAssistant | undefined {
+    return this._hass;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.attach();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.detach();
+  }
+
+  private detach(): void {
+    this.generation++;
+    for (const dispose of this.disposers.splice(0)) dispose();
+    this.scopeId = undefined;
+  }
+
+  private attach(): void {
+    this.detach();
+    const config = this._config;
+    if (!config || !this._hass?.connection || !this.isConnected) return;
+    const store = storeFor(this._hass.connection);
+    if (store !== this.store && this.loadedHub) this.hub = undefined; // a new connection has its own hub
+    this.store = store;
+    this._status = store.status;
+    this.disposers.push(store.onStatus((status) => (this._status = status)));
+    const timer = setInterval(() => this.refresh(), REFRESH_MS);
+    this.disposers.push(() => clearInterval(timer));
+    if (this.hub) this.connectHub(this.hub, config);
+    else {
+      const generation = this.generation;
+      void loadHub(store).then((hub) => {
+        if (generation !== this.generation) return;
+        this.hub = hub;
+        this.loadedHub = true;
+        this.connectHub(hub, config);
+      });
+    }
+  }
+
+  /** Register the card's own rules and follow every alert. */
+  private connectHub(hub: AlertHub, config: AlertsCardConfig): void {
+    this.disposers.push(hub.onChange(() => this.refresh()));
+    const entities = scopeEntities(config);
+    if (entities.length && config.alerts.rules.length) {
+      const id = scopeIdOf(config);
+      this.scopeId = id;
+      const known = knownScopes.get(id) ?? { config: config.alerts, users: 0 };
+      known.users++;
+      knownScopes.set(id, known);
+      const release = hub.register({ id, entities, config: config.alerts });
+      this.disposers.push(() => {
+        release();
+        if (--known.users === 0) knownScopes.delete(id);
+      });
+    }
+    this.refresh();
+  }
+
+  /** Re-render the relative times ("firing for 12 min"); also runs every 30 s while on the page. */
+  refresh(): void {
+    this._revision++;
+  }
+
+  getCardSize(): number {
+    return 4;
+  }
+
+  getGridOptions() {
+    return { columns: 12, rows: 4, min_columns: 6, min_rows: 2 };
+  }
+
+  getLayoutOptions() {
+    return { grid_columns: 4, grid_rows: 4, grid_min_columns: 2, grid_min_rows: 2 };
+  }
+
+  static getStubConfig(hass?: HomeAssistant): Record<string, unknown> {
+    const found = discoverSystemSensors(
+      (hass?.states ?? {}) as Record<string, { state: string; attributes?: Record<string, unknown> }>,
+      ((hass as unknown as { entities?: Record<string, { platform?: string }> })?.entities) ?? {},
+    );
+    const entities = [found.cpu, found.memory].filter((e): e is string => !!e);
+    return {
+      entities: entities.length ? entities : ['sensor.processor_use', 'sensor.memory_use_percent'],
+      alerts: DEFAULT_RULES_INPUT.map((r) => ({ ...r })),
+    };
+  }
+
+  static async getConfigElement(): Promise<HTMLElement> {
+    await import('./editor');
+    return document.createElement('vitals-alerts-card-editor');
+  }
+
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    return changed.size > 0 && this._config !== undefined;
+  }
+
+  private nameOf(entityId: string): string {
+    const fromHass = this._hass?.states?.[entityId]?.attributes?.friendly_name;
+    const fromStore = this.store?.snapshots.get(entityId)?.attributes.friendly_name;
+    return String(fromHass ?? fromStore ?? entityId);
+  }
+
+  private unitOf(entityId: string): string | undefined {
+    const unit = this._hass?.states?.[entityId]?.attributes?.unit_of_measurement ?? this.store?.snapshots.get(entityId)?.attributes.unit_of_measurement;
+    return unit === undefined ? undefined : String(unit);
+  }
+
+  private label(a: HubAlert): string {
+    return `${a.rule} on ${this.nameOf(a.seriesId)}`;
+  }
+
+  private ack(a: HubAlert): void {
+    const user = (this._hass as unknown as { user?: { name?: string } })?.user?.name;
+    this.hub?.ack(a.scope, a.key, user);
+  }
+
+  private snooze(a: HubAlert, ms: number): void {
+    this._openSnooze = undefined;
+    this.hub?.snooze(a.scope, a.key, ms);
+  }
+
+  private silence(a: HubAlert): void {
+    const now = this.now();
+    const user = (this._hass as unknown as { user?: { name?: string } })?.user?.name;
+    this.hub?.silence(a.scope, {
+      id: `card-${a.key}-${now}`,
+      matchers: [
+        { name: 'alertname', op: '=', value: a.rule },
+        { name: 'entity', op: '=', value: a.seriesId },
+      ],
+      startsAt: now,
+      endsAt: now + SILENCE_MS,
+      comment: 'Silenced from the alerts card',
+      createdBy: user,
+    });
+  }
+
+  private toggleSnooze(key: string): void {
+    this._openSnooze = this._openSnooze === key ? undefined : key;
+  }
+
+  private onMenuKey(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      this._openSnooze = undefined;
+      event.stopPropagation();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const config = this._config!;
+    const hub = this.hub;
+    const now = this.now();
+    const all = hub?.alerts() ?? [];
+    const rows = visibleAlerts(all, config.show, now, config.max_items);
+    const failures = hub?.failures ?? [];
+    const ruleCount = config.alerts.rules.filter((r) => r.enabled).length;
+    const entityCount = scopeEntities(config).length;
+    return html`
+      <ha-card>
+        <h2 class="title">${config.title ?? 'Alerts'}</h2>
+        ${this._status === 'reconnecting'
+          ? html`<p class="banner reconnecting" role="status">Reconnecting to Home Assistant… alerts keep their state, no-data rules wait.</p>`
+          : nothing}
+        ${failures.length
+          ? html`<p class="banner failure" role="alert">
+              ⚠ ${failures.length} notification${failures.length === 1 ? '' : 's'} failed; last: ${failures[failures.length - 1].intent.service} —
+              ${failures[failures.length - 1].error}
+            </p>`
+          : nothing}
+        ${rows.length === 0
+          ? html`<p class="empty" role="status">
+              ${entityCount
+                ? `All clear — ${ruleCount} rule${ruleCount === 1 ? '' : 's'} watching ${entityCount} entit${entityCount === 1 ? 'y' : 'ies'}`
+                : 'All clear — no alerts from any card'}
+            </p>`
+          : html`<ul class="alerts" aria-label="Alerts">
+              ${rows.map((a) => this.renderAlert(a, now))}
+            </ul>`}
+        ${this.renderHistory(now)}
+      </ha-card>
+    `;
+  }
+
+  private renderAlert(a: HubAlert, now: number): TemplateResult {
+    const config = this._config!;
+    const rule = ruleFor(knownScopes.get(a.scope)?.config, a.rule);
+    const escalation = escalationOf(a, rule, now);
+    const tone = a.state === 'resolved' ? 'resolved' : a.severity;
+    const active = a.state === 'firing' || a.state === 'pending';
+    const menuOpen = this._openSnooze === `${a.scope}|${a.key}`;
+    const label = this.label(a);
+    return html`
+      <li class="alert ${tone} ${a.state}" data-key=${a.key} data-scope=${a.scope}>
+        <span class="icon" aria-hidden="true">${a.state === 'resolved' ? '✓' : SEVERITY_ICON[a.severity]}</span>
+        <div class="body">
+          <div class="head">
+            <span class="rule">${a.rule}</span>
+            <span class="entity">${this.nameOf(a.seriesId)}</span>
+          </div>
+          <div class="state"><span class="sr">${a.severity}: </span>${stateText(a, now)}</div>
+          <div class="detail">
+            ${Number.isFinite(a.value) ? html`<span class="value">${formatValue(a.value, this.unitOf(a.seriesId))}</span>` : nothing}
+            ${a.reason ? html`<span class="reason">${a.reason}</span>` : nothing}
+          </div>
+          <div class="badges">
+            ${a.acknowledged ? html`<span class="badge ack">acknowledged${a.ack?.by ? ` by ${a.ack.by}` : ''}</span>` : nothing}
+            ${a.snoozed && a.snoozedUntil !== undefined ? html`<span class="badge snoozed">snoozed until ${clockText(a.snoozedUntil, now)}</span>` : nothing}
+            ${a.silenced ? html`<span class="badge silenced">silenced</span>` : nothing}
+            ${a.inhibitedBy.length
+              ? html`<span class="badge inhibited">inhibited by ${a.inhibitedBy.map((k) => this.describeKey(k)).join(', ')}</span>`
+              : nothing}
+            ${a.flapping ? html`<span class="badge flapping">flapping</span>` : nothing}
+          </div>
+          ${escalation
+            ? html`<div class="escalation">tier ${escalation.reached} of ${escalation.total} · ${escalation.text}</div>`
+            : nothing}
+          ${active
+            ? html`<div class="actions">
+                ${a.acknowledged ? nothing : html`<button class="ack" aria-label="Acknowledge ${label}" @click=${() => this.ack(a)}>Acknowledge</button>`}
+                <button
+                  class="snooze"
+                  aria-label="Snooze ${label}"
+                  aria-haspopup="true"
+                  aria-expanded=${menuOpen ? 'true' : 'false'}
+                  @click=${() => this.toggleSnooze(`${a.scope}|${a.key}`)}
+                >
+                  Snooze
+                </button>
+                ${a.silenced ? nothing : html`<button class="silence" aria-label="Silence ${label} for 1 hour" @click=${() => this.silence(a)}>Silence 1 h</button>`}
+                ${menuOpen
+                  ? html`<div class="menu" role="group" aria-label="Snooze ${label} for" @keydown=${this.onMenuKey}>
+                      ${config.snooze_options.map(
+                        (ms) =>
+                          html`<button class="preset" data-ms=${ms} aria-label="Snooze ${label} for ${formatDuration(ms)}" @click=${() => this.snooze(a, ms)}>
+                            ${formatConfigDuration(ms)}
+                          </button>`,
+                      )}
+                    </div>`
+                  : nothing}
+              </div>`
+            : nothing}
+        </div>
+      </li>
+    `;
+  }
+
+  /** "cpu_high on Processor use" for an alert key "cpu_high/sensor.cpu". */
+  private describeKey(key: string): string {
+    const slash = key.indexOf('/');
+    return slash < 0 ? key : `${key.slice(0, slash)} on ${this.nameOf(key.slice(slash + 1))}`;
+  }
+
+  private renderHistory(now: number): TemplateResult | typeof nothing {
+    const transitions = (this.hub?.transitions ?? []).slice(-HISTORY_ITEMS).reverse();
+    if (transitions.length === 0) return nothing;
+    return html`
+      <details class="history">
+        <summary>Recent changes (${transitions.length})</summary>
+        <ol>
+          ${transitions.map(
+            (t) => html`<li>
+              <time datetime=${new Date(t.at).toISOString()}>${clockText(t.at, now)}</time>
+              <span class="what">${t.rule} · ${this.nameOf(t.seriesId)}</span>
+              <span class="change">${t.from} → ${t.to}</span>
+              ${Number.isFinite(t.value) ? html`<span class="value">${formatValue(t.value, this.unitOf(t.seriesId))}</span>` : nothing}
+            </li>`,
+          )}
+        </ol>
+      </details>
+    `;
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+      --vitals-critical: var(--error-color, #db4437);
+      --vitals-warning: var(--warning-color, #ffa600);
+      --vitals-info: var(--info-color, #039be5);
+      --vitals-ok: var(--success-color, #43a047);
+    }
+    ha-card {
+      height: 100%;
+      box-sizing: border-box;
+      padding: 12px 16px;
+      overflow: auto;
+      color: var(--primary-text-color, #212121);
+    }
+    .title {
+      margin: 0 0 8px;
+      font-size: 16px;
+      font-weight: 500;
+    }
+    .banner {
+      margin: 0 0 8px;
+      padding: 6px 8px;
+      border-radius: 6px;
+      font-size: 13px;
+    }
+    .reconnecting {
+      background: var(--secondary-background-color, #f5f5f5);
+    }
+    .failure {
+      border-left: 4px solid var(--vitals-warning);
+      background: var(--secondary-background-color, #f5f5f5);
+    }
+    .empty {
+      margin: 8px 0;
+      color: var(--vitals-ok);
+    }
+    ul.alerts {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .alert {
+      display: flex;
+      gap: 10px;
+      padding: 8px 0;
+      border-top: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
+    }
+    .alert:first-child {
+      border-top: none;
+    }
+    .icon {
+      flex: 0 0 28px;
+      height: 28px;
+      border-radius: 50%;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      font-weight: 700;
+      color: #fff;
+      background: var(--vitals-info);
+    }
+    .critical .icon {
+      background: var(--vitals-critical);
+    }
+    .warning .icon {
+      background: var(--vitals-warning);
+    }
+    .resolved .icon {
+      background: var(--vitals-ok);
+    }
+    .pending .icon {
+      opacity: 0.7;
+    }
+    .body {
+      flex: 1 1 auto;
+      min-width: 0;
+    }
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 8px;
+      font-weight: 500;
+    }
+    .entity {
+      color: var(--secondary-text-color, #727272);
+      overflow-wrap: anywhere;
+    }
+    .state,
+    .detail,
+    .escalation {
+      font-size: 13px;
+      color: var(--secondary-text-color, #727272);
+    }
+    .detail .value {
+      font-weight: 500;
+      color: var(--primary-text-color, #212121);
+      margin-right: 6px;
+    }
+    .badges {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px;
+      margin-top: 2px;
+    }
+    .badge {
+      font-size: 12px;
+      padding: 1px 6px;
+      border-radius: 10px;
+      border: 1px solid var(--divider-color, rgba(0, 0, 0, 0.2));
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px;
+      margin-top: 6px;
+    }
+    .menu {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px;
+      flex-basis: 100%;
+    }
+    button {
+      min-height: 40px;
+      min-width: 40px;
+      padding: 0 12px;
+      border-radius: 20px;
+      border: 1px solid var(--divider-color, rgba(0, 0, 0, 0.2));
+      background: var(--card-background-color, #fff);
+      color: var(--primary-color, #03a9f4);
+      font: inherit;
+      font-size: 14px;
+      cursor: pointer;
+    }
+    button:focus-visible {
+      outline: 2px solid var(--primary-color, #03a9f4);
+      outline-offset: 2px;
+    }
+    .sr {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    .history {
+      margin-top: 8px;
+      font-size: 13px;
+    }
+    .history summary {
+      cursor: pointer;
+      min-height: 40px;
+      display: flex;
+      align-items: center;
+    }
+    .history ol {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .history li {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 8px;
+      padding: 2px 0;
+    }
+    .history time {
+      font-variant-numeric: tabular-nums;
+      color: var(--secondary-text-color, #727272);
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      button {
+        transition: background-color 0.15s;
+      }
+    }
+  `;
+}
+
+export const ALERTS_CARD_INFO = {
+  type: ALERTS_CARD_TYPE,
+  name: 'Vitals alerts',
+  description: 'Every alert on the dashboard: acknowledge, snooze, silence, escalation and recent changes.',
+  preview: true,
+  documentationURL: 'https://github.com/ha-vitals/ha-vitals/blob/main/docs/cards-alerts-overview.md#vitals-alerts-card',
+};

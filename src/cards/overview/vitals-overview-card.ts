@@ -1,0 +1,429 @@
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { HomeAssistant } from 'custom-card-helpers';
+import type { Insight, InsightsResult, SeriesInput } from '../../core/insights/insights';
+import type { AlertHub } from '../../ha/alert-hub';
+import { loadHub, rememberHass } from '../alerts/hub';
+import { isVirtualMetric, storeFor, type StoreStatus, type VitalsStore } from '../../ha/store';
+import { telemetryFor } from '../../ha/telemetry/index';
+import { DOMAIN_LABELS, DOMAINS, OVERVIEW_CARD_TYPE, parseOverviewCardConfig, resolveDomains, type DomainKey, type OverviewCardConfig } from './config';
+import type { DomainHealth, HealthLevel } from './model';
+import { VIRTUAL_METRICS } from './metrics';
+
+type Compute = typeof import('./compute');
+let computeModule: Promise<Compute> | undefined;
+const loadCompute = () => (computeModule ??= import('./compute'));
+
+const HOUR = 3_600_000;
+const RECOMPUTE_DELAY_MS = 1_000;
+const REFRESH_MS = 60_000;
+const MIN_BASELINE_MS = HOUR;
+
+const LEVEL_WORDS: Record<HealthLevel, string> = { unknown: 'no verdict yet', green: 'healthy', amber: 'degraded', red: 'critical' };
+const LEVEL_ICONS: Record<HealthLevel, string> = { unknown: '…', green: '✓', amber: '!', red: '‼' };
+
+/**
+ * Health at a glance: AI / System / Experience, each green, amber or red with a one-line reason
+ * (from hub alerts on the domain's metrics and from insights), and the top insights as sentences
+ * with numbers, each linking to its entity or to a configured dashboard path.
+ */
+export class VitalsOverviewCard extends LitElement {
+  static override properties = {
+    _config: { state: true },
+    _revision: { state: true },
+    _status: { state: true },
+  };
+
+  hub?: AlertHub;
+  now: () => number = () => Date.now();
+
+  private _config?: OverviewCardConfig;
+  private _revision = 0;
+  private _status: StoreStatus = 'idle';
+  private _hass?: HomeAssistant;
+  private store?: VitalsStore;
+  private domains: Record<DomainKey, string[]> = { ai: [], system: [], experience: [] };
+  private result?: InsightsResult;
+  private health?: Record<DomainKey, DomainHealth>;
+  private compute?: Compute;
+  private disposers: (() => void)[] = [];
+  private pending?: ReturnType<typeof setTimeout>;
+  private generation = 0;
+  /** The hub was loaded here (not injected): replaced when the connection changes. */
+  private loadedHub = false;
+
+  setConfig(config: unknown): void {
+    this._config = parseOverviewCardConfig(config);
+    this.attach();
+  }
+
+  set hass(hass: HomeAssistant) {
+    const first = !this._hass;
+    this._hass = hass;
+    rememberHass(hass);
+    if (first || !this.store) this.attach();
+  }
+
+  get hass(): HomeAssistant | undefined {
+    return this._hass;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.attach();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.detach();
+  }
+
+  private detach(): void {
+    this.generation++;
+    for (const dispose of this.disposers.splice(0)) dispose();
+    if (this.pending !== undefined) clearTimeout(this.pending);
+    this.pending = undefined;
+  }
+
+  private attach(): void {
+    this.detach();
+    const config = this._config;
+    const hass = this._hass;
+    if (!config || !hass?.connection || !this.isConnected) return;
+    const store = storeFor(hass.connection);
+    if (store !== this.store && this.loadedHub) this.hub = undefined; // a new connection has its own hub
+    this.store = store;
+    this.domains = resolveDomains(config, hass as never);
+    const historyMs = Math.max(config.hours_to_show * HOUR, config.baseline + HOUR);
+    for (const id of this.allIds()) this.disposers.push(store.watch(id, () => this.schedule(), { historyMs }));
+    this._status = store.status;
+    this.disposers.push(store.onStatus((status) => (this._status = status)));
+    if (this.hub) this.disposers.push(this.hub.onChange(() => this.judgeDomains()));
+    else {
+      const generation = this.generation;
+      void loadHub(store).then((hub) => {
+        if (generation !== this.generation) return;
+        this.hub = hub;
+        this.loadedHub = true;
+        this.disposers.push(hub.onChange(() => this.judgeDomains()));
+        this.judgeDomains();
+      });
+    }
+    this.useTelemetry(store, hass);
+    const timer = setInterval(() => void this.recompute(), REFRESH_MS);
+    this.disposers.push(() => clearInterval(timer));
+    void this.recompute();
+  }
+
+  /** Start the measurements behind the `vitals.*` metrics shown (shared per connection, released on removal). */
+  private useTelemetry(store: VitalsStore, hass: HomeAssistant): void {
+    const connection = hass.connection as unknown as { ping?: () => Promise<unknown> };
+    if (typeof connection.ping !== 'function') return;
+    const ids = this.allIds();
+    const telemetry = telemetryFor(store, hass.connection as never);
+    if (ids.some((id) => /^vitals\.(ws_rtt|state_lag|service_call)_ms$/.test(id))) this.disposers.push(telemetry.useUx({ level: 'basic' }));
+    if (ids.some((id) => id.startsWith('vitals.assist_'))) this.disposers.push(telemetry.useAssist());
+    if (ids.includes('vitals.llm_turn_ms')) this.disposers.push(telemetry.useLlm());
+  }
+
+  private allIds(): string[] {
+    return [...new Set(DOMAINS.flatMap((d) => this.domains[d]))];
+  }
+
+  private schedule(): void {
+    if (this.pending !== undefined) return;
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      void this.recompute();
+    }, RECOMPUTE_DELAY_MS);
+  }
+
+  /** Recompute the insights from the store now (also runs a second after new data and every minute). */
+  async recompute(): Promise<void> {
+    this.compute ??= await loadCompute();
+    const config = this._config;
+    const store = this.store;
+    if (!config || !store) return;
+    const inputs: SeriesInput[] = [];
+    for (const domain of DOMAINS) {
+      for (const id of this.domains[domain]) {
+        const series = store.series(id);
+        const { times, values } = series ? series.copyRange() : { times: [], values: [] };
+        const unit = this.unitOf(id);
+        inputs.push({
+          entity: id,
+          name: this.nameOf(id),
+          unit,
+          times,
+          values,
+          limit: domain === 'system' && unit === '%' && /disk|storage/.test(id) ? 100 : undefined,
+          higherIsBetter: VIRTUAL_METRICS[id]?.higherIsBetter,
+        });
+      }
+    }
+    this.result = this.compute.generateInsights(inputs, {
+      now: this.now(),
+      baselineMs: config.baseline,
+      minBaselineMs: MIN_BASELINE_MS,
+      trendWindowMs: config.hours_to_show * HOUR,
+    });
+    this.judgeDomains();
+  }
+
+  /** Domain colours and reasons from the hub's alerts and the current insights. */
+  private judgeDomains(): void {
+    const compute = this.compute;
+    if (compute) {
+      const alerts = this.hub?.alerts() ?? [];
+      const insights = this.result?.insights ?? [];
+      const analyses = this.result?.analyses ?? [];
+      const judge = (d: DomainKey) => compute.domainHealth(this.domains[d], alerts, insights, analyses, (id) => this.nameOf(id), (id) => this.unitOf(id));
+      this.health = { ai: judge('ai'), system: judge('system'), experience: judge('experience') };
+    }
+    this._revision++;
+  }
+
+  private nameOf(id: string): string {
+    const attrs = this._hass?.states?.[id]?.attributes ?? this.store?.snapshots.get(id)?.attributes;
+    return String(attrs?.friendly_name ?? VIRTUAL_METRICS[id]?.name ?? id);
+  }
+
+  private unitOf(id: string): string | undefined {
+    const attrs = this._hass?.states?.[id]?.attributes ?? this.store?.snapshots.get(id)?.attributes;
+    const unit = attrs?.unit_of_measurement ?? VIRTUAL_METRICS[id]?.unit;
+    return unit === undefined || unit === '' ? undefined : String(unit);
+  }
+
+  getCardSize(): number {
+    return 4;
+  }
+
+  getGridOptions() {
+    return { columns: 12, rows: 4, min_columns: 6, min_rows: 3 };
+  }
+
+  getLayoutOptions() {
+    return { grid_columns: 4, grid_rows: 4, grid_min_columns: 2, grid_min_rows: 3 };
+  }
+
+  static getStubConfig(): Record<string, unknown> {
+    return { hours_to_show: 24, baseline: '7d', max_insights: 3 };
+  }
+
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    return changed.size > 0 && this._config !== undefined;
+  }
+
+  private open(insight: Insight): void {
+    const path = this._config?.navigation_path;
+    if (path) {
+      history.pushState(null, '', path);
+      window.dispatchEvent(new CustomEvent('location-changed', { detail: { replace: false } }));
+      return;
+    }
+    this.dispatchEvent(new CustomEvent('hass-more-info', { detail: { entityId: insight.entity }, bubbles: true, composed: true }));
+  }
+
+  private linkable(insight: Insight): boolean {
+    return !!this._config?.navigation_path || !isVirtualMetric(insight.entity);
+  }
+
+  protected override render(): TemplateResult {
+    const config = this._config!;
+    const result = this.result;
+    const top = (result?.insights ?? []).slice(0, config.max_insights);
+    const loading: DomainHealth = { level: 'unknown', reason: 'Loading…' };
+    return html`
+      <ha-card>
+        <h2 class="title">${config.title ?? 'Health'}</h2>
+        ${this._status === 'reconnecting' ? html`<p class="banner" role="status">Reconnecting to Home Assistant…</p>` : nothing}
+        <ul class="domains" aria-label="Health by domain">
+          ${DOMAINS.map((d) => {
+            const h = this.health?.[d] ?? loading;
+            return html`<li class="domain ${d} ${h.level}" data-level=${h.level}>
+              <span class="dot" aria-hidden="true">${LEVEL_ICONS[h.level]}</span>
+              <span class="label">${DOMAIN_LABELS[d]}<span class="sr">: ${LEVEL_WORDS[h.level]}.</span></span>
+              <span class="reason">${h.reason}</span>
+            </li>`;
+          })}
+        </ul>
+        <h3 class="subtitle">Insights</h3>
+        ${top.length
+          ? html`<ul class="insights">
+              ${top.map((i) => this.renderInsight(i))}
+            </ul>`
+          : html`<p class="empty" role="status">${this.emptyText()}</p>`}
+      </ha-card>
+    `;
+  }
+
+  private emptyText(): string {
+    const result = this.result;
+    if (result && result.insufficient.length > 0 && !result.analyses.some((a) => a.status === 'ok'))
+      return 'Not enough history yet for a baseline (needs 1 h)';
+    if (!result || result.analyses.every((a) => a.status === 'nodata')) return 'Waiting for data';
+    return 'No notable changes against the baseline';
+  }
+
+  private renderInsight(i: Insight): TemplateResult {
+    const body = html`<span class="sev" aria-hidden="true"></span><span class="sentence">${i.sentence}</span>`;
+    return html`<li class="insight ${i.severity}" data-entity=${i.entity}>
+      ${this.linkable(i)
+        ? html`<button class="link" aria-label="${i.sentence}. Open ${this.nameOf(i.entity)}" @click=${() => this.open(i)}>${body}</button>`
+        : html`<div class="link static">${body}</div>`}
+    </li>`;
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+      --vitals-red: var(--error-color, #db4437);
+      --vitals-amber: var(--warning-color, #ffa600);
+      --vitals-green: var(--success-color, #43a047);
+      --vitals-info: var(--info-color, #039be5);
+      --vitals-grey: var(--disabled-text-color, #9e9e9e);
+    }
+    ha-card {
+      height: 100%;
+      box-sizing: border-box;
+      padding: 12px 16px;
+      overflow: auto;
+      color: var(--primary-text-color, #212121);
+    }
+    .title {
+      margin: 0 0 8px;
+      font-size: 16px;
+      font-weight: 500;
+    }
+    .subtitle {
+      margin: 12px 0 4px;
+      font-size: 14px;
+      font-weight: 500;
+      color: var(--secondary-text-color, #727272);
+    }
+    .banner {
+      margin: 0 0 8px;
+      padding: 6px 8px;
+      border-radius: 6px;
+      font-size: 13px;
+      background: var(--secondary-background-color, #f5f5f5);
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .domain {
+      display: grid;
+      grid-template-columns: 28px auto 1fr;
+      align-items: center;
+      gap: 4px 10px;
+      padding: 6px 0;
+    }
+    .dot {
+      width: 24px;
+      height: 24px;
+      border-radius: 50%;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      color: #fff;
+      font-weight: 700;
+      font-size: 13px;
+      background: var(--vitals-grey);
+    }
+    .green .dot {
+      background: var(--vitals-green);
+    }
+    .amber .dot {
+      background: var(--vitals-amber);
+    }
+    .red .dot {
+      background: var(--vitals-red);
+    }
+    .label {
+      font-weight: 500;
+    }
+    .reason {
+      font-size: 13px;
+      color: var(--secondary-text-color, #727272);
+      min-width: 0;
+      overflow-wrap: anywhere;
+    }
+    @media (max-width: 420px) {
+      .domain {
+        grid-template-columns: 28px 1fr;
+      }
+      .reason {
+        grid-column: 2;
+      }
+    }
+    .link {
+      display: flex;
+      gap: 8px;
+      align-items: flex-start;
+      width: 100%;
+      min-height: 40px;
+      padding: 8px 4px;
+      box-sizing: border-box;
+      text-align: left;
+      font: inherit;
+      font-size: 14px;
+      color: inherit;
+      background: none;
+      border: none;
+      border-radius: 6px;
+    }
+    button.link {
+      cursor: pointer;
+    }
+    button.link:hover {
+      background: var(--secondary-background-color, rgba(0, 0, 0, 0.04));
+    }
+    button.link:focus-visible {
+      outline: 2px solid var(--primary-color, #03a9f4);
+      outline-offset: 1px;
+    }
+    .sev {
+      flex: 0 0 4px;
+      align-self: stretch;
+      border-radius: 2px;
+      background: var(--vitals-info);
+    }
+    .warning .sev {
+      background: var(--vitals-amber);
+    }
+    .critical .sev {
+      background: var(--vitals-red);
+    }
+    .sentence {
+      min-width: 0;
+      overflow-wrap: anywhere;
+    }
+    .empty {
+      margin: 4px 0;
+      font-size: 14px;
+      color: var(--secondary-text-color, #727272);
+    }
+    .sr {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      button.link {
+        transition: background-color 0.15s;
+      }
+    }
+  `;
+}
+
+export const OVERVIEW_CARD_INFO = {
+  type: OVERVIEW_CARD_TYPE,
+  name: 'Vitals overview',
+  description: 'Health at a glance: AI, System and Experience, with the top insights as sentences with numbers.',
+  preview: true,
+  documentationURL: 'https://github.com/ha-vitals/ha-vitals/blob/main/docs/cards-alerts-overview.md#vitals-overview-card',
+};

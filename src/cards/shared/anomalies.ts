@@ -1,0 +1,69 @@
+/**
+ * Anomaly markers for a chart: the core zero-config anomaly detector run over an entity's series,
+ * incrementally (only new samples are fed on each refresh). When older data arrives (history
+ * merged after live samples, a reconnect backfill) the detector is run again from the start.
+ * A marker is the onset of an anomalous episode, not every sample while it lasts.
+ */
+import { createAnomalyDetector } from '../../core/detectors/factory';
+import type { AnomalyDetector } from '../../core/detectors/anomaly';
+import type { TimeSeries, Sample } from '../../core/series/time-series';
+
+export class AnomalyTracker {
+  private detector: AnomalyDetector = createAnomalyDetector();
+  private firstT = Number.NaN;
+  private lastT = Number.NaN;
+  private processed = 0;
+  private active = false;
+  private markers: Sample[] = [];
+
+  constructor(private readonly maxMarkers = 500) {}
+
+  /** Feed what is new in `series` and return the markers (time order). */
+  update(series: TimeSeries): readonly Sample[] {
+    const n = series.length;
+    if (n === 0) {
+      this.reset();
+      return this.markers;
+    }
+    const first = series.timeAt(0);
+    if (this.processed > 0) {
+      if (first < this.firstT) {
+        this.reset(); // older data merged in front
+      } else {
+        if (first > this.firstT) {
+          // Old samples were trimmed: forget them and their markers.
+          this.firstT = first;
+          this.markers = this.markers.filter((m) => m.t >= first);
+          const { start, end } = series.range(first, this.lastT);
+          this.processed = end - start;
+        } else {
+          const { start, end } = series.range(this.firstT, this.lastT);
+          if (end - start !== this.processed) this.reset(); // samples inserted in the middle
+        }
+      }
+    }
+    const from = this.processed === 0 ? 0 : series.upperBound(this.lastT);
+    if (this.processed === 0) this.firstT = first;
+    for (let i = from; i < n; i++) {
+      const t = series.timeAt(i);
+      const v = series.valueAt(i);
+      const signal = this.detector.update(t, v);
+      if (!Number.isNaN(v)) {
+        if (signal.active && !this.active) this.markers.push({ t, v });
+        this.active = signal.active;
+      }
+      this.lastT = t;
+      this.processed++;
+    }
+    if (this.markers.length > this.maxMarkers) this.markers = this.markers.slice(-this.maxMarkers);
+    return this.markers;
+  }
+
+  reset(): void {
+    this.detector.reset();
+    this.firstT = this.lastT = Number.NaN;
+    this.processed = 0;
+    this.active = false;
+    this.markers = [];
+  }
+}

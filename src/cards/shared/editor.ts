@@ -1,0 +1,96 @@
+/**
+ * Base of the cards' visual editors: Home Assistant's `<ha-form>` with selectors, mapping between
+ * the card config and the flat form data, firing `config-changed` with the new config.
+ * It renders even when `ha-form` is not defined (then the note inside it is what shows: without a
+ * shadow root of its own, an unknown element displays its children).
+ */
+import { LitElement, css, html, type TemplateResult } from 'lit';
+import type { HomeAssistant } from 'custom-card-helpers';
+
+/** One `ha-form` schema entry (the subset these editors use). */
+export interface FormSchema {
+  name: string;
+  selector?: Record<string, unknown>;
+  required?: boolean;
+  type?: 'grid' | 'expandable';
+  title?: string;
+  schema?: FormSchema[];
+}
+
+export type FormData = Record<string, unknown>;
+
+export function fireConfigChanged(element: HTMLElement, config: unknown): void {
+  element.dispatchEvent(new CustomEvent('config-changed', { detail: { config }, bubbles: true, composed: true }));
+}
+
+/** Remove keys whose value is undefined or '' (ha-form clears a field that way). */
+export function compact<T extends Record<string, unknown>>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== '' && v !== null) out[k] = v;
+  return out as T;
+}
+
+export abstract class VitalsFormEditor<C extends Record<string, unknown>> extends LitElement {
+  static override properties = {
+    hass: { attribute: false },
+    _config: { state: true },
+  };
+
+  hass?: HomeAssistant;
+  protected _config?: C;
+
+  /** Called by Home Assistant with the card's current (raw, YAML) config. */
+  setConfig(config: C): void {
+    this._config = config;
+  }
+
+  /** The config the editor currently holds. */
+  get config(): C | undefined {
+    return this._config;
+  }
+
+  abstract get schema(): FormSchema[];
+  /** Config → flat form data. */
+  abstract toFormData(config: C): FormData;
+  /** Form data → config, keeping what the form does not show from `previous`. */
+  abstract fromFormData(data: FormData, previous: C): C;
+  protected abstract readonly labels: Record<string, string>;
+  protected readonly helpers: Record<string, string> = {};
+
+  protected computeLabel = (entry: FormSchema): string => this.labels[entry.name] ?? entry.name;
+  protected computeHelper = (entry: FormSchema): string | undefined => this.helpers[entry.name];
+
+  protected override render(): TemplateResult {
+    if (!this._config) return html``;
+    return html`
+      <ha-form
+        .hass=${this.hass}
+        .data=${this.toFormData(this._config)}
+        .schema=${this.schema}
+        .computeLabel=${this.computeLabel}
+        .computeHelper=${this.computeHelper}
+        @value-changed=${this.onValueChanged}
+      >
+        <p class="fallback">The visual editor needs Home Assistant's form elements; edit the card in the code editor.</p>
+      </ha-form>
+    `;
+  }
+
+  private onValueChanged(event: CustomEvent<{ value: FormData }>): void {
+    event.stopPropagation();
+    if (!this._config) return;
+    const config = this.fromFormData(event.detail.value, this._config);
+    this._config = config;
+    fireConfigChanged(this, config);
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    .fallback {
+      color: var(--secondary-text-color, #727272);
+      margin: 8px 0;
+    }
+  `;
+}

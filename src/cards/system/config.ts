@@ -1,0 +1,101 @@
+/**
+ * Configuration of `vitals-system-card`: which sensor shows CPU, memory, disk, load, network and
+ * the recorder database, each an entity id or `{entity, name, limit}`.
+ */
+import { refine, type Struct } from 'superstruct';
+import { entityId, finiteNumber, maybe, nonEmptyText, numberIn, strictObject, text, withDefault } from '../../core/config/structs';
+import { cardConfig } from '../../core/config/card';
+import { entityShorthand, parseCardConfig } from '../shared/config';
+
+export const SYSTEM_CARD_TYPE = 'vitals-system-card';
+
+export const SYSTEM_ROWS = ['cpu', 'memory', 'disk', 'load', 'network_in', 'network_out', 'database'] as const;
+export type SystemRowKey = (typeof SYSTEM_ROWS)[number];
+
+export const ROW_LABELS: Record<SystemRowKey, string> = {
+  cpu: 'CPU',
+  memory: 'Memory',
+  disk: 'Disk',
+  load: 'Load',
+  network_in: 'Network in',
+  network_out: 'Network out',
+  database: 'Database',
+};
+
+/** Rows that get a capacity forecast ("disk full in 12 d"). */
+export const FORECAST_ROWS: ReadonlySet<SystemRowKey> = new Set(['memory', 'disk', 'database']);
+
+export interface SystemRowConfig {
+  entity: string;
+  name?: string;
+  /** Capacity for the forecast, in the entity's unit; default 100 for % sensors. */
+  limit?: number;
+}
+
+export interface SystemCardConfig {
+  type: string;
+  title?: string;
+  entities: Partial<Record<SystemRowKey, SystemRowConfig>>;
+  hours_to_show: number;
+}
+
+const row = entityShorthand(strictObject<SystemRowConfig>({ entity: entityId, name: maybe(nonEmptyText), limit: maybe(finiteNumber) }));
+
+const entities = refine(
+  strictObject<Partial<Record<SystemRowKey, SystemRowConfig>>>(Object.fromEntries(SYSTEM_ROWS.map((key) => [key, maybe(row)]))),
+  'at least one',
+  (value) => SYSTEM_ROWS.some((key) => value[key] !== undefined) || `expected at least one of ${SYSTEM_ROWS.join(', ')}`,
+);
+
+const schema = cardConfig<SystemCardConfig>({
+  title: maybe(text),
+  entities,
+  hours_to_show: withDefault(numberIn(1, 24 * 366), 24),
+}) as unknown as Struct<SystemCardConfig, unknown>;
+
+export function parseSystemCardConfig(input: unknown): SystemCardConfig {
+  const config = parseCardConfig(SYSTEM_CARD_TYPE, schema, input);
+  return { ...config, type: typeof config.type === 'string' ? config.type : `custom:${SYSTEM_CARD_TYPE}` };
+}
+
+interface StateLike {
+  state: string;
+  attributes?: Record<string, unknown>;
+}
+
+const PERCENT = (unit: string) => unit === '%';
+const RATE = (unit: string) => unit === '' || /\/s$|bps$/i.test(unit);
+const SIZE = (unit: string) => unit === '' || /^(k|M|G|T|Ki|Mi|Gi|Ti)?i?B$/.test(unit);
+const ANY = () => true;
+
+/** Entity-id patterns of the System Monitor integration (old and new naming), best first, and the unit each row expects. */
+const DISCOVERY: Record<SystemRowKey, { patterns: RegExp[]; unit: (unit: string) => boolean }> = {
+  cpu: { patterns: [/^sensor\.(system_monitor_)?processor_use$/, /processor_use/, /cpu_(use|usage|percent|load)/], unit: (u) => u === '' || PERCENT(u) },
+  memory: { patterns: [/memory_use_percent/, /memory_usage/, /memory_use/], unit: PERCENT },
+  disk: { patterns: [/disk_use_percent/, /disk_usage/], unit: PERCENT },
+  load: { patterns: [/load_1m$/, /load_1_?m/, /load_1min/], unit: ANY },
+  network_in: { patterns: [/network_throughput_in/, /network_in/], unit: RATE },
+  network_out: { patterns: [/network_throughput_out/, /network_out/], unit: RATE },
+  database: { patterns: [/database_size/, /db_size/, /recorder.*size/], unit: SIZE },
+};
+
+/** Find System Monitor (and recorder size) sensors by entity id pattern and unit. */
+export function discoverSystemEntities(states: Record<string, StateLike>): Partial<Record<SystemRowKey, string>> {
+  const sensors = Object.keys(states)
+    .filter((id) => id.startsWith('sensor.') && Number.isFinite(Number(states[id].state)))
+    .sort();
+  const found: Partial<Record<SystemRowKey, string>> = {};
+  const used = new Set<string>();
+  for (const key of SYSTEM_ROWS) {
+    const { patterns, unit } = DISCOVERY[key];
+    for (const pattern of patterns) {
+      const id = sensors.find((s) => !used.has(s) && pattern.test(s) && unit(String(states[s].attributes?.unit_of_measurement ?? '')));
+      if (id) {
+        found[key] = id;
+        used.add(id);
+        break;
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,52 @@
+/** Visual editor of `vitals-system-card` (loaded lazily): one sensor picker per row. */
+import { VitalsFormEditor, compact, type FormData, type FormSchema } from '../shared/editor';
+import { ROW_LABELS, SYSTEM_ROWS } from './config';
+
+export const SYSTEM_EDITOR_TYPE = 'vitals-system-card-editor';
+
+type RawConfig = Record<string, unknown>;
+type RawRow = string | { entity: string; [key: string]: unknown };
+
+export const SYSTEM_EDITOR_SCHEMA: FormSchema[] = [
+  { name: 'title', selector: { text: {} } },
+  { name: 'hours_to_show', selector: { number: { min: 1, max: 24 * 366, step: 1, mode: 'box', unit_of_measurement: 'h' } } },
+  ...SYSTEM_ROWS.map((key) => ({ name: key, selector: { entity: { domain: 'sensor' } } })),
+];
+
+export class VitalsSystemCardEditor extends VitalsFormEditor<RawConfig> {
+  protected readonly labels: Record<string, string> = { title: 'Title (optional)', hours_to_show: 'Hours of history for trends', ...ROW_LABELS };
+
+  get schema(): FormSchema[] {
+    return SYSTEM_EDITOR_SCHEMA;
+  }
+
+  toFormData(config: RawConfig): FormData {
+    const rows = (config.entities ?? {}) as Record<string, RawRow | undefined>;
+    const data: FormData = { title: config.title, hours_to_show: config.hours_to_show ?? 24 };
+    for (const key of SYSTEM_ROWS) {
+      const row = rows[key];
+      data[key] = typeof row === 'string' ? row : row?.entity;
+    }
+    return compact(data);
+  }
+
+  fromFormData(data: FormData, previous: RawConfig): RawConfig {
+    const before = (previous.entities ?? {}) as Record<string, RawRow | undefined>;
+    const entities: Record<string, RawRow> = {};
+    for (const key of SYSTEM_ROWS) {
+      const id = data[key];
+      if (typeof id !== 'string' || id === '') continue;
+      const old = before[key];
+      entities[key] = typeof old === 'object' && old.entity === id ? old : typeof old === 'object' ? { ...old, entity: id } : id;
+    }
+    const next: RawConfig = { ...previous, entities };
+    for (const key of ['title', 'hours_to_show']) {
+      const value = data[key];
+      if (value === undefined || value === '' || value === null) delete next[key];
+      else next[key] = value;
+    }
+    return next;
+  }
+}
+
+if (!customElements.get(SYSTEM_EDITOR_TYPE)) customElements.define(SYSTEM_EDITOR_TYPE, VitalsSystemCardEditor);

@@ -1,0 +1,362 @@
+import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
+import type { HomeAssistant } from 'custom-card-helpers';
+import { parseNumericState } from '../../core/series/parse';
+import { storeFor, type StoreStatus, type VitalsStore } from '../../ha/store';
+import { sparklinePath } from '../../ui/sparkline';
+import { formatDuration, formatRate, formatValue, formatWindow } from '../../ui/format';
+import { forecastSeries, severityOf, type Severity } from '../shared/forecast';
+import {
+  FORECAST_ROWS,
+  ROW_LABELS,
+  SYSTEM_CARD_TYPE,
+  SYSTEM_ROWS,
+  discoverSystemEntities,
+  parseSystemCardConfig,
+  type SystemCardConfig,
+  type SystemRowKey,
+} from './config';
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+/** Beyond this, "full in ..." is noise: shown as stable. */
+const FORECAST_HORIZON_MS = 365 * DAY;
+const SPARK_W = 100;
+const SPARK_H = 24;
+const TICK_MS = 60_000;
+
+export type Trend = 'up' | 'down' | 'steady' | 'unknown';
+
+export interface SystemRow {
+  key: SystemRowKey;
+  entity: string;
+  name: string;
+  /** Display of the current state: "42.5 %", "unavailable", "—". */
+  value: string;
+  available: boolean;
+  spark: string;
+  trend: Trend;
+  forecast?: { text: string; severity: Severity };
+}
+
+const TREND_TEXT: Record<Trend, [string, string]> = {
+  up: ['↑', 'rising'],
+  down: ['↓', 'falling'],
+  steady: ['→', 'steady'],
+  unknown: ['', 'not enough data for a trend'],
+};
+
+/**
+ * System resources at a glance: CPU, memory, disk, load, network and the recorder database, each
+ * with its current value, a sparkline, a trend arrow and, for what fills up, a capacity forecast.
+ */
+export class VitalsSystemCard extends LitElement {
+  static override properties = {
+    _config: { state: true },
+    _rows: { state: true },
+    _status: { state: true },
+  };
+
+  private _config?: SystemCardConfig;
+  private _rows: SystemRow[] = [];
+  private _status: StoreStatus = 'idle';
+  private _hass?: HomeAssistant;
+  private store?: VitalsStore;
+  private stopWatching: (() => void)[] = [];
+  private stopStatus?: () => void;
+  private frame?: number;
+  private ticker?: ReturnType<typeof setInterval>;
+
+  now: () => number = () => Date.now();
+
+  get rows(): readonly SystemRow[] {
+    return this._rows;
+  }
+
+  setConfig(config: unknown): void {
+    const parsed = parseSystemCardConfig(config);
+    const key = (c?: SystemCardConfig) => (c ? JSON.stringify([SYSTEM_ROWS.map((k) => c.entities[k]?.entity), c.hours_to_show]) : '');
+    const changed = key(parsed) !== key(this._config);
+    this._config = parsed;
+    if (changed) this.rewatch();
+    this.scheduleFrame();
+  }
+
+  set hass(hass: HomeAssistant) {
+    // A new connection object (full reload of the frontend's websocket) means a new store.
+    const first = !this._hass || this._hass.connection !== hass.connection;
+    this._hass = hass;
+    if (first || this.store === undefined) this.rewatch();
+  }
+
+  get hass(): HomeAssistant | undefined {
+    return this._hass;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.rewatch();
+    this.ticker = setInterval(() => this.scheduleFrame(), TICK_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatch();
+    if (this.ticker !== undefined) clearInterval(this.ticker);
+    this.ticker = undefined;
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.frame = undefined;
+  }
+
+  private unwatch(): void {
+    for (const stop of this.stopWatching) stop();
+    this.stopWatching = [];
+    this.stopStatus?.();
+    this.stopStatus = undefined;
+  }
+
+  private rewatch(): void {
+    this.unwatch();
+    const config = this._config;
+    if (!config || !this._hass?.connection || !this.isConnected) return;
+    const store = storeFor(this._hass.connection);
+    this.store = store;
+    const historyMs = config.hours_to_show * HOUR;
+    const ids = new Set(SYSTEM_ROWS.map((k) => config.entities[k]?.entity).filter((id): id is string => id !== undefined));
+    for (const id of ids) this.stopWatching.push(store.watch(id, () => this.scheduleFrame(), { historyMs }));
+    this._status = store.status;
+    this.stopStatus = store.onStatus((status) => {
+      this._status = status;
+    });
+    this.scheduleFrame();
+  }
+
+  private scheduleFrame(): void {
+    if (this.frame !== undefined || !this.isConnected) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = undefined;
+      this.refresh();
+    });
+  }
+
+  /** Recompute every row from the store (at most once per frame). */
+  refresh(): void {
+    const config = this._config;
+    const store = this.store;
+    if (!config || !store) return;
+    const now = this.now();
+    const windowMs = config.hours_to_show * HOUR;
+    const rows: SystemRow[] = [];
+    for (const key of SYSTEM_ROWS) {
+      const row = config.entities[key];
+      if (!row) continue;
+      const snapshot = store.snapshots.get(row.entity);
+      const series = store.series(row.entity);
+      const unitAttr = snapshot?.attributes.unit_of_measurement;
+      const unit = typeof unitAttr === 'string' ? unitAttr : '';
+      const numeric = parseNumericState(snapshot?.state);
+      const value = snapshot === undefined ? '—' : Number.isNaN(numeric) ? snapshot.state : formatValue(numeric, unit);
+      const data = series?.copyRange(now - windowMs, now);
+      const spark = data ? sparklinePath(data.times, data.values, SPARK_W, SPARK_H) : undefined;
+      const f = forecastSeries(series, { windowMs, now, limit: FORECAST_ROWS.has(key) ? (row.limit ?? (unit === '%' ? 100 : undefined)) : undefined });
+      // A change over the window smaller than a fifth of the values' range (or 1 % of the level) is steady.
+      const level = Number.isNaN(numeric) ? 0 : Math.abs(numeric);
+      const range = spark && Number.isFinite(spark.max - spark.min) ? spark.max - spark.min : 0;
+      const change = f.slopePerMs * windowMs;
+      const noise = Math.max(0.2 * range, 0.01 * level, 1e-9);
+      const trend: Trend = f.warmingUp ? 'unknown' : change > noise ? 'up' : change < -noise ? 'down' : 'steady';
+      rows.push({
+        key,
+        entity: row.entity,
+        name: row.name ?? ROW_LABELS[key],
+        value,
+        available: !Number.isNaN(numeric),
+        spark: spark?.d ?? '',
+        trend,
+        forecast: FORECAST_ROWS.has(key) ? this.forecastText(f, trend, row.limit ?? (unit === '%' ? 100 : undefined), unit) : undefined,
+      });
+    }
+    this._rows = rows;
+  }
+
+  private forecastText(f: ReturnType<typeof forecastSeries>, trend: Trend, limit: number | undefined, unit: string): SystemRow['forecast'] {
+    if (f.warmingUp) return { text: 'collecting data', severity: 'ok' };
+    if (limit === undefined) {
+      return trend === 'up' ? { text: `growing ${formatRate(f.slopePerMs, unit)}`, severity: 'ok' } : { text: 'stable', severity: 'ok' };
+    }
+    const ttl = f.timeToLimitMs;
+    if (ttl === undefined || trend !== 'up' || ttl > FORECAST_HORIZON_MS) {
+      return ttl !== undefined && ttl <= 0 ? { text: 'full', severity: 'error' } : { text: 'stable', severity: 'ok' };
+    }
+    return { text: ttl <= 0 ? 'full' : `full in ${formatDuration(ttl)}`, severity: severityOf(ttl) };
+  }
+
+  getCardSize(): number {
+    return 1 + Math.ceil(this.rowCount() * 0.9);
+  }
+
+  private rowCount(): number {
+    const config = this._config;
+    return config ? SYSTEM_ROWS.filter((k) => config.entities[k]).length : 4;
+  }
+
+  /** Sections view (2024.11+): 12-column grid, rows of 56 px; about 46 px per resource. */
+  getGridOptions() {
+    const rows = Math.max(2, Math.ceil((48 + 46 * this.rowCount()) / 56));
+    return { columns: 6, rows, min_columns: 4, min_rows: 2 };
+  }
+
+  /** Sections view, 2024.3 – 2024.10. */
+  getLayoutOptions() {
+    const rows = Math.max(2, Math.ceil((48 + 46 * this.rowCount()) / 56));
+    return { grid_columns: 2, grid_rows: rows, grid_min_columns: 2, grid_min_rows: 2 };
+  }
+
+  static getStubConfig(hass?: HomeAssistant): Record<string, unknown> {
+    const found = discoverSystemEntities((hass?.states ?? {}) as never);
+    const entities = Object.keys(found).length > 0 ? found : { cpu: 'sensor.processor_use', memory: 'sensor.memory_use_percent' };
+    return { entities, hours_to_show: 24 };
+  }
+
+  static async getConfigElement(): Promise<HTMLElement> {
+    await import('./editor');
+    return document.createElement('vitals-system-card-editor');
+  }
+
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    return changed.size > 0 && this._config !== undefined;
+  }
+
+  protected override render() {
+    const config = this._config!;
+    return html`
+      <ha-card>
+        <div class="header">
+          <h2 class="title">${config.title ?? 'System'}</h2>
+          ${this._status === 'reconnecting' ? html`<span class="status" role="status">Reconnecting…</span>` : nothing}
+        </div>
+        <ul class="rows">
+          ${this._rows.map((row) => this.renderRow(row, config))}
+        </ul>
+      </ha-card>
+    `;
+  }
+
+  private renderRow(row: SystemRow, config: SystemCardConfig) {
+    const [arrow, trendLabel] = TREND_TEXT[row.trend];
+    return html`
+      <li class="row ${row.key}">
+        <span class="name">${row.name}</span>
+        <span class="value ${row.available ? '' : 'unavailable'}">${row.value}</span>
+        <svg class="spark" viewBox="0 0 ${SPARK_W} ${SPARK_H}" preserveAspectRatio="none" role="img" aria-label="${row.name}, last ${formatWindow(config.hours_to_show)}">
+          ${row.spark ? svg`<path d=${row.spark}></path>` : nothing}
+        </svg>
+        <span class="trend ${row.trend}" role="img" aria-label=${trendLabel} title=${trendLabel}>${arrow}</span>
+        ${row.forecast ? html`<span class="forecast ${row.forecast.severity}">${row.forecast.text}</span>` : nothing}
+      </li>
+    `;
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    ha-card {
+      height: 100%;
+      box-sizing: border-box;
+      padding: 8px 12px;
+      overflow: hidden;
+    }
+    .header {
+      display: flex;
+      align-items: baseline;
+      justify-content: space-between;
+      gap: 8px;
+      margin-bottom: 4px;
+    }
+    .title {
+      margin: 0;
+      font-size: 16px;
+      font-weight: 500;
+      color: var(--primary-text-color, #212121);
+    }
+    .status {
+      color: var(--warning-color, #ffa600);
+      font-size: 12px;
+    }
+    .rows {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .row {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto minmax(40px, 80px) 1.2em;
+      grid-template-areas:
+        'name value spark trend'
+        'forecast forecast forecast forecast';
+      align-items: center;
+      column-gap: 8px;
+      padding: 4px 0;
+      border-top: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
+    }
+    .row:first-child {
+      border-top: none;
+    }
+    .name {
+      grid-area: name;
+      color: var(--secondary-text-color, #727272);
+      font-size: 14px;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .value {
+      grid-area: value;
+      color: var(--primary-text-color, #212121);
+      font-size: 15px;
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
+    .value.unavailable {
+      color: var(--disabled-text-color, #9e9e9e);
+      font-size: 13px;
+    }
+    .spark {
+      grid-area: spark;
+      width: 100%;
+      height: 24px;
+    }
+    .spark path {
+      fill: none;
+      stroke: var(--accent-color, var(--primary-color, #03a9f4));
+      stroke-width: 1.5;
+      vector-effect: non-scaling-stroke;
+      stroke-linejoin: round;
+    }
+    .trend {
+      grid-area: trend;
+      text-align: center;
+      color: var(--secondary-text-color, #727272);
+    }
+    .forecast {
+      grid-area: forecast;
+      font-size: 12px;
+      color: var(--secondary-text-color, #727272);
+    }
+    .forecast.warning {
+      color: var(--warning-color, #ffa600);
+    }
+    .forecast.error {
+      color: var(--error-color, #db4437);
+      font-weight: 500;
+    }
+  `;
+}
+
+export const SYSTEM_CARD_INFO = {
+  type: SYSTEM_CARD_TYPE,
+  name: 'Vitals system',
+  description: 'CPU, memory, disk, load, network and database size with sparklines, trends and capacity forecasts.',
+  preview: true,
+  documentationURL: 'https://github.com/ha-vitals/ha-vitals/blob/main/docs/cards.md#vitals-system-card',
+};

@@ -1,0 +1,114 @@
+/**
+ * Configuration of `vitals-ux-card` and the rows it can show. Shared by the card and its editor.
+ */
+import { coerce, refine, unknown, type Struct } from 'superstruct';
+import { duration, entityId, listOf, maybe, nonEmptyText, numberIn, oneOf, strictObject, text, withDefault } from '../../core/config/structs';
+import { cardConfig } from '../../core/config/card';
+import { parseCardConfig } from '../shared/config';
+import { UX_METRICS } from '../../ha/telemetry/ux';
+import type { BandLimits } from './rows';
+
+export const UX_CARD_TYPE = 'vitals-ux-card';
+
+export const UX_ROW_KEYS = ['rtt', 'lag', 'service_call', 'long_tasks', 'inp', 'heap', 'fps', 'overhead'] as const;
+export type UxRowKey = (typeof UX_ROW_KEYS)[number];
+
+export interface UxRowDef {
+  label: string;
+  metric: string;
+  unit: string;
+  /** Only measured at `level: full`. */
+  full: boolean;
+  bands?: BandLimits;
+  decimals?: number;
+}
+
+export const UX_ROWS: Record<UxRowKey, UxRowDef> = {
+  rtt: { label: 'Websocket round trip', metric: UX_METRICS.rtt, unit: 'ms', full: false, bands: { good: 100, warn: 300 }, decimals: 0 },
+  lag: { label: 'State delivery lag', metric: UX_METRICS.lag, unit: 'ms', full: false, bands: { good: 250, warn: 1000 }, decimals: 0 },
+  service_call: { label: 'Service call latency', metric: UX_METRICS.serviceCall, unit: 'ms', full: false, bands: { good: 500, warn: 2000 }, decimals: 0 },
+  // Shown as long tasks per minute; the p95 column is of their durations.
+  long_tasks: { label: 'Long tasks', metric: UX_METRICS.longTask, unit: '/min', full: true, bands: { good: 2, warn: 10 }, decimals: 0 },
+  // web.dev thresholds.
+  inp: { label: 'Interaction to next paint', metric: UX_METRICS.inp, unit: 'ms', full: true, bands: { good: 200, warn: 500 }, decimals: 0 },
+  heap: { label: 'JS heap', metric: UX_METRICS.heap, unit: 'MB', full: true, decimals: 0 },
+  fps: { label: 'Frame rate', metric: UX_METRICS.fps, unit: 'fps', full: true, bands: { good: 50, warn: 30, higherIsBetter: true }, decimals: 0 },
+  overhead: { label: 'Monitor overhead', metric: UX_METRICS.overhead, unit: 'ms/min', full: false, bands: { good: 100, warn: 600 }, decimals: 1 },
+};
+
+export const BASIC_ROWS: UxRowKey[] = UX_ROW_KEYS.filter((k) => !UX_ROWS[k].full);
+
+/** Sensor suffix other devices publish a row under: `sensor.ha_vitals_<device>_ws_rtt_ms`. */
+export const rowSuffix = (key: UxRowKey) => UX_ROWS[key].metric.slice('vitals.'.length);
+
+/** The row a device's sensor reports, from its id's suffix. */
+export function rowOfEntity(entity: string): UxRowKey | undefined {
+  return UX_ROW_KEYS.find((k) => entity.endsWith(`_${rowSuffix(k)}`));
+}
+
+export interface UxDevice {
+  /** Shown next to each of the device's rows. */
+  name?: string;
+  /** `sensor.ha_vitals_kitchen_tablet`: one row per shown metric, `<prefix>_<metric>`. */
+  entity_prefix?: string;
+  /** One sensor. */
+  entity?: string;
+}
+
+export interface UxCardConfig {
+  type: string;
+  title?: string;
+  level: 'basic' | 'full';
+  /** Seconds. */
+  ping_interval: number;
+  /** Ms: the p95 and sparkline window. */
+  window: number;
+  metrics?: UxRowKey[];
+  devices: UxDevice[];
+}
+
+const ENTITY_PREFIX = /^(sensor\.)?[a-z0-9_]+$/;
+const entityPrefix = refine(nonEmptyText, 'entity prefix', (v) => ENTITY_PREFIX.test(v) || `expected an entity id prefix like "sensor.ha_vitals_kitchen", got ${JSON.stringify(v)}`);
+
+const device = refine(
+  coerce(
+    strictObject<UxDevice>({ name: maybe(text), entity_prefix: maybe(entityPrefix), entity: maybe(entityId) }),
+    unknown(),
+    (v) => (typeof v === 'string' ? { entity: v } : v),
+  ),
+  'device',
+  (d) => (d.entity_prefix === undefined) !== (d.entity === undefined) || 'expected either entity_prefix or entity',
+);
+
+const windowMs = refine(duration, 'window', (ms) => (ms >= 60_000 && ms <= 3_600_000) || 'expected a duration from "1m" to "1h"');
+
+const schema = cardConfig<UxCardConfig>({
+  title: maybe(text),
+  level: withDefault(oneOf(['basic', 'full'] as const), 'basic'),
+  ping_interval: withDefault(numberIn(5, 3600), 30),
+  window: withDefault(windowMs, '15m'),
+  metrics: maybe(listOf(oneOf(UX_ROW_KEYS), 'metrics', { single: true })),
+  devices: withDefault(listOf(device, 'devices (entity ids or {name, entity_prefix})', { single: true }), []),
+}) as unknown as Struct<UxCardConfig, unknown>;
+
+/** Throws an Error naming the key, which Home Assistant shows in its error card. */
+export function parseUxCardConfig(input: unknown): UxCardConfig {
+  const config = parseCardConfig(UX_CARD_TYPE, schema, input);
+  const needsFull = (config.metrics ?? []).filter((k) => UX_ROWS[k].full);
+  if (config.level !== 'full' && needsFull.length > 0) {
+    throw new Error(`${UX_CARD_TYPE}: metrics: ${needsFull.join(', ')} need level: full`);
+  }
+  return { ...config, type: typeof config.type === 'string' ? config.type : `custom:${UX_CARD_TYPE}` };
+}
+
+/** Rows shown, in order. */
+export function shownRows(config: Pick<UxCardConfig, 'level' | 'metrics'>): UxRowKey[] {
+  if (config.metrics && config.metrics.length > 0) return [...new Set(config.metrics)];
+  return config.level === 'full' ? [...UX_ROW_KEYS] : BASIC_ROWS;
+}
+
+/** Sensor id of one device row: prefix without trailing `_`, `sensor.` added when missing. */
+export function deviceEntity(prefix: string, key: UxRowKey): string {
+  const base = (prefix.startsWith('sensor.') ? prefix : `sensor.${prefix}`).replace(/_+$/, '');
+  return `${base}_${rowSuffix(key)}`;
+}

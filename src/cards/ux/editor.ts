@@ -1,0 +1,101 @@
+/**
+ * Visual editor of `vitals-ux-card` (loaded lazily by the card's getConfigElement).
+ * Flat form data ↔ config: `window_minutes` ↔ `window: "15m"`; `device_entities` ↔ the entity
+ * entries of `devices` (entries written with `entity_prefix` are kept as they are).
+ */
+import { VitalsFormEditor, type FormData, type FormSchema } from '../shared/editor';
+import { parseDuration } from '../../core/config/duration';
+import { UX_ROWS, UX_ROW_KEYS } from './config';
+
+export const UX_EDITOR_TYPE = 'vitals-ux-card-editor';
+
+type RawConfig = Record<string, unknown>;
+type RawDevice = string | { entity?: string; entity_prefix?: string; name?: string };
+
+const entityOf = (d: RawDevice): string | undefined => (typeof d === 'string' ? d : d.entity_prefix === undefined ? d.entity : undefined);
+
+export function uxEditorSchema(level: string): FormSchema[] {
+  const rows = UX_ROW_KEYS.filter((k) => level === 'full' || !UX_ROWS[k].full);
+  return [
+    { name: 'title', selector: { text: {} } },
+    {
+      name: '',
+      type: 'grid',
+      schema: [
+        {
+          name: 'level',
+          selector: {
+            select: {
+              mode: 'dropdown',
+              options: [
+                { value: 'basic', label: 'Basic: round trip, delivery lag, service calls, overhead' },
+                { value: 'full', label: 'Full: also long tasks, INP, heap, frame rate' },
+              ],
+            },
+          },
+        },
+        { name: 'ping_interval', selector: { number: { min: 5, max: 3600, step: 5, mode: 'box', unit_of_measurement: 's' } } },
+        { name: 'window_minutes', selector: { number: { min: 1, max: 60, step: 1, mode: 'box', unit_of_measurement: 'min' } } },
+      ],
+    },
+    { name: 'metrics', selector: { select: { multiple: true, mode: 'list', options: rows.map((k) => ({ value: k, label: UX_ROWS[k].label })) } } },
+    { name: 'device_entities', selector: { entity: { domain: 'sensor', multiple: true } } },
+  ];
+}
+
+export class VitalsUxCardEditor extends VitalsFormEditor<RawConfig> {
+  protected readonly labels: Record<string, string> = {
+    title: 'Title (optional)',
+    level: 'Monitoring level',
+    ping_interval: 'Ping interval',
+    window_minutes: 'p95 window',
+    metrics: 'Rows (none ticked: all of the level)',
+    device_entities: 'Other devices’ sensors (e.g. sensor.ha_vitals_tablet_ws_rtt_ms)',
+  };
+
+  protected override readonly helpers: Record<string, string> = {
+    level: 'Full also observes long tasks, interactions and frames: a little more overhead.',
+  };
+
+  get schema(): FormSchema[] {
+    return uxEditorSchema(String(this._config?.level ?? 'basic'));
+  }
+
+  toFormData(config: RawConfig): FormData {
+    const devices = Array.isArray(config.devices) ? (config.devices as RawDevice[]) : config.devices ? [config.devices as RawDevice] : [];
+    const windowMs = parseDuration(config.window ?? '15m');
+    return {
+      ...(typeof config.title === 'string' ? { title: config.title } : {}),
+      level: config.level ?? 'basic',
+      ping_interval: config.ping_interval ?? 30,
+      window_minutes: windowMs !== undefined ? Math.round(windowMs / 60_000) : 15,
+      metrics: Array.isArray(config.metrics) ? config.metrics : config.metrics ? [config.metrics] : [],
+      device_entities: devices.map(entityOf).filter((e): e is string => !!e),
+    };
+  }
+
+  fromFormData(data: FormData, previous: RawConfig): RawConfig {
+    const next: RawConfig = { ...previous };
+    const set = (key: string, value: unknown) => {
+      if (value === undefined || value === '' || value === null) delete next[key];
+      else next[key] = value;
+    };
+    set('title', data.title);
+    set('level', data.level === 'basic' ? undefined : data.level);
+    set('ping_interval', data.ping_interval === 30 ? undefined : data.ping_interval);
+    const minutes = data.window_minutes;
+    set('window', typeof minutes === 'number' && minutes !== 15 ? `${minutes}m` : undefined);
+    // Rows the level does not measure would be an error: drop them with the level.
+    const level = String(next.level ?? 'basic');
+    const metrics = Array.isArray(data.metrics) ? (data.metrics as string[]).filter((k) => k in UX_ROWS && (level === 'full' || !UX_ROWS[k as keyof typeof UX_ROWS].full)) : [];
+    set('metrics', metrics.length > 0 ? metrics : undefined);
+    const previousDevices = Array.isArray(previous.devices) ? (previous.devices as RawDevice[]) : previous.devices ? [previous.devices as RawDevice] : [];
+    const prefixed = previousDevices.filter((d) => typeof d !== 'string' && d.entity_prefix !== undefined);
+    const ids = Array.isArray(data.device_entities) ? (data.device_entities as string[]).filter((id) => typeof id === 'string' && id !== '') : [];
+    const entities = ids.map((id) => previousDevices.find((d) => entityOf(d) === id) ?? id);
+    set('devices', prefixed.length + entities.length > 0 ? [...prefixed, ...entities] : undefined);
+    return next;
+  }
+}
+
+if (!customElements.get(UX_EDITOR_TYPE)) customElements.define(UX_EDITOR_TYPE, VitalsUxCardEditor);

@@ -1,0 +1,215 @@
+/**
+ * Metric rows shared by the UX and AI cards: label, current value, p95 over a window, a small
+ * sparkline and a good / needs-improvement / poor band. Colour is never the only signal: the band
+ * is also in the row's accessible label and in the dot's tooltip.
+ */
+import { css, html, nothing, svg, type TemplateResult } from 'lit';
+import type { TimeSeries } from '../../core/series/time-series';
+import { WindowStats } from '../../core/stats/window-stats';
+import { sparklinePath } from '../../ui/sparkline';
+import { formatNumber } from '../../ui/format';
+
+export type Band = 'good' | 'warn' | 'poor' | 'none';
+
+export const BAND_TEXT: Record<Band, string> = {
+  good: 'good',
+  warn: 'needs improvement',
+  poor: 'poor',
+  none: '',
+};
+
+/** `[good, needsImprovement]` limits; `higherIsBetter` flips the comparison (frame rate). */
+export interface BandLimits {
+  good: number;
+  warn: number;
+  higherIsBetter?: boolean;
+}
+
+export function bandOf(value: number | undefined, limits: BandLimits | undefined): Band {
+  if (!limits || value === undefined || !Number.isFinite(value)) return 'none';
+  if (limits.higherIsBetter) return value >= limits.good ? 'good' : value >= limits.warn ? 'warn' : 'poor';
+  return value <= limits.good ? 'good' : value <= limits.warn ? 'warn' : 'poor';
+}
+
+export interface SeriesWindow {
+  latest?: number;
+  p95: number;
+  /** The low tail, for metrics where higher is better (frame rate). */
+  p5: number;
+  count: number;
+  times: Float64Array;
+  values: Float64Array;
+}
+
+/** The samples of the last `windowMs` (up to `now`), their p95 and the newest value. */
+export function seriesWindow(series: TimeSeries | undefined, now: number, windowMs: number): SeriesWindow {
+  const empty = new Float64Array(0);
+  if (!series) return { p95: Number.NaN, p5: Number.NaN, count: 0, times: empty, values: empty };
+  const { times, values } = series.copyRange(now - windowMs, Infinity);
+  const stats = new WindowStats({ windowMs: Infinity, capacity: Math.max(1, values.length) });
+  for (let i = 0; i < values.length; i++) stats.push(times[i], values[i]);
+  const last = series.latest();
+  return {
+    latest: last && Number.isFinite(last.v) ? last.v : undefined,
+    p95: stats.quantile(0.95),
+    p5: stats.quantile(0.05),
+    count: stats.count,
+    times,
+    values,
+  };
+}
+
+/** "p95 120 ms" — or "p5 42 fps" where higher is better, so the column always shows the bad tail. */
+export function tailText(w: SeriesWindow, unit: string, decimals: number | undefined, higherIsBetter = false): string | undefined {
+  if (w.count === 0) return undefined;
+  return higherIsBetter ? `p5 ${withUnit(w.p5, unit, decimals)}` : `p95 ${withUnit(w.p95, unit, decimals)}`;
+}
+
+/** "42 ms", "—" for no value. */
+export function withUnit(value: number | undefined, unit: string, decimals?: number): string {
+  if (value === undefined || !Number.isFinite(value)) return '—';
+  return unit ? `${formatNumber(value, decimals)} ${unit}` : formatNumber(value, decimals);
+}
+
+export interface RowView {
+  key: string;
+  label: string;
+  /** Smaller text after the label, e.g. the device. */
+  sublabel?: string;
+  value: string;
+  band: Band;
+  /** "p95 120 ms" (or "p5 42 fps"); omitted when the row has none. */
+  p95?: string;
+  times: ArrayLike<number>;
+  values: ArrayLike<number>;
+}
+
+const SPARK_W = 80;
+const SPARK_H = 24;
+
+export function renderRow(row: RowView): TemplateResult {
+  const spark = sparklinePath(row.times, row.values, SPARK_W, SPARK_H);
+  const bandText = BAND_TEXT[row.band];
+  const label = [row.label, row.sublabel].filter(Boolean).join(', ');
+  const aria = `${label}: ${row.value}${bandText ? ` (${bandText})` : ''}${row.p95 ? `, ${row.p95}` : ''}`;
+  return html`
+    <div class="row band-${row.band}" role="listitem" aria-label=${aria} data-key=${row.key}>
+      <span class="dot" title=${bandText || 'no rating'} aria-hidden="true"></span>
+      <span class="label"
+        ><span class="label-main">${row.label}</span>${row.sublabel ? html`<span class="sublabel">${row.sublabel}</span>` : nothing}</span
+      >
+      <span class="value" aria-hidden="true">${row.value}</span>
+      <span class="p95" aria-hidden="true">${row.p95 ?? ''}</span>
+      <svg class="spark" viewBox="0 0 ${SPARK_W} ${SPARK_H}" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+        ${spark.d ? svg`<path d=${spark.d}></path>` : nothing}
+      </svg>
+    </div>
+  `;
+}
+
+export const rowStyles = css`
+  .rows {
+    container-type: inline-size;
+    display: flex;
+    flex-direction: column;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: 12px minmax(0, 1fr) auto minmax(76px, auto) 64px;
+    align-items: center;
+    gap: 8px;
+    min-height: 36px;
+    padding: 2px 0;
+    border-bottom: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
+  }
+  .row:last-child {
+    border-bottom: none;
+  }
+  .dot {
+    width: 10px;
+    height: 10px;
+    border-radius: 50%;
+    background: var(--disabled-text-color, #9e9e9e);
+  }
+  .band-good .dot {
+    background: var(--success-color, #43a047);
+  }
+  .band-warn .dot {
+    background: var(--warning-color, #ffa600);
+    border-radius: 2px;
+  }
+  .band-poor .dot {
+    background: var(--error-color, #db4437);
+    border-radius: 0;
+    transform: rotate(45deg);
+  }
+  .label {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+  }
+  .label-main,
+  .sublabel {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .label-main {
+    color: var(--primary-text-color, #212121);
+  }
+  .sublabel {
+    color: var(--secondary-text-color, #727272);
+    font-size: 12px;
+  }
+  .value {
+    color: var(--primary-text-color, #212121);
+    font-variant-numeric: tabular-nums;
+    font-weight: 500;
+    text-align: end;
+    white-space: nowrap;
+  }
+  /* Values keep the text colour (contrast on any theme); the band shows as the dot's colour and shape. */
+  .row .p95 {
+    color: var(--secondary-text-color, #727272);
+    font-size: 12px;
+    font-variant-numeric: tabular-nums;
+    text-align: end;
+    white-space: nowrap;
+  }
+  .spark {
+    width: 64px;
+    height: 24px;
+  }
+  .spark path {
+    fill: none;
+    stroke: var(--accent-color, var(--primary-color, #03a9f4));
+    stroke-width: 1.5;
+    vector-effect: non-scaling-stroke;
+    stroke-linejoin: round;
+  }
+  @container (max-width: 340px) {
+    .row {
+      grid-template-columns: 12px minmax(0, 1fr) auto;
+      grid-template-areas: 'dot label value' '. spark p95';
+      row-gap: 0;
+      padding: 4px 0;
+    }
+    .dot {
+      grid-area: dot;
+    }
+    .label {
+      grid-area: label;
+    }
+    .value {
+      grid-area: value;
+    }
+    .row .p95 {
+      grid-area: p95;
+    }
+    .spark {
+      grid-area: spark;
+      width: 100%;
+      height: 16px;
+    }
+  }
+`;

@@ -1,0 +1,278 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import type { HomeAssistant } from 'custom-card-helpers';
+import { storeFor, type StoreConnection, type VitalsStore } from '../../ha/store';
+import { telemetryFor } from '../../ha/telemetry/index';
+import { UX_CARD_TYPE, UX_ROWS, deviceEntity, parseUxCardConfig, rowOfEntity, shownRows, type UxCardConfig, type UxRowKey } from './config';
+import { bandOf, renderRow, rowStyles, seriesWindow, tailText, withUnit, type RowView } from './rows';
+
+type PingConnection = StoreConnection & { ping(): Promise<unknown> };
+
+/** A row fed by another device's sensor. */
+interface DeviceRow {
+  entity: string;
+  device?: string;
+  key?: UxRowKey;
+  /** Set for rows derived from an `entity_prefix`: shown only once the sensor exists. */
+  prefix?: string;
+}
+
+/**
+ * This browser's user experience: websocket round trip, state-delivery lag, service-call latency,
+ * long tasks, INP, heap, frame rate and the monitor's own overhead — current value, p95 over the
+ * window, sparkline and a band — plus the same figures published by other devices as sensors.
+ */
+export class VitalsUxCard extends LitElement {
+  static override properties = {
+    _config: { state: true },
+    _revision: { state: true },
+  };
+
+  private _config?: UxCardConfig;
+  private _revision = 0;
+  private _hass?: HomeAssistant;
+  private store?: VitalsStore;
+  private disposers: (() => void)[] = [];
+  private repaintTimer?: number;
+  private lastRepaint = 0;
+  /** Repaint at most this often: delivery lag is recorded on every state change. */
+  repaintMs = 1000;
+  /** The clock of the p95 window (tests set it). */
+  now: () => number = () => Date.now();
+
+  setConfig(config: unknown): void {
+    this._config = parseUxCardConfig(config);
+    this.attach();
+  }
+
+  set hass(hass: HomeAssistant) {
+    const first = !this._hass || this._hass.connection !== hass.connection;
+    this._hass = hass;
+    if (first) this.attach();
+  }
+
+  get hass(): HomeAssistant | undefined {
+    return this._hass;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.attach();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.detach();
+  }
+
+  private detach(): void {
+    while (this.disposers.length) this.disposers.pop()!();
+    if (this.repaintTimer !== undefined) clearTimeout(this.repaintTimer);
+    this.repaintTimer = undefined;
+  }
+
+  /** (Re)start measuring and watching for the current config and connection. */
+  private attach(): void {
+    this.detach();
+    const config = this._config;
+    const connection = this._hass?.connection as PingConnection | undefined;
+    if (!config || !connection || !this.isConnected) return;
+    const store = storeFor(connection);
+    this.store = store;
+    const telemetry = telemetryFor(store, connection);
+    this.disposers.push(telemetry.useUx({ level: config.level, pingIntervalMs: config.ping_interval * 1000 }));
+    this.disposers.push(store.onStatus(() => this.repaint()));
+    for (const key of shownRows(config)) this.disposers.push(store.watch(UX_ROWS[key].metric, () => this.repaint()));
+    for (const row of this.deviceRows()) {
+      this.disposers.push(store.watch(row.entity, () => this.repaint(), { historyMs: config.window }));
+    }
+  }
+
+  /** Coalesce repaints: at once if the last was long enough ago, else once at the end of the interval. */
+  private repaint(): void {
+    if (this.repaintTimer !== undefined) return;
+    const wait = this.lastRepaint + this.repaintMs - performance.now();
+    if (wait <= 0) {
+      this.lastRepaint = performance.now();
+      this._revision++;
+      return;
+    }
+    this.repaintTimer = window.setTimeout(() => {
+      this.repaintTimer = undefined;
+      this.lastRepaint = performance.now();
+      this._revision++;
+    }, wait);
+  }
+
+  private deviceRows(): DeviceRow[] {
+    const config = this._config!;
+    const rows: DeviceRow[] = [];
+    for (const device of config.devices) {
+      if (device.entity) rows.push({ entity: device.entity, device: device.name, key: rowOfEntity(device.entity) });
+      else if (device.entity_prefix) {
+        for (const key of shownRows(config)) {
+          rows.push({ entity: deviceEntity(device.entity_prefix, key), device: device.name ?? device.entity_prefix, key, prefix: device.entity_prefix });
+        }
+      }
+    }
+    return rows;
+  }
+
+  getCardSize(): number {
+    const config = this._config;
+    const rows = config ? shownRows(config).length + this.deviceRows().length : 4;
+    return 1 + Math.ceil(rows * 0.75);
+  }
+
+  /** Sections view (2024.11+): 12-column grid, rows of 56 px. */
+  getGridOptions() {
+    // Height follows the rows (device rows appear as their sensors do).
+    return { columns: 12, rows: 'auto' as const, min_columns: 6, min_rows: 3 };
+  }
+
+  /** Sections view, 2024.3 – 2024.10. */
+  getLayoutOptions() {
+    return { grid_columns: 4, grid_rows: 'auto', grid_min_columns: 2 };
+  }
+
+  static getStubConfig(): Partial<UxCardConfig> {
+    return { level: 'basic' };
+  }
+
+  static async getConfigElement(): Promise<HTMLElement> {
+    await import('./editor');
+    return document.createElement('vitals-ux-card-editor');
+  }
+
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    return changed.size > 0 && this._config !== undefined;
+  }
+
+  private ownRow(key: UxRowKey, now: number): RowView {
+    const def = UX_ROWS[key];
+    const w = seriesWindow(this.store?.series(def.metric), now, this._config!.window);
+    if (key === 'long_tasks') {
+      // Tasks in the last minute; p95 of their durations over the window.
+      let lastMinute = 0;
+      for (let i = 0; i < w.times.length; i++) if (w.times[i] >= now - 60_000 && Number.isFinite(w.values[i])) lastMinute++;
+      // Browsers without the Long Tasks API (Firefox, Safari) report none: show no count rather than 0.
+      const measured = w.count > 0 || (PerformanceObserver.supportedEntryTypes ?? []).includes('longtask');
+      return {
+        key,
+        label: def.label,
+        value: measured ? withUnit(lastMinute, def.unit, 0) : '—',
+        band: measured ? bandOf(lastMinute, def.bands) : 'none',
+        p95: w.count > 0 ? `p95 ${withUnit(w.p95, 'ms', 0)}` : undefined,
+        times: w.times,
+        values: w.values,
+      };
+    }
+    return {
+      key,
+      label: def.label,
+      value: withUnit(w.latest, def.unit, def.decimals),
+      band: bandOf(w.latest, def.bands),
+      p95: tailText(w, def.unit, def.decimals, def.bands?.higherIsBetter),
+      times: w.times,
+      values: w.values,
+    };
+  }
+
+  private deviceRow(row: DeviceRow, now: number): RowView {
+    const def = row.key ? UX_ROWS[row.key] : undefined;
+    const snapshot = this.store?.snapshots.get(row.entity);
+    const unit = String(snapshot?.attributes.unit_of_measurement ?? def?.unit ?? '');
+    const w = seriesWindow(this.store?.series(row.entity), now, this._config!.window);
+    const friendly = snapshot?.attributes.friendly_name;
+    const unavailable = snapshot && !Number.isFinite(Number(snapshot.state));
+    return {
+      key: row.entity,
+      label: def?.label ?? (typeof friendly === 'string' ? friendly : row.entity),
+      sublabel: row.device ?? (def && typeof friendly === 'string' ? friendly : undefined),
+      value: unavailable ? snapshot.state : withUnit(w.latest, unit, def?.decimals),
+      band: unavailable ? 'none' : bandOf(w.latest, def?.bands),
+      p95: tailText(w, unit, def?.decimals, def?.bands?.higherIsBetter),
+      times: w.times,
+      values: w.values,
+    };
+  }
+
+  protected override render() {
+    const config = this._config!;
+    const now = this.now();
+    const title = config.title ?? 'This browser';
+    // A device publishes only some figures: rows of sensors that do not exist are left out, and a
+    // device with none at all says so once.
+    const all = this.deviceRows();
+    const devices = all.filter((r) => !r.prefix || this.store?.snapshots.has(r.entity));
+    const silent = [...new Set(all.filter((r) => r.prefix).map((r) => r.prefix!))].filter((p) => !devices.some((r) => r.prefix === p));
+    return html`
+      <ha-card>
+        <h2 class="title">${title}</h2>
+        ${this.store?.status === 'reconnecting'
+          ? html`<div class="banner" role="status">Reconnecting to Home Assistant — figures resume when the connection is back.</div>`
+          : nothing}
+        <div class="rows" role="list" aria-label="${title}: user experience">
+          ${shownRows(config).map((key) => renderRow(this.ownRow(key, now)))}
+        </div>
+        ${all.length > 0
+          ? html`<h3 class="section">Other devices</h3>
+              <div class="rows devices" role="list" aria-label="The same figures reported by other devices">
+                ${devices.map((row) => renderRow(this.deviceRow(row, now)))}
+              </div>
+              ${silent.map((prefix) => {
+                const name = all.find((r) => r.prefix === prefix)!.device;
+                return html`<p class="note">${name}: no sensors named ${deviceEntity(prefix, 'rtt').replace(/ws_rtt_ms$/, '…')} yet.</p>`;
+              })}`
+          : nothing}
+      </ha-card>
+    `;
+  }
+
+  static override styles = [
+    rowStyles,
+    css`
+      :host {
+        display: block;
+      }
+      ha-card {
+        height: 100%;
+        box-sizing: border-box;
+        padding: 12px 16px;
+        overflow: hidden;
+      }
+      .title {
+        margin: 0 0 4px;
+        font-size: 16px;
+        font-weight: 500;
+        color: var(--primary-text-color, #212121);
+      }
+      .section {
+        margin: 12px 0 0;
+        font-size: 14px;
+        font-weight: 500;
+        color: var(--secondary-text-color, #727272);
+      }
+      .note {
+        margin: 4px 0;
+        font-size: 13px;
+        color: var(--secondary-text-color, #727272);
+      }
+      .banner {
+        margin: 4px 0;
+        padding: 6px 8px;
+        border-radius: 4px;
+        background: var(--secondary-background-color, rgba(127, 127, 127, 0.12));
+        color: var(--primary-text-color, #212121);
+        font-size: 13px;
+      }
+    `,
+  ];
+}
+
+export const UX_CARD_INFO = {
+  type: UX_CARD_TYPE,
+  name: 'Vitals user experience',
+  description: "This browser's experience of Home Assistant: round trip, delivery lag, INP, long tasks, frame rate, and the monitor's own overhead.",
+  preview: true,
+  documentationURL: 'https://github.com/ha-vitals/ha-vitals/blob/main/docs/cards-ai-ux.md#vitals-ux-card',
+};

@@ -1,0 +1,332 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { ALERTS_CARD_INFO, VitalsAlertsCard } from '../../../src/cards/alerts/vitals-alerts-card';
+import { canonicalJson, parseAlertsCardConfig, scopeIdOf, shortHash } from '../../../src/cards/alerts/config';
+import { escalationOf, stateText, visibleAlerts } from '../../../src/cards/alerts/model';
+import type { HubAlert } from '../../../src/ha/alert-hub';
+import { sleep } from '../../helpers/fake-connection';
+import { freshId, hubSetup, mount, q, qa, textOf } from './helpers';
+
+const MIN = 60_000;
+if (!customElements.get('vitals-alerts-card')) customElements.define('vitals-alerts-card', VitalsAlertsCard);
+
+function rules(cpu: string) {
+  return [
+    {
+      name: 'cpu_high',
+      type: 'threshold',
+      above: 90,
+      entity: cpu,
+      severity: 'critical',
+      group_wait: '0s',
+      notify: ['notify.phone', { service: 'notify.all_phones', after: '10m' }],
+    },
+    { name: 'mem_warn', type: 'threshold', above: 80, severity: 'warning', group_wait: '0s', notify: [] },
+    { name: 'cpu_slow', type: 'threshold', above: 50, for: '10m', entity: cpu, severity: 'critical', notify: [] },
+  ];
+}
+
+/** A card whose cpu is at 95 and memory at 85: two firing, one inhibited, one pending. */
+async function firingCard(extra: Record<string, unknown> = {}, setup = hubSetup()) {
+  const cpu = freshId('cpu');
+  const mem = freshId('mem');
+  const t0 = setup.clock.t;
+  setup.connection.setState(cpu, '20', { friendly_name: 'Processor <b>use</b>', unit_of_measurement: '%' }, t0 / 1000 - 10);
+  setup.connection.setState(mem, '20', { friendly_name: 'Memory', unit_of_measurement: '%' }, t0 / 1000 - 10);
+  const card = await mount<VitalsAlertsCard>('vitals-alerts-card', setup, { type: 'custom:vitals-alerts-card', entities: [cpu, mem], alerts: rules(cpu), ...extra });
+  setup.clock.t += 5_000;
+  setup.connection.setState(cpu, '95', { friendly_name: 'Processor <b>use</b>', unit_of_measurement: '%' }, setup.clock.t / 1000);
+  setup.connection.setState(mem, '85', { friendly_name: 'Memory', unit_of_measurement: '%' }, setup.clock.t / 1000);
+  await setup.hub.evaluate();
+  await card.updateComplete;
+  return { card, cpu, mem, ...setup };
+}
+
+const row = (card: Element, key: string) => qa(card, 'li.alert').find((li) => li.dataset.key === key)!;
+
+describe('vitals-alerts-card', () => {
+  it('lists hub alerts firing first, then pending, by severity, with names as text and the badges', async () => {
+    // Arrange + Act
+    const { card, cpu, mem } = await firingCard();
+    // Assert
+    const keys = qa(card, 'li.alert').map((li) => `${li.dataset.key}:${li.classList.contains('firing') ? 'firing' : 'pending'}`);
+    expect(keys[0]).to.equal(`cpu_high/${cpu}:firing`);
+    expect(keys.slice(1, 3).sort()).to.deep.equal([`mem_warn/${cpu}:firing`, `mem_warn/${mem}:firing`].sort());
+    expect(keys[3]).to.equal(`cpu_slow/${cpu}:pending`);
+    const top = row(card, `cpu_high/${cpu}`);
+    expect(top.classList.contains('critical')).to.equal(true);
+    expect(textOf(top.querySelector('.entity'))).to.equal('Processor <b>use</b>');
+    expect(top.querySelector('.entity b')).to.equal(null);
+    expect(textOf(top.querySelector('.value'))).to.equal('95 %');
+    expect(textOf(top.querySelector('.reason'))).to.match(/90/);
+    expect(textOf(top.querySelector('.state'))).to.match(/firing for 0 s/);
+    expect(textOf(row(card, `mem_warn/${cpu}`).querySelector('.badge.inhibited'))).to.equal('inhibited by cpu_high on Processor <b>use</b>');
+    expect(row(card, `mem_warn/${mem}`).querySelector('.badge.inhibited')).to.equal(null);
+  });
+
+  it('acknowledges through the hub and the row updates', async () => {
+    // Arrange
+    const { card, cpu, hub } = await firingCard();
+    const button = row(card, `cpu_high/${cpu}`).querySelector('button.ack') as HTMLButtonElement;
+    expect(button.getAttribute('aria-label')).to.equal('Acknowledge cpu_high on Processor <b>use</b>');
+    // Act
+    button.click();
+    await card.updateComplete;
+    // Assert
+    expect(hub.alerts().find((a) => a.key === `cpu_high/${cpu}`)!.acknowledged).to.equal(true);
+    const updated = row(card, `cpu_high/${cpu}`);
+    expect(textOf(updated.querySelector('.badge.ack'))).to.equal('acknowledged');
+    expect(updated.querySelector('button.ack')).to.equal(null);
+    expect(textOf(updated.querySelector('.escalation'))).to.contain('escalation stopped: acknowledged');
+  });
+
+  it('snoozes from the preset menu (keyboard-operable buttons) and shows until when', async () => {
+    const { card, cpu, hub, clock } = await firingCard({ snooze_options: ['30m', '2h'] });
+    const snooze = row(card, `cpu_high/${cpu}`).querySelector('button.snooze') as HTMLButtonElement;
+    expect(snooze.getAttribute('aria-expanded')).to.equal('false');
+    // Act: open the menu, then Escape closes it, then open again and pick 2 h.
+    snooze.click();
+    await card.updateComplete;
+    const menu = row(card, `cpu_high/${cpu}`).querySelector('.menu') as HTMLElement;
+    expect([...menu.querySelectorAll('button')].map((b) => textOf(b))).to.deep.equal(['30m', '2h']);
+    menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await card.updateComplete;
+    expect(row(card, `cpu_high/${cpu}`).querySelector('.menu')).to.equal(null);
+    (row(card, `cpu_high/${cpu}`).querySelector('button.snooze') as HTMLButtonElement).click();
+    await card.updateComplete;
+    (row(card, `cpu_high/${cpu}`).querySelector('button.preset[data-ms="7200000"]') as HTMLButtonElement).click();
+    await card.updateComplete;
+    // Assert
+    const alert = hub.alerts().find((a) => a.key === `cpu_high/${cpu}`)!;
+    expect(alert.snoozedUntil).to.equal(clock.t + 7_200_000);
+    const until = new Date(clock.t + 7_200_000);
+    const hhmm = `${String(until.getHours()).padStart(2, '0')}:${String(until.getMinutes()).padStart(2, '0')}`;
+    expect(textOf(row(card, `cpu_high/${cpu}`).querySelector('.badge.snoozed'))).to.contain(`snoozed until ${hhmm}`);
+    expect(row(card, `cpu_high/${cpu}`).querySelector('.menu')).to.equal(null);
+  });
+
+  it('silences for an hour by alertname and entity', async () => {
+    const { card, cpu, mem, hub } = await firingCard();
+    // Act
+    (row(card, `mem_warn/${mem}`).querySelector('button.silence') as HTMLButtonElement).click();
+    await card.updateComplete;
+    // Assert: only that alert on that entity is silenced.
+    const alerts = hub.alerts();
+    expect(alerts.find((a) => a.key === `mem_warn/${mem}`)!.silenced).to.equal(true);
+    expect(alerts.find((a) => a.key === `mem_warn/${cpu}`)!.silenced).to.equal(false);
+    expect(textOf(row(card, `mem_warn/${mem}`).querySelector('.badge.silenced'))).to.equal('silenced');
+    expect(row(card, `mem_warn/${mem}`).querySelector('button.silence')).to.equal(null);
+  });
+
+  it('action buttons are real buttons with at least 40 px touch targets', async () => {
+    const { card } = await firingCard();
+    const buttons = qa(card, 'li.alert button');
+    expect(buttons.length).to.be.greaterThan(3);
+    for (const b of buttons) {
+      expect(b.tagName).to.equal('BUTTON');
+      expect(b.getBoundingClientRect().height).to.be.at.least(40);
+      expect(b.getAttribute('aria-label')).to.match(/\S/);
+    }
+  });
+
+  it('shows the escalation tier and the next step with its time', async () => {
+    const { card, cpu, clock } = await firingCard();
+    expect(textOf(row(card, `cpu_high/${cpu}`).querySelector('.escalation'))).to.equal('tier 1 of 2 · next: notify.all_phones in 10 min');
+    // Act: six minutes later.
+    clock.t += 6 * MIN;
+    card.refresh();
+    await card.updateComplete;
+    // Assert
+    expect(textOf(row(card, `cpu_high/${cpu}`).querySelector('.escalation'))).to.equal('tier 1 of 2 · next: notify.all_phones in 4 min');
+    expect(textOf(row(card, `cpu_high/${cpu}`).querySelector('.state'))).to.contain('firing for 6 min');
+  });
+
+  it('shows failed notification calls as a warning line', async () => {
+    const setup = hubSetup({ callService: async () => Promise.reject(new Error('Service notify.phone not found')) });
+    const { card } = await firingCard({}, setup);
+    const line = q(card, '.banner.failure');
+    expect(line?.getAttribute('role')).to.equal('alert');
+    expect(textOf(line)).to.match(/1 notification failed; last: notify\.phone — Service notify\.phone not found/);
+  });
+
+  it('lists recent transitions with time, from → to and value', async () => {
+    const { card, cpu } = await firingCard();
+    const items = qa(card, '.history li').map((li) => textOf(li));
+    expect(items.some((t) => t.includes(`cpu_high · Processor <b>use</b>`) && t.includes('inactive → firing') && t.includes('95 %'))).to.equal(true);
+    expect(items.some((t) => t.includes('cpu_slow') && t.includes('inactive → pending'))).to.equal(true);
+    expect(q(card, '.history time')?.getAttribute('datetime')).to.match(/^\d{4}-/);
+    void cpu;
+  });
+
+  it('keeps recently resolved alerts in "all" and hides them in "active"', async () => {
+    const { card, cpu, connection, clock, hub } = await firingCard();
+    clock.t += 5_000;
+    connection.setState(cpu, '20', { friendly_name: 'CPU', unit_of_measurement: '%' }, clock.t / 1000);
+    await hub.evaluate();
+    await card.updateComplete;
+    const resolved = row(card, `cpu_high/${cpu}`);
+    expect(resolved.classList.contains('resolved')).to.equal(true);
+    expect(textOf(resolved.querySelector('.state'))).to.equal('critical: resolved 0 s ago');
+    expect(resolved.querySelector('.actions')).to.equal(null);
+    // Act
+    card.setConfig({ type: 'custom:vitals-alerts-card', show: 'active', alerts: rules(cpu), entities: [cpu] });
+    await sleep(50);
+    await hub.evaluate();
+    await card.updateComplete;
+    // Assert (a new scope: the old one was released with the config change)
+    expect(qa(card, 'li.alert.resolved')).to.have.length(0);
+  });
+
+  it('says all clear with the number of rules and entities', async () => {
+    const setup = hubSetup();
+    const a = freshId('a');
+    const b = freshId('b');
+    const card = await mount<VitalsAlertsCard>('vitals-alerts-card', setup, { type: 'custom:vitals-alerts-card', entities: [a, b] });
+    expect(textOf(q(card, '.empty'))).to.equal('All clear — 2 rules watching 2 entities');
+    const other = await mount<VitalsAlertsCard>('vitals-alerts-card', hubSetup(), { type: 'custom:vitals-alerts-card', title: 'Everything' });
+    expect(textOf(q(other, '.empty'))).to.equal('All clear — no alerts from any card');
+    expect(textOf(q(other, '.title'))).to.equal('Everything');
+  });
+
+  it('shows the reconnecting state', async () => {
+    const setup = hubSetup();
+    const card = await mount<VitalsAlertsCard>('vitals-alerts-card', setup, { type: 'custom:vitals-alerts-card', entities: [freshId('c')] });
+    // Act
+    setup.connection.emit('disconnected');
+    await card.updateComplete;
+    // Assert
+    expect(textOf(q(card, '.banner.reconnecting'))).to.match(/Reconnecting/);
+  });
+
+  it('releases its scope when removed from the page', async () => {
+    // Arrange
+    const { card, hub, cpu } = await firingCard();
+    const scope = hub.alerts()[0].scope;
+    expect(scope).to.match(new RegExp(`^alerts:${cpu.replace(/\./g, '\\.')}`));
+    // Act
+    card.remove();
+    // Assert
+    expect(hub.alerts().filter((a) => a.scope === scope)).to.have.length(0);
+    expect(hub.ack(scope, `cpu_high/${cpu}`)).to.equal(false);
+  });
+
+  it('rejects bad config with messages naming the path', () => {
+    const card = new VitalsAlertsCard();
+    expect(() => card.setConfig({ entities: ['sensor.cpu'], alerts: [{ name: 'x', type: 'threshold', above: 1, for: 'soon' }] })).to.throw(
+      'vitals-alerts-card: alerts[0].for: expected a duration like "30s", got "soon"',
+    );
+    expect(() => card.setConfig({ alerts: { rules: [{ name: 'x', type: 'thresold' }] } })).to.throw(/alerts\.rules\[0\]\.type: .*did you mean "threshold"/);
+    expect(() => card.setConfig({ shwo: 'all' })).to.throw(/vitals-alerts-card: shwo: unknown key; did you mean "show"\?/);
+    expect(() => card.setConfig({ entities: ['CPU'] })).to.throw(/entities\[0\]: expected an entity id/);
+    expect(() => card.setConfig({ max_items: 0 })).to.throw(/max_items: expected a whole number from 1 to 500/);
+    expect(() => card.setConfig({ snooze_options: ['later'] })).to.throw(/snooze_options\[0\]: expected a duration/);
+    expect(() => card.setConfig({ snooze_options: [] })).to.throw(/snooze_options: expected at least one/);
+    expect(() => card.setConfig('nope')).to.throw(/must be a mapping/);
+  });
+
+  it('defaults: DEFAULT_RULES with entities, none without, and a stable scope id', () => {
+    const withEntities = parseAlertsCardConfig({ entities: 'sensor.cpu' });
+    expect(withEntities.alerts.rules.map((r) => r.name)).to.deep.equal(['anomaly', 'no_data']);
+    expect(withEntities.show).to.equal('all');
+    expect(withEntities.max_items).to.equal(20);
+    expect(withEntities.snooze_options).to.deep.equal([900_000, 3_600_000, 14_400_000, 86_400_000]);
+    expect(parseAlertsCardConfig({}).alerts.rules).to.have.length(0);
+    const a = scopeIdOf(parseAlertsCardConfig({ entities: ['sensor.b', 'sensor.a'] }));
+    const b = scopeIdOf(parseAlertsCardConfig({ entities: ['sensor.a', 'sensor.b'], alerts: [{ name: 'anomaly', type: 'anomaly', for: '5m' }, { name: 'no_data', type: 'nodata', when: 'unavailable', for: '300s', severity: 'info' }] }));
+    expect(a).to.equal(b);
+    expect(a).to.match(/^alerts:sensor\.a,sensor\.b:[0-9a-f]{8}$/);
+    expect(scopeIdOf(parseAlertsCardConfig({ entities: ['sensor.a', 'sensor.b'], alerts: [] }))).to.not.equal(a);
+    expect(shortHash('')).to.equal('811c9dc5');
+    expect(canonicalJson({ b: [1, { d: undefined, c: 'x' }], a: null })).to.equal('{"a":null,"b":[1,{"c":"x"}]}');
+  });
+
+  it('gives Home Assistant sizes, a stub config and a lazily loaded editor', async () => {
+    const card = new VitalsAlertsCard();
+    expect(card.getCardSize()).to.equal(4);
+    expect(card.getGridOptions()).to.include({ columns: 12, rows: 4 });
+    expect(card.getLayoutOptions()).to.include({ grid_rows: 4 });
+    const stub = VitalsAlertsCard.getStubConfig({
+      states: {
+        'sensor.processor_use': { state: '12', attributes: { unit_of_measurement: '%' } },
+        'sensor.memory_use_percent': { state: '40', attributes: { unit_of_measurement: '%' } },
+      },
+    } as never);
+    expect(stub.entities).to.deep.equal(['sensor.processor_use', 'sensor.memory_use_percent']);
+    expect(() => parseAlertsCardConfig(stub)).to.not.throw();
+    expect(VitalsAlertsCard.getStubConfig().entities).to.have.length(2);
+    const editor = await VitalsAlertsCard.getConfigElement();
+    expect(editor.tagName.toLowerCase()).to.equal('vitals-alerts-card-editor');
+    const info = ALERTS_CARD_INFO;
+    expect(info.preview).to.equal(true);
+    expect(info.documentationURL).to.match(/^https:\/\//);
+  });
+
+  it('is readable at 320 px', async () => {
+    const wrapper = await fixture(html`<div style="width: 320px"></div>`);
+    const { card } = await firingCard();
+    wrapper.appendChild(card);
+    await sleep(20);
+    await card.updateComplete;
+    expect(card.scrollWidth).to.be.at.most(320);
+  });
+});
+
+describe('alerts card model', () => {
+  const base = { scope: 's', rule: 'r', seriesId: 'sensor.x', labels: {}, active: true, value: 1, score: 1, acknowledged: false, snoozed: false, silenced: false, inhibitedBy: [], flapping: false } as const;
+  const alert = (over: Partial<HubAlert>): HubAlert => ({ ...base, key: 'r/sensor.x', severity: 'warning', state: 'firing', ...over }) as HubAlert;
+
+  it('orders and filters, dropping resolved alerts older than an hour', () => {
+    const now = 10 * 3_600_000;
+    const list = [
+      alert({ key: 'old', state: 'resolved', resolvedAt: now - 2 * 3_600_000 }),
+      alert({ key: 'res', state: 'resolved', resolvedAt: now - 60_000 }),
+      alert({ key: 'pend', state: 'pending', activeAt: now - 1000, severity: 'critical' }),
+      alert({ key: 'info', firedAt: now - 1000, severity: 'info' }),
+      alert({ key: 'crit', firedAt: now - 1000, severity: 'critical' }),
+      alert({ key: 'none', state: 'inactive' }),
+    ];
+    expect(visibleAlerts(list, 'all', now, 20).map((a) => a.key)).to.deep.equal(['crit', 'info', 'pend', 'res']);
+    expect(visibleAlerts(list, 'active', now, 2).map((a) => a.key)).to.deep.equal(['crit', 'info']);
+    expect(stateText(alert({ state: 'inactive' }), now)).to.equal('inactive');
+  });
+
+  it('explains escalation when silenced, inhibited, done, or without tiers', () => {
+    const rule = { notify: [{ after: 0, service: ['notify.a'], data: {} }, { after: 600_000, service: ['notify.b'], data: {}, name: 'loud' }] } as never;
+    const now = 1_000_000;
+    expect(escalationOf(alert({ firedAt: now - 60_000, silenced: true }), rule, now)!.text).to.equal('escalation stopped: silenced');
+    expect(escalationOf(alert({ firedAt: now - 60_000, inhibitedBy: ['x'] }), rule, now)!.text).to.equal('escalation held: inhibited');
+    expect(escalationOf(alert({ firedAt: now - 700_000 }), rule, now)!.text).to.equal('all 2 tiers notified');
+    expect(escalationOf(alert({ firedAt: now - 60_000 }), rule, now)!.text).to.equal('next: loud in 9 min');
+    // A snooze that ends later restarts the clock from its end.
+    expect(escalationOf(alert({ firedAt: now - 60_000, snoozedUntil: now + 60_000 }), rule, now)!.reached).to.equal(0);
+    expect(escalationOf(alert({ firedAt: now }), undefined, now)).to.equal(undefined);
+    expect(escalationOf(alert({ state: 'pending' }), rule, now)).to.equal(undefined);
+  });
+});
+
+describe('vitals-alerts-card with the shared hub', () => {
+  it('loads the connection\'s hub lazily, registers its scope, and releases it on removal', async () => {
+    // Arrange
+    const { FakeConnection, fakeHass } = await import('../../helpers/fake-connection');
+    const { storeFor } = await import('../../../src/ha/store');
+    const { alertHubFor } = await import('../../../src/ha/alert-hub');
+    const connection = new FakeConnection();
+    connection.responders.set('history/history_during_period', () => ({}));
+    connection.responders.set('recorder/statistics_during_period', () => ({}));
+    const cpu = freshId('cpu');
+    connection.setState(cpu, '10', {});
+    const card = document.createElement('vitals-alerts-card') as VitalsAlertsCard;
+    card.setConfig({ entities: [cpu] });
+    (await fixture(html`<div></div>`)).appendChild(card);
+    // Act
+    card.hass = fakeHass(connection);
+    await sleep(150);
+    // Assert
+    const hub = alertHubFor(storeFor(connection as never), { callService: async () => undefined });
+    expect(card.hub).to.equal(hub);
+    expect(textOf(q(card, '.empty'))).to.equal('All clear — 2 rules watching 1 entity');
+    expect(storeFor(connection as never).watchedIds).to.include(cpu);
+    card.remove();
+    await sleep(10);
+    expect(storeFor(connection as never).watchedIds).to.not.include(cpu);
+  });
+});
