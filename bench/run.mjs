@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { benchmarks } from './registry.mjs';
 import './core-benchmarks.mjs';
+import './nab-alerts.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const output = resolve(here, 'results.json');

@@ -218,7 +218,7 @@ export const COMMON_DEFAULTS = {
 } as const;
 
 /** `for` default per rule type: anomaly rules wait so that a single outlier does not alert. */
-export const FOR_DEFAULTS: Readonly<Record<RuleType, string>> = { threshold: '0s', trend: '0s', anomaly: '5m', nodata: '0s' };
+export const FOR_DEFAULTS: Readonly<Record<RuleType, string>> = { threshold: '0s', trend: '0s', anomaly: '30s', nodata: '0s' };
 
 export const TYPE_DEFAULTS = {
   trend: { window: '1h', horizon: '24h', min_samples: 5 },
@@ -372,7 +372,7 @@ export const alertsSection: Struct<AlertsConfig, unknown> = new Struct<AlertsCon
  * sensor is silent without being broken (on the NAB corpus the silence rule fired 879 times).
  */
 export const DEFAULT_RULES_INPUT: readonly Record<string, unknown>[] = [
-  { name: 'anomaly', type: 'anomaly', sensitivity: 'medium', for: '5m', severity: 'warning' },
+  { name: 'anomaly', type: 'anomaly', sensitivity: 'medium', for: '30s', severity: 'warning' },
   { name: 'no_data', type: 'nodata', when: 'unavailable', for: '5m', severity: 'info' },
 ];
 

@@ -333,6 +333,9 @@ export interface AnomalyOptions {
   holdSamples?: number;
   /** Distance, in noise scales, that counts as "still shifted". Default 3. */
   holdZ?: number;
+  /** Evidence (0..1) or score at which a sample arms the early confirmation. Default 0.3 / 0.6. */
+  armThreshold?: number;
+  armScore?: number;
   /** With a context model, the score is at least this × the calibrated surprise score. Default 1. */
   surpriseWeight?: number;
 }
@@ -367,11 +370,17 @@ export class AnomalyDetector implements Detector {
   private readonly level: LevelShiftModel | null;
   private readonly holdSamples: number;
   private readonly holdZ: number;
+  private readonly armThreshold: number;
+  private readonly armScore: number;
   private holdLeft = 0;
   private holdBaseline = 0;
   private holdScale = 0;
   private recent0 = Number.NaN;
   private recent1 = Number.NaN;
+  /** A suspicious sample armed a check: is the next one still beyond the old level? */
+  private armedBaseline = Number.NaN;
+  private armedScale = 0;
+  private armedSign = 0;
   private restPeak = 0;
   private readonly surpriseWeight: number;
   private readonly restBreakthrough: number;
@@ -395,6 +404,8 @@ export class AnomalyDetector implements Detector {
     this.level = (this.models.find((m) => m instanceof LevelShiftModel) as LevelShiftModel | undefined) ?? null;
     this.holdSamples = options.holdSamples ?? 256;
     this.holdZ = options.holdZ ?? 3;
+    this.armThreshold = options.armThreshold ?? 0.3;
+    this.armScore = options.armScore ?? 0.6;
   }
 
   update(t: number, value: number): DetectorSignal {
@@ -434,8 +445,33 @@ export class AnomalyDetector implements Detector {
       }
     }
     const evidence = calibrated / (calibrated + this.surpriseMid);
-    const active = this.hold(value, evidence >= this.threshold, steps, baselineBefore, scaleBefore);
+    const confirmed = this.confirm(value, evidence, score, baselineBefore, scaleBefore);
+    const active = this.hold(value, evidence >= this.threshold || confirmed, steps, baselineBefore, scaleBefore);
     return new AnomalySignal(active, value, score, surprise, calibrated);
+  }
+
+  /**
+   * Early confirmation, so a shift is flagged on its second sample rather than its third or
+   * fourth (alerts within 60 s at 30 s sampling): a suspicious sample arms a check, and the next
+   * sample confirms it when it is still ≥ holdZ noise scales beyond the level before, on the same
+   * side. A lone outlier is followed by a normal sample and never confirms.
+   */
+  private confirm(value: number, evidence: number, score: number, baselineBefore: number, scaleBefore: number): boolean {
+    let confirmed = false;
+    if (this.armedSign !== 0) {
+      const deviation = value - this.armedBaseline;
+      confirmed = Math.sign(deviation) === this.armedSign && Math.abs(deviation) >= this.holdZ * this.armedScale;
+      this.armedSign = 0;
+    }
+    if (!confirmed && scaleBefore > 0 && (evidence >= this.armThreshold || score >= this.armScore)) {
+      const deviation = value - baselineBefore;
+      if (Math.abs(deviation) >= this.holdZ * scaleBefore) {
+        this.armedBaseline = baselineBefore;
+        this.armedScale = scaleBefore;
+        this.armedSign = Math.sign(deviation);
+      }
+    }
+    return confirmed;
   }
 
   /**
