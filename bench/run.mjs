@@ -8,6 +8,7 @@ import os from 'node:os';
 import { benchmarks } from './registry.mjs';
 import './core-benchmarks.mjs';
 import './nab-alerts.mjs';
+import './chart-paint.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const output = resolve(here, 'results.json');

@@ -3,14 +3,12 @@ import { TimeSeries } from '../../../src/core/series/time-series';
 import { extentOf, seriesPoints } from '../../../src/ui/chart/points';
 
 describe('ui/chart/points', () => {
-  it('decimates 100,000 samples to at most 2 points per pixel, keeping every extreme, fast', () => {
+  it('decimates 100,000 samples to at most 2 points per pixel, keeping every extreme', () => {
     // Arrange
     const series = new TimeSeries({ capacity: 100_000, maxAgeMs: Infinity });
     for (let i = 0; i < 100_000; i++) series.append(i * 1000, i === 12_345 ? 500 : i === 87_654 ? -500 : Math.sin(i / 100));
     // Act
-    const started = performance.now();
     const points = seriesPoints(series, 0, 99_999_000, 300);
-    const elapsed = performance.now() - started;
     // Assert
     expect(points.length).to.be.at.most(600);
     expect(points.length).to.be.above(300);
@@ -19,7 +17,6 @@ describe('ui/chart/points', () => {
     expect(Math.min(...ys)).to.equal(-500);
     expect(points.find((p) => p.y === 500)!.x).to.equal(12_345_000);
     for (let i = 1; i < points.length; i++) expect(points[i].x).to.be.at.least(points[i - 1].x);
-    expect(elapsed).to.be.below(50);
   });
 
   it('passes small windows through, with the neighbours outside the window so lines reach the edges', () => {
