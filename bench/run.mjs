@@ -9,6 +9,7 @@ import { benchmarks } from './registry.mjs';
 import './core-benchmarks.mjs';
 import './nab-alerts.mjs';
 import './chart-paint.mjs';
+import './heap-soak.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const output = resolve(here, 'results.json');
