@@ -88,8 +88,18 @@ export class AssistCollector {
     return this.pipelines ?? [];
   }
 
-  /** One poll of every pipeline's debug runs; new runs are recorded. */
-  async poll(): Promise<void> {
+  private polling?: Promise<void>;
+
+  /**
+   * One poll of every pipeline's debug runs; new runs are recorded. Overlapping calls (a card
+   * attaching while the interval fires) share the poll in flight, so a run is never read twice.
+   */
+  poll(): Promise<void> {
+    this.polling ??= this.pollOnce().finally(() => (this.polling = undefined));
+    return this.polling;
+  }
+
+  private async pollOnce(): Promise<void> {
     try {
       if (!this.pipelines) {
         const result = await this.connection.sendMessagePromise<{ pipelines: { id: string; name: string; conversation_engine?: string }[] }>({
@@ -158,6 +168,9 @@ export class AssistCollector {
 
   private add(run: AssistRun): void {
     this.seen.add(run.runId);
+    // A probe's run also appears in the debug list under its server id: the server's run-start
+    // timestamp is the same in both, so it identifies the run.
+    if (this.runs.some((r) => r.start === run.start)) return;
     this.runs.push(run);
     this.runs.sort((a, b) => a.start - b.start);
     if (this.runs.length > this.maxRuns) this.runs.splice(0, this.runs.length - this.maxRuns);

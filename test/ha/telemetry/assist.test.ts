@@ -74,6 +74,31 @@ describe('AssistCollector', () => {
     expect(collector.state).to.equal('ok');
   });
 
+  it('records a run once when polls overlap', async () => {
+    // Arrange
+    const { connection, collector } = setup();
+    // Act: two polls started together, as when a card attaches while the interval fires.
+    await Promise.all([collector.poll(), collector.poll()]);
+    // Assert
+    expect(collector.runs.map((r) => r.runId)).to.deep.equal(['a']);
+    expect(connection.sent.filter((m) => m.type === 'assist_pipeline/pipeline_debug/get')).to.have.length(1);
+  });
+
+  it('does not count a probe run twice when the debug list shows it again', async () => {
+    const { connection, collector } = setup();
+    const originalSubscribe = connection.subscribeMessage.bind(connection);
+    connection.subscribeMessage = async (callback, message) => {
+      const unsub = await originalSubscribe(callback, message);
+      for (const event of textRun(300, 320)) callback(event); // the same run as debug run 'a'
+      return unsub;
+    };
+    // Act
+    await collector.probe('hello', 'p1');
+    await collector.poll();
+    // Assert
+    expect(collector.runs).to.have.length(1);
+  });
+
   it('says clearly when the user is not an administrator', async () => {
     const { connection, collector } = setup();
     connection.responders.set('assist_pipeline/pipeline_debug/list', () => {
