@@ -35,6 +35,8 @@ export interface IntentGate {
 export interface AlertHubOptions {
   clock?: Clock;
   evaluateEveryMs?: number;
+  /** How long a scope no card uses keeps running (re-layouts detach and re-attach cards). */
+  lingerMs?: number;
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
   gate?: IntentGate;
   setInterval?: (fn: () => void, ms: number) => unknown;
@@ -54,6 +56,7 @@ interface ScopeRuntime {
   engine: AlertEngine;
   users: number;
   stops: (() => void)[];
+  lingerTimer?: unknown;
   /** Per entity: newest sample time handed to the engine. */
   ingested: Map<string, number>;
   warm: boolean;
@@ -121,6 +124,7 @@ export class AlertHub {
     const storage = options.storage ?? (typeof localStorage !== 'undefined' ? localStorage : undefined);
     this.opts = {
       evaluateEveryMs: options.evaluateEveryMs ?? 5_000,
+      lingerMs: options.lingerMs ?? 30_000,
       storage,
       gate: options.gate ?? browserIntentGate(storage),
       setInterval: options.setInterval ?? ((fn, ms) => globalThis.setInterval(fn, ms)),
@@ -144,6 +148,10 @@ export class AlertHub {
       runtime = this.start(scope);
       this.scopes.set(scope.id, runtime);
     }
+    if (runtime.lingerTimer !== undefined) {
+      globalThis.clearTimeout(runtime.lingerTimer as number);
+      runtime.lingerTimer = undefined;
+    }
     runtime.users++;
     this.ensureTimer();
     let released = false;
@@ -153,13 +161,20 @@ export class AlertHub {
       released = true;
       if (--rt.users > 0) return;
       this.persist(rt);
-      rt.stops.forEach((stop) => stop());
-      this.scopes.delete(scope.id);
-      if (this.scopes.size === 0 && this.timer !== undefined) {
-        this.opts.clearInterval(this.timer);
-        this.timer = undefined;
-      }
+      rt.lingerTimer = globalThis.setTimeout(() => this.stopScope(rt), this.opts.lingerMs);
     };
+  }
+
+  private stopScope(rt: ScopeRuntime): void {
+    if (rt.users > 0) return;
+    rt.lingerTimer = undefined;
+    this.persist(rt);
+    rt.stops.forEach((stop) => stop());
+    this.scopes.delete(rt.scope.id);
+    if (this.scopes.size === 0 && this.timer !== undefined) {
+      this.opts.clearInterval(this.timer);
+      this.timer = undefined;
+    }
   }
 
   /** Every alert of every scope, firing first, then pending, by severity. */
@@ -216,6 +231,12 @@ export class AlertHub {
       engine = new AlertEngine({ config: scope.config, clock: this.clock });
     }
     const runtime: ScopeRuntime = { scope, engine, users: 0, stops: [], ingested: new Map(), warm: false };
+    // A restored engine has already judged samples up to its last one: replaying them again would
+    // start new episodes (and lose acknowledgements). Its detectors start afresh from there.
+    for (const alert of engine.alerts(this.clock.now())) {
+      if (alert.lastSampleAt === undefined) continue;
+      runtime.ingested.set(alert.seriesId, Math.max(runtime.ingested.get(alert.seriesId) ?? -Infinity, alert.lastSampleAt));
+    }
     const historyMs = scope.warmupMs ?? 3_600_000;
     for (const entity of scope.entities) {
       runtime.stops.push(this.store.watch(entity, () => runtime.warm && this.feed(runtime), { historyMs }));

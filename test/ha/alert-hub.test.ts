@@ -90,6 +90,47 @@ describe('AlertHub', () => {
     expect(storage.data.has('ha-vitals:alerts:card1')).to.equal(true);
   });
 
+  it('keeps an acknowledgement when the page reloads with the same history, without new episodes', async () => {
+    // Arrange: the recorder holds a normal value, then the high one that fired.
+    const storage = memoryStorage();
+    const first = setup(storage);
+    const t = first.clock.t;
+    const rows = { 'sensor.cpu': [{ s: '20', lu: (t - 60_000) / 1000 }, { s: '95', lu: (t - 30_000) / 1000 }] };
+    first.connection.responders.set('history/history_during_period', () => rows);
+    first.connection.setState('sensor.cpu', '95', {}, (t - 30_000) / 1000);
+    first.hub.register({ id: 'card1', entities: ['sensor.cpu'], config: config(CPU_RULES) });
+    await sleep(30);
+    await first.hub.evaluate();
+    expect(first.hub.ack('card1', 'cpu_high/sensor.cpu', 'me')).to.equal(true);
+    await first.hub.evaluate();
+    // Act: a reload: a new hub over the same storage and the same recorder history.
+    const second = setup(storage, t + 5_000);
+    second.connection.responders.set('history/history_during_period', () => rows);
+    second.connection.setState('sensor.cpu', '95', {}, (t - 30_000) / 1000);
+    second.hub.register({ id: 'card1', entities: ['sensor.cpu'], config: config(CPU_RULES) });
+    await sleep(30);
+    await second.hub.evaluate();
+    // Assert
+    const alert = second.hub.alerts().find((a) => a.key === 'cpu_high/sensor.cpu')!;
+    expect(alert.state).to.equal('firing');
+    expect(alert.acknowledged).to.equal(true);
+    expect(second.hub.transitions).to.deep.equal([]);
+  });
+
+  it('keeps a scope running while its card is detached and re-attached by a re-layout', async () => {
+    const { hub, connection, clock } = setup();
+    connection.setState('sensor.cpu', '95', {}, clock.t / 1000);
+    const release = hub.register({ id: 'card1', entities: ['sensor.cpu'], config: config(CPU_RULES) });
+    await sleep(20);
+    await hub.evaluate();
+    hub.ack('card1', 'cpu_high/sensor.cpu');
+    // Act
+    release();
+    hub.register({ id: 'card1', entities: ['sensor.cpu'], config: config(CPU_RULES) });
+    // Assert
+    expect(hub.alerts()[0].acknowledged).to.equal(true);
+  });
+
   it('snoozes, silences and reports actions on unknown scopes as not done', async () => {
     const { hub } = setup();
     hub.register({ id: 'card1', entities: ['sensor.cpu'], config: config(CPU_RULES) });
