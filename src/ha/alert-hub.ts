@@ -165,6 +165,15 @@ export class AlertHub {
     };
   }
 
+  /** Stop now every scope no card uses (instead of after the linger time). */
+  stopIdleScopes(): void {
+    for (const rt of [...this.scopes.values()]) {
+      if (rt.users > 0) continue;
+      if (rt.lingerTimer !== undefined) globalThis.clearTimeout(rt.lingerTimer as number);
+      this.stopScope(rt);
+    }
+  }
+
   private stopScope(rt: ScopeRuntime): void {
     if (rt.users > 0) return;
     rt.lingerTimer = undefined;

@@ -129,6 +129,8 @@ describe('AlertHub', () => {
     hub.register({ id: 'card1', entities: ['sensor.cpu'], config: config(CPU_RULES) });
     // Assert
     expect(hub.alerts()[0].acknowledged).to.equal(true);
+    hub.stopIdleScopes();
+    expect(hub.alerts()).to.have.length(1); // still used by the re-attached card
   });
 
   it('snoozes, silences and reports actions on unknown scopes as not done', async () => {

@@ -59,6 +59,8 @@ export class VitalsAiCardEditor extends VitalsFormEditor<RawConfig> {
   private preferred?: string;
   private requested = false;
 
+  protected override readonly defaults: Record<string, unknown> = { runs_to_show: 10, poll_interval: 15 };
+
   protected readonly labels: Record<string, string> = {
     title: 'Title (optional)',
     pipeline: 'Pipeline (empty: all pipelines)',
@@ -72,7 +74,7 @@ export class VitalsAiCardEditor extends VitalsFormEditor<RawConfig> {
   };
 
   protected override readonly helpers: Record<string, string> = {
-    poll_interval: 'Run details need an administrator account.',
+    poll_interval: 'How often Assist run details are read (they are visible to administrators only).',
     probe_text: 'e.g. "what time is it"; sent to the intent stage only.',
   };
 

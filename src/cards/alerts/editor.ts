@@ -27,6 +27,8 @@ export const ALERTS_EDITOR_SCHEMA: FormSchema[] = [
 const FORM_KEYS = ['title', 'entities', 'show', 'max_items'];
 
 export class VitalsAlertsCardEditor extends VitalsFormEditor<RawConfig> {
+  protected override readonly defaults: Record<string, unknown> = { show: 'all', max_items: 20 };
+
   protected readonly labels: Record<string, string> = {
     title: 'Title (optional)',
     entities: 'Entities the rules watch',

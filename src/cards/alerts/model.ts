@@ -65,7 +65,7 @@ export function escalationOf(a: HubAlert, rule: AlertRule | undefined, now: numb
   if (a.acknowledged) text = 'escalation stopped: acknowledged';
   else if (a.silenced) text = 'escalation stopped: silenced';
   else if (a.inhibitedBy.length) text = 'escalation held: inhibited';
-  else if (reached >= total) text = `all ${total} tier${total === 1 ? '' : 's'} notified`;
+  else if (reached >= total) text = total === 1 ? `notified: ${tierLabel(rule.notify[0])}` : `all ${total} tiers notified`;
   else {
     const next = rule.notify[reached];
     text = `next: ${tierLabel(next)} in ${formatDuration(base + next.after - now)}`;

@@ -135,7 +135,7 @@ export class VitalsAlertsCard extends LitElement {
   }
 
   getGridOptions() {
-    return { columns: 12, rows: 4, min_columns: 6, min_rows: 2 };
+    return { columns: 12, rows: 'auto' as const, min_columns: 6, min_rows: 2 };
   }
 
   getLayoutOptions() {
@@ -281,7 +281,7 @@ export class VitalsAlertsCard extends LitElement {
             ${a.flapping ? html`<span class="badge flapping">flapping</span>` : nothing}
           </div>
           ${escalation
-            ? html`<div class="escalation">tier ${escalation.reached} of ${escalation.total} · ${escalation.text}</div>`
+            ? html`<div class="escalation">${escalation.total > 1 ? `tier ${escalation.reached} of ${escalation.total} · ` : ''}${escalation.text}</div>`
             : nothing}
           ${active
             ? html`<div class="actions">

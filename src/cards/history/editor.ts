@@ -31,6 +31,8 @@ function entityIdOf(entry: RawEntity): string {
 }
 
 export class VitalsHistoryCardEditor extends VitalsFormEditor<RawConfig> {
+  protected override readonly defaults: Record<string, unknown> = { hours_to_show: 24, show_anomalies: true };
+
   protected readonly labels: Record<string, string> = {
     title: 'Title (optional)',
     entities: 'Entities',

@@ -581,7 +581,7 @@ export class VitalsHistoryCard extends LitElement {
 
   /** Sections view (2024.11+): 12-column grid, rows of 56 px. */
   getGridOptions() {
-    return { columns: 12, rows: 4, min_columns: 4, min_rows: 3 };
+    return { columns: 12, rows: 'auto' as const, min_columns: 4, min_rows: 4 };
   }
 
   /** Sections view, 2024.3 – 2024.10. */

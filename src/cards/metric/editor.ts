@@ -5,6 +5,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { HomeAssistant } from 'custom-card-helpers';
+import { dropUnwrittenDefaults } from '../shared/editor';
 import { METRIC_STATS, type MetricCardConfig } from './config';
 
 export const METRIC_EDITOR_SCHEMA = [
@@ -23,6 +24,9 @@ export const METRIC_EDITOR_SCHEMA = [
   { name: 'show_stats', selector: { boolean: {} } },
   { name: 'show_sparkline', selector: { boolean: {} } },
 ] as const;
+
+/** What the form shows for keys the config leaves out; never written back unless changed. */
+const FORM_DEFAULTS: Record<string, unknown> = { stat: 'current', window: '5m', direction: 'above', show_stats: true, show_sparkline: true };
 
 const LABELS: Record<string, string> = {
   entity: 'Entity',
@@ -46,8 +50,7 @@ export class VitalsMetricCardEditor extends LitElement {
 
   /** What the form shows: durations as text, defaults filled so the form is not blank. */
   get formData(): Record<string, unknown> {
-    const c = this._config ?? {};
-    return { stat: 'current', window: '5m', direction: 'above', show_stats: true, show_sparkline: true, ...c };
+    return { ...FORM_DEFAULTS, ...this._config };
   }
 
   protected override render() {
@@ -67,8 +70,9 @@ export class VitalsMetricCardEditor extends LitElement {
   /** ha-form reports the whole data object; empty optional fields are dropped, not saved as "". */
   valueChanged(event: CustomEvent<{ value: Record<string, unknown> }>): void {
     event.stopPropagation();
-    const config: Record<string, unknown> = { ...this._config, ...event.detail.value };
-    for (const [key, value] of Object.entries(config)) if (value === '' || value === undefined || value === null) delete config[key];
+    const merged: Record<string, unknown> = { ...this._config, ...event.detail.value };
+    for (const [key, value] of Object.entries(merged)) if (value === '' || value === undefined || value === null) delete merged[key];
+    const config = dropUnwrittenDefaults(merged, this._config ?? {}, FORM_DEFAULTS);
     this._config = config;
     this.dispatchEvent(new CustomEvent('config-changed', { detail: { config }, bubbles: true, composed: true }));
   }

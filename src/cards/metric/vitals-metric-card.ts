@@ -119,7 +119,7 @@ export class VitalsMetricCard extends LitElement {
 
   /** Sections view (2024.11+): 12-column grid, rows of 56 px. */
   getGridOptions() {
-    return { columns: 6, rows: 2, min_columns: 3, min_rows: 2 };
+    return { columns: 6, rows: 3, min_columns: 3, min_rows: 2 };
   }
 
   /** Sections view, 2024.3 – 2024.10. */

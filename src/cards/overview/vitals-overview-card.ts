@@ -198,7 +198,7 @@ export class VitalsOverviewCard extends LitElement {
   }
 
   getGridOptions() {
-    return { columns: 12, rows: 4, min_columns: 6, min_rows: 3 };
+    return { columns: 12, rows: 'auto' as const, min_columns: 6, min_rows: 3 };
   }
 
   getLayoutOptions() {

@@ -30,6 +30,15 @@ export function compact<T extends Record<string, unknown>>(value: T): T {
   return out as T;
 }
 
+/** Keys equal to their default that the previous config did not have are left out (no config bloat). */
+export function dropUnwrittenDefaults<C extends Record<string, unknown>>(config: C, previous: Record<string, unknown>, defaults: Record<string, unknown>): C {
+  const out: Record<string, unknown> = { ...config };
+  for (const [key, value] of Object.entries(defaults)) {
+    if (!(key in previous) && key in out && JSON.stringify(out[key]) === JSON.stringify(value)) delete out[key];
+  }
+  return out as C;
+}
+
 export abstract class VitalsFormEditor<C extends Record<string, unknown>> extends LitElement {
   static override properties = {
     hass: { attribute: false },
@@ -56,6 +65,8 @@ export abstract class VitalsFormEditor<C extends Record<string, unknown>> extend
   abstract fromFormData(data: FormData, previous: C): C;
   protected abstract readonly labels: Record<string, string>;
   protected readonly helpers: Record<string, string> = {};
+  /** Defaults the form shows; a default the user did not write is not written into the config. */
+  protected readonly defaults: Record<string, unknown> = {};
 
   protected computeLabel = (entry: FormSchema): string => this.labels[entry.name] ?? entry.name;
   protected computeHelper = (entry: FormSchema): string | undefined => this.helpers[entry.name];
@@ -79,7 +90,7 @@ export abstract class VitalsFormEditor<C extends Record<string, unknown>> extend
   private onValueChanged(event: CustomEvent<{ value: FormData }>): void {
     event.stopPropagation();
     if (!this._config) return;
-    const config = this.fromFormData(event.detail.value, this._config);
+    const config = dropUnwrittenDefaults(this.fromFormData(event.detail.value, this._config), this._config, this.defaults);
     this._config = config;
     fireConfigChanged(this, config);
   }

@@ -14,6 +14,8 @@ export const SYSTEM_EDITOR_SCHEMA: FormSchema[] = [
 ];
 
 export class VitalsSystemCardEditor extends VitalsFormEditor<RawConfig> {
+  protected override readonly defaults: Record<string, unknown> = { hours_to_show: 24 };
+
   protected readonly labels: Record<string, string> = { title: 'Title (optional)', hours_to_show: 'Hours of history for trends', ...ROW_LABELS };
 
   get schema(): FormSchema[] {

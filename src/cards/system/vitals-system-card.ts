@@ -202,7 +202,7 @@ export class VitalsSystemCard extends LitElement {
   /** Sections view (2024.11+): 12-column grid, rows of 56 px; about 46 px per resource. */
   getGridOptions() {
     const rows = Math.max(2, Math.ceil((48 + 46 * this.rowCount()) / 56));
-    return { columns: 6, rows, min_columns: 4, min_rows: 2 };
+    return { columns: 12, rows, min_columns: 6, min_rows: 2 };
   }
 
   /** Sections view, 2024.3 – 2024.10. */

@@ -44,6 +44,8 @@ export function uxEditorSchema(level: string): FormSchema[] {
 }
 
 export class VitalsUxCardEditor extends VitalsFormEditor<RawConfig> {
+  protected override readonly defaults: Record<string, unknown> = { level: 'basic', ping_interval: 30 };
+
   protected readonly labels: Record<string, string> = {
     title: 'Title (optional)',
     level: 'Monitoring level',

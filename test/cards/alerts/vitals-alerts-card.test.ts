@@ -204,7 +204,9 @@ describe('vitals-alerts-card', () => {
     expect(scope).to.match(new RegExp(`^alerts:${cpu.replace(/\./g, '\\.')}`));
     // Act
     card.remove();
-    // Assert
+    // Assert: the scope lingers for a re-layout, then stops.
+    expect(hub.alerts().filter((a) => a.scope === scope)).to.have.length.greaterThan(0);
+    hub.stopIdleScopes();
     expect(hub.alerts().filter((a) => a.scope === scope)).to.have.length(0);
     expect(hub.ack(scope, `cpu_high/${cpu}`)).to.equal(false);
   });
@@ -242,7 +244,7 @@ describe('vitals-alerts-card', () => {
   it('gives Home Assistant sizes, a stub config and a lazily loaded editor', async () => {
     const card = new VitalsAlertsCard();
     expect(card.getCardSize()).to.equal(4);
-    expect(card.getGridOptions()).to.include({ columns: 12, rows: 4 });
+    expect(card.getGridOptions()).to.include({ columns: 12, rows: 'auto' });
     expect(card.getLayoutOptions()).to.include({ grid_rows: 4 });
     const stub = VitalsAlertsCard.getStubConfig({
       states: {
@@ -295,6 +297,8 @@ describe('alerts card model', () => {
     expect(escalationOf(alert({ firedAt: now - 60_000, silenced: true }), rule, now)!.text).to.equal('escalation stopped: silenced');
     expect(escalationOf(alert({ firedAt: now - 60_000, inhibitedBy: ['x'] }), rule, now)!.text).to.equal('escalation held: inhibited');
     expect(escalationOf(alert({ firedAt: now - 700_000 }), rule, now)!.text).to.equal('all 2 tiers notified');
+    const single = { notify: [{ after: 0, service: ['persistent_notification.create'], data: {} }] } as never;
+    expect(escalationOf(alert({ firedAt: now - 60_000 }), single, now)!.text).to.equal('notified: persistent_notification.create');
     expect(escalationOf(alert({ firedAt: now - 60_000 }), rule, now)!.text).to.equal('next: loud in 9 min');
     // A snooze that ends later restarts the clock from its end.
     expect(escalationOf(alert({ firedAt: now - 60_000, snoozedUntil: now + 60_000 }), rule, now)!.reached).to.equal(0);
@@ -326,6 +330,7 @@ describe('vitals-alerts-card with the shared hub', () => {
     expect(textOf(q(card, '.empty'))).to.equal('All clear — 2 rules watching 1 entity');
     expect(storeFor(connection as never).watchedIds).to.include(cpu);
     card.remove();
+    hub.stopIdleScopes();
     await sleep(10);
     expect(storeFor(connection as never).watchedIds).to.not.include(cpu);
   });

@@ -69,7 +69,8 @@ describe('vitals-history-card-editor', () => {
     const fired = oneEvent(editor, 'config-changed');
     change(form, { entities: ['sensor.b'], hours_to_show: 24, show_anomalies: true, compare: '', title: '' });
     const { detail } = (await fired) as CustomEvent<{ config: Record<string, unknown> }>;
-    expect(detail.config).to.deep.equal({ type: 'custom:vitals-history-card', entities: ['sensor.b'], hours_to_show: 24 });
+    // hours_to_show: 24 is the default the form showed: not written into the config.
+    expect(detail.config).to.deep.equal({ type: 'custom:vitals-history-card', entities: ['sensor.b'] });
   });
 
   it('keeps other forecast keys when the limit changes, and shows a fallback without ha-form', async () => {

@@ -376,7 +376,7 @@ describe('vitals-history-card', () => {
     const Card = customElements.get('vitals-history-card') as unknown as typeof VitalsHistoryCard;
     const card = new Card();
     expect(card.getCardSize()).to.equal(5);
-    expect(card.getGridOptions()).to.include({ columns: 12, rows: 4, min_rows: 3 });
+    expect(card.getGridOptions()).to.include({ columns: 12, rows: 'auto', min_rows: 4 });
     expect(card.getLayoutOptions()).to.include({ grid_columns: 4, grid_rows: 4 });
     const stub = Card.getStubConfig({
       states: { 'sensor.text': { state: 'on' }, 'sensor.memory_use_percent': { state: '40' }, 'sensor.processor_use': { state: '3' } },

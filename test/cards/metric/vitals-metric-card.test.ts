@@ -89,7 +89,7 @@ describe('vitals-metric-card', () => {
     const Card = customElements.get('vitals-metric-card') as unknown as typeof VitalsMetricCard;
     const card = new Card();
     expect(card.getCardSize()).to.equal(3);
-    expect(card.getGridOptions()).to.include({ columns: 6, rows: 2 });
+    expect(card.getGridOptions()).to.include({ columns: 6, rows: 3 });
     expect(card.getLayoutOptions()).to.include({ grid_columns: 2, grid_rows: 2 });
     const stub = Card.getStubConfig({
       states: { 'sensor.a_text': { state: 'on' }, 'sensor.memory_use': { state: '40' }, 'sensor.processor_use': { state: '3' } },
@@ -171,6 +171,9 @@ describe('vitals-metric-card statistics, thresholds and alerts', () => {
     expect(editor.formData.window).to.equal('5m');
     expect(saved).to.deep.include({ entity: 'sensor.cpu', stat: 'p95', thresholds: [{ value: 80 }] });
     expect(saved).to.not.have.property('name');
+    // Defaults the form showed but the user did not change are not written into the config.
+    expect(saved).to.not.have.property('window');
+    expect(saved).to.not.have.property('show_stats');
   });
 });
 

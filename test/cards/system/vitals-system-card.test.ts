@@ -176,7 +176,7 @@ describe('vitals-system-card', () => {
     const card = new Card();
     card.setConfig({ entities: { cpu: 'sensor.a', memory: 'sensor.b', disk: 'sensor.c', load: 'sensor.d' } });
     expect(card.getCardSize()).to.equal(5);
-    expect(card.getGridOptions()).to.deep.equal({ columns: 6, rows: 5, min_columns: 4, min_rows: 2 });
+    expect(card.getGridOptions()).to.deep.equal({ columns: 12, rows: 5, min_columns: 6, min_rows: 2 });
     expect(card.getLayoutOptions()).to.include({ grid_columns: 2, grid_rows: 5 });
     const editor = await Card.getConfigElement();
     expect(editor.tagName.toLowerCase()).to.equal('vitals-system-card-editor');
