@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // Demo data for `npm start`: pushes realistic, noisy sensor states to Home
 // Assistant over REST every few seconds, with an occasional anomaly (spike or
-// level shift) every few minutes.
+// level shift) every few minutes, and runs a real Assist text pipeline (intent
+// stage, Home Assistant's built-in agent: free) every ~30 s over the websocket,
+// so the AI card shows real runs.
 //
 // In-process:  const gen = await startGenerator({ baseUrl, token }); ... gen.stop()
-// Standalone:  node scripts/demo/generator.mjs --url http://127.0.0.1:8123 --token TOKEN [--interval 5]
+// Standalone:  node --experimental-websocket scripts/demo/generator.mjs --url http://127.0.0.1:8123 --token TOKEN [--interval 5]
 //
-// Env: HA_VITALS_DEMO_SEED (number) makes the noise reproducible.
+// Env: HA_VITALS_DEMO_SEED (number) makes the noise reproducible;
+//      HA_VITALS_DEMO_ASSIST_S (default 30, 0 = off) seconds between Assist runs.
+import { connectWs } from '../../e2e/lib/ws.mjs';
 
 /** Sensors: base level, noise, unit, and how the value is shaped. */
 export const SENSORS = {
@@ -15,10 +19,15 @@ export const SENSORS = {
   'sensor.demo_assist_intent_ms': { name: 'Assist intent', unit: 'ms', icon: 'mdi:head-cog', base: 45, noise: 0.2, min: 5, decimals: 0, kind: 'latency' },
   'sensor.demo_assist_tts_ms': { name: 'Assist text-to-speech', unit: 'ms', icon: 'mdi:account-voice', base: 260, noise: 0.15, min: 40, decimals: 0, kind: 'latency' },
   'sensor.demo_llm_response_s': { name: 'LLM response time', unit: 's', icon: 'mdi:robot-outline', base: 1.8, noise: 0.25, min: 0.2, decimals: 2, kind: 'latency' },
+  'sensor.demo_llm_tokens_per_second': { name: 'LLM tokens per second', unit: 'tok/s', icon: 'mdi:speedometer', base: 42, noise: 0.1, min: 1, decimals: 1, kind: 'latency' },
   // System
   'sensor.demo_cpu_percent': { name: 'CPU usage', unit: '%', icon: 'mdi:cpu-64-bit', base: 17, noise: 4, min: 0.5, max: 100, decimals: 1, kind: 'load' },
   'sensor.demo_memory_percent': { name: 'Memory usage', unit: '%', icon: 'mdi:memory', base: 46, noise: 0.6, min: 5, max: 100, decimals: 1, kind: 'level' },
-  'sensor.demo_disk_percent': { name: 'Disk usage', unit: '%', icon: 'mdi:harddisk', base: 61, noise: 0.02, min: 0, max: 100, decimals: 2, kind: 'growing' },
+  'sensor.demo_disk_percent': { name: 'Disk usage', unit: '%', icon: 'mdi:harddisk', base: 61, noise: 0.005, min: 0, max: 100, decimals: 2, kind: 'growing' },
+  'sensor.demo_load_1m': { name: 'Load (1 min)', unit: undefined, icon: 'mdi:gauge', base: 0.9, noise: 0.25, min: 0, decimals: 2, kind: 'load' },
+  'sensor.demo_network_in': { name: 'Network in', unit: 'MB/s', icon: 'mdi:download-network', base: 1.6, noise: 0.35, min: 0.01, decimals: 2, kind: 'latency', deviceClass: 'data_rate' },
+  'sensor.demo_network_out': { name: 'Network out', unit: 'MB/s', icon: 'mdi:upload-network', base: 0.35, noise: 0.3, min: 0.01, decimals: 2, kind: 'latency', deviceClass: 'data_rate' },
+  'sensor.demo_database_size': { name: 'Recorder database size', unit: 'MB', icon: 'mdi:database', base: 612, noise: 0, min: 0, decimals: 1, kind: 'growing', growth: 0.05, deviceClass: 'data_size' },
 };
 
 function rng(seed) {
@@ -33,7 +42,65 @@ function rng(seed) {
   };
 }
 
-export async function startGenerator({ baseUrl, token, intervalMs = 5000, log = console.log, seed = process.env.HA_VITALS_DEMO_SEED } = {}) {
+const ASSIST_TEXTS = ['what time is it', 'what is the date today', 'turn on the kitchen light', 'what time is it', 'set a timer for 5 minutes', 'is the front door locked'];
+
+/**
+ * Run Assist's text pipeline (intent stage; the preferred pipeline, i.e. Home Assistant's
+ * built-in agent unless the user changed it) every `everyMs` over one websocket, so the AI
+ * card lists real runs. Sentences the agent cannot handle give intent errors, as in real life.
+ */
+export function startAssistRuns({ baseUrl, token, everyMs = 30000, log = console.log, random = Math.random }) {
+  let stopped = false;
+  let ws = null;
+  let timer = null;
+  let n = 0;
+  let warned = false;
+  const runOnce = async () => {
+    ws ??= await connectWs(`${baseUrl.replace(/^http/, 'ws')}/api/websocket`, token);
+    ws.closed.then(() => (ws = null));
+    const text = ASSIST_TEXTS[n++ % ASSIST_TEXTS.length];
+    await new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('no run-end within 30 s')), 30000);
+      let unsub = null;
+      ws.subscribe({ type: 'assist_pipeline/run', start_stage: 'intent', end_stage: 'intent', input: { text } }, (ev) => {
+        if (ev.type === 'run-end' || ev.type === 'error') {
+          clearTimeout(t);
+          unsub?.();
+          resolve();
+        }
+      }).then((u) => (unsub = u), reject);
+    });
+  };
+  const loop = async () => {
+    if (stopped) return;
+    try {
+      await runOnce();
+      warned = false;
+    } catch (e) {
+      if (!warned) log(`[generator] Assist run failed: ${e.message}`);
+      warned = true;
+    }
+    // jitter ±20 % so runs do not line up with the card's poll
+    if (!stopped) timer = setTimeout(loop, everyMs * (0.8 + 0.4 * random()));
+  };
+  timer = setTimeout(loop, 2000);
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      ws?.close();
+    },
+  };
+}
+
+export async function startGenerator({
+  baseUrl,
+  token,
+  intervalMs = 5000,
+  log = console.log,
+  seed = process.env.HA_VITALS_DEMO_SEED,
+  assistMs = Number(process.env.HA_VITALS_DEMO_ASSIST_S ?? 30) * 1000,
+} = {}) {
   const random = rng(seed);
   const gauss = () => {
     const u = 1 - random();
@@ -42,16 +109,18 @@ export async function startGenerator({ baseUrl, token, intervalMs = 5000, log = 
   };
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
-  // Disk usage keeps growing across runs: continue from the last recorded value.
-  const disk = SENSORS['sensor.demo_disk_percent'];
-  try {
-    const since = new Date(Date.now() - 30 * 86400e3).toISOString();
-    const r = await fetch(`${baseUrl}/api/history/period/${since}?filter_entity_id=sensor.demo_disk_percent&minimal_response&no_attributes`, { headers });
-    const hist = (await r.json())[0] ?? [];
-    const last = Number(hist.at(-1)?.state);
-    if (Number.isFinite(last) && last > 0 && last < 99) disk.base = last;
-  } catch {
-    /* fresh install */
+  // Disk usage and database size keep growing across runs: continue from the last recorded value
+  // (a disk close to full starts over, as if cleaned up).
+  for (const [id, ceiling] of [['sensor.demo_disk_percent', 97], ['sensor.demo_database_size', 1900]]) {
+    try {
+      const since = new Date(Date.now() - 30 * 86400e3).toISOString();
+      const r = await fetch(`${baseUrl}/api/history/period/${since}?filter_entity_id=${id}&minimal_response&no_attributes`, { headers });
+      const hist = (await r.json())[0] ?? [];
+      const last = Number(hist.at(-1)?.state);
+      if (Number.isFinite(last) && last > 0 && last < ceiling) SENSORS[id].base = last;
+    } catch {
+      /* fresh install */
+    }
   }
 
   const state = {}; // per-sensor smoothed level (AR(1) drift)
@@ -73,8 +142,10 @@ export async function startGenerator({ baseUrl, token, intervalMs = 5000, log = 
         break;
       }
       case 'load': {
+        // daily-ish wave (15 min period here) + correlated noise; amplitude relative to the base
         state[id] = 0.8 * state[id] + 0.2 * gauss();
-        v = s.base + 5 * Math.sin((2 * Math.PI * minutes) / 15) + s.noise * state[id] + 1.5 * gauss();
+        const k = s.base / 17;
+        v = s.base + 5 * k * Math.sin((2 * Math.PI * minutes) / 15) + s.noise * state[id] + 1.5 * k * gauss();
         break;
       }
       case 'level': {
@@ -83,7 +154,7 @@ export async function startGenerator({ baseUrl, token, intervalMs = 5000, log = 
         break;
       }
       case 'growing': {
-        s.base += 0.0004 * (intervalMs / 1000) * (0.5 + random()); // ~ +1.5 %/h
+        s.base += (s.growth ?? 0.0004) * (intervalMs / 1000) * (0.5 + random()); // disk ~ +1.5 %/h, database ~ +3 MB/min
         v = s.base + s.noise * gauss();
         break;
       }
@@ -123,7 +194,13 @@ export async function startGenerator({ baseUrl, token, intervalMs = 5000, log = 
         const v = value(id, now);
         const body = {
           state: v.toFixed(s.decimals),
-          attributes: { friendly_name: s.name, unit_of_measurement: s.unit, icon: s.icon, state_class: 'measurement' },
+          attributes: {
+            friendly_name: s.name,
+            ...(s.unit ? { unit_of_measurement: s.unit } : {}),
+            ...(s.deviceClass ? { device_class: s.deviceClass } : {}),
+            icon: s.icon,
+            state_class: 'measurement',
+          },
         };
         const r = await fetch(`${baseUrl}/api/states/${id}`, { method: 'POST', headers, body: JSON.stringify(body) });
         if (!r.ok) throw new Error(`POST /api/states/${id}: HTTP ${r.status}`);
@@ -144,11 +221,13 @@ export async function startGenerator({ baseUrl, token, intervalMs = 5000, log = 
     if (!stopped) timer = setTimeout(loop, intervalMs);
   };
   timer = setTimeout(loop, intervalMs);
+  const assist = assistMs > 0 ? startAssistRuns({ baseUrl, token, everyMs: assistMs, log, random }) : null;
   return {
     sensors: Object.keys(SENSORS),
     stop() {
       stopped = true;
       clearTimeout(timer);
+      assist?.stop();
     },
   };
 }

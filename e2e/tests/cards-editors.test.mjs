@@ -1,0 +1,166 @@
+// The cards' visual editors in Home Assistant's real card editor dialog
+// (hui-dialog-edit-card) on a storage-mode dashboard: every card's editor
+// opens, a field is changed through the real form, Save writes the change to
+// the dashboard config (checked over the websocket with lovelace/config).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, test } from 'node:test';
+import { artifact, launchBrowser, newPage, sleep, startLane, waitFor } from '../lib/index.mjs';
+import { cardConfigs, startFeeder } from '../lib/cards-fixtures.mjs';
+
+const LANE = process.env.HA_VITALS_LANE || 'newest';
+const URL_PATH = 'vitals-edit';
+
+let lane;
+let browser;
+let tab;
+let feeder;
+let ws;
+
+/** [index in the view, card tag, editor tag, field to change (ha-form schema name), new value, config key] */
+const EDITS = [
+  [0, 'metric', 'vitals-metric-card-editor', 'name', 'CPU edited'],
+  [2, 'history', 'vitals-history-card-editor', 'title', 'Host edited'],
+  [3, 'system', 'vitals-system-card-editor', 'title', 'System edited'],
+  [4, 'ai', 'vitals-ai-card-editor', 'title', 'Assist edited'],
+  [5, 'ux', 'vitals-ux-card-editor', 'title', 'Browser edited'],
+  [6, 'alerts', 'vitals-alerts-card-editor', 'title', 'Alerts edited'],
+];
+
+const savedCards = async () => (await ws.send({ type: 'lovelace/config', url_path: URL_PATH })).views[0].cards;
+
+before(async () => {
+  lane = await startLane(LANE);
+  feeder = startFeeder(lane);
+  await feeder.first();
+  ws = await lane.ws();
+  await ws.send({ type: 'lovelace/dashboards/create', url_path: URL_PATH, title: 'Vitals edit', mode: 'storage', require_admin: false, show_in_sidebar: true });
+  await ws.send({ type: 'lovelace/config/save', url_path: URL_PATH, config: { title: 'Vitals edit', views: [{ title: 'Edit', path: 'edit', cards: cardConfigs() }] } });
+  browser = await launchBrowser();
+  tab = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await tab.page.emulateMedia({ reducedMotion: 'reduce' });
+  await lane.openDashboard(tab.page, `${URL_PATH}/edit?edit=1`);
+  await tab.page.locator('hui-card-options').first().waitFor({ timeout: 20000 });
+});
+
+after(async () => {
+  await ws?.close();
+  await feeder?.stop();
+  await browser?.close().catch(() => {});
+  if (lane) {
+    try {
+      fs.copyFileSync(lane.logFile, artifact(`${LANE}-cards-editors-home-assistant.log`));
+    } catch {
+      /* no log */
+    }
+    await lane.stop();
+  }
+});
+
+/** Click "Edit" on the n-th card of the view (edit mode) and return the dialog locator. */
+async function openEditor(n) {
+  const { page } = tab;
+  await waitFor(async () => (await page.locator('hui-card-options').count()) >= 8, { timeoutMs: 15000, what: '8 cards in edit mode' });
+  // masonry columns reorder the DOM: find the card by its position badge (1-based index in the view)
+  const options = page.locator('hui-card-options').filter({ has: page.locator('.position-badge', { hasText: new RegExp(`^\\s*${n + 1}\\s*$`) }) });
+  assert.equal(await options.count(), 1, `one card with position ${n + 1}`);
+  await options.scrollIntoViewIfNeeded();
+  await options.locator('.card-actions').getByRole('button', { name: 'Edit', exact: true }).first().click({ timeout: 10000 });
+  const dialog = page.locator('hui-dialog-edit-card');
+  await dialog.locator('hui-card-element-editor').first().waitFor({ state: 'attached', timeout: 15000 });
+  return dialog;
+}
+
+/** Mark every ha-selector of the form inside `editorTag` with data-e2e-field=<schema name> (works on both frontends). */
+async function markFields(editorTag) {
+  return tab.page.evaluate((tag) => {
+    const find = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.localName === tag) return el;
+        if (el.shadowRoot) {
+          const f = find(el.shadowRoot);
+          if (f) return f;
+        }
+      }
+      return null;
+    };
+    const editor = find(document);
+    const names = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.localName === 'ha-selector' && el.name) {
+          el.setAttribute('data-e2e-field', el.name);
+          names.push(el.name);
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    if (editor?.shadowRoot) walk(editor.shadowRoot);
+    return names;
+  }, editorTag);
+}
+
+async function closeDialog(dialog, button) {
+  await dialog.getByRole('button', { name: button, exact: true }).first().click({ timeout: 10000 });
+  await waitFor(async () => !(await dialog.locator('hui-card-element-editor').first().isVisible().catch(() => false)), { timeoutMs: 10000, what: 'dialog closed' });
+  await sleep(300);
+}
+
+for (const [index, card, editorTag, field, value] of EDITS) {
+  test(`[${LANE}] ${card} card: editor in HA's dialog, change ${field}, Save persists it`, async (t) => {
+    const dialog = await openEditor(index);
+    const editor = dialog.locator(editorTag);
+    await editor.waitFor({ state: 'visible', timeout: 15000 }).catch(async (e) => {
+      await tab.page.screenshot({ path: artifact(`${LANE}-editor-${card}-failure.png`) });
+      const alerts = (await dialog.locator('ha-alert').allTextContents()).map((s) => s.replace(/\s+/g, ' ').trim());
+      e.message += ` (dialog alerts: ${JSON.stringify(alerts)}; YAML editor shown: ${(await dialog.locator('ha-code-editor').count()) > 0})`;
+      await closeDialog(dialog, 'Cancel').catch(() => {});
+      throw e;
+    });
+    assert.ok((await editor.locator('ha-form').count()) >= 1, 'ha-form inside the editor');
+    await waitFor(async () => (await markFields(editorTag)).includes(field), { timeoutMs: 10000, what: `ha-form field ${field}` });
+    const names = await markFields(editorTag);
+    t.diagnostic(`fields: ${names.join(', ')}`);
+    // the form is really rendered (not the fallback note)
+    assert.equal(await editor.locator('.fallback').isVisible().catch(() => false), false, 'ha-form rendered, not the fallback');
+    await tab.page.screenshot({ path: artifact(`${LANE}-editor-${card}.png`) });
+    const input = editor.locator(`[data-e2e-field="${field}"] input`).first();
+    await input.fill(value);
+    await input.press('Tab');
+    await sleep(300);
+    await closeDialog(dialog, 'Save');
+    let saved;
+    await waitFor(async () => {
+      saved = (await savedCards())[index];
+      return saved?.[field] === value;
+    }, { timeoutMs: 10000, what: `saved config of card ${index} has ${field}=${value}` });
+    t.diagnostic(`saved: ${JSON.stringify(saved)}`);
+    // what the user did not touch is kept
+    const original = cardConfigs()[index];
+    for (const [k, v] of Object.entries(original)) if (k !== field) assert.deepEqual(saved[k], v, `key ${k} kept`);
+    // the dashboard re-renders the card with the change
+    await waitFor(async () => ((await tab.page.locator(`vitals-${card}-card ha-card`).first().textContent()) ?? '').includes(value), {
+      timeoutMs: 10000,
+      what: `card shows ${value}`,
+    });
+    assert.deepEqual(tab.errorsMatching().map((m) => m.text), [], 'console errors mentioning ha-vitals / vitals-');
+  });
+}
+
+test(`[${LANE}] second metric card (input_number) and overview card: dialog opens without error`, async (t) => {
+  // metric card on the input_number: visual editor
+  let dialog = await openEditor(1);
+  await dialog.locator('vitals-metric-card-editor').waitFor({ state: 'visible', timeout: 15000 });
+  await closeDialog(dialog, 'Cancel');
+  // overview card: it has no visual editor, so HA shows its YAML editor
+  dialog = await openEditor(7);
+  await sleep(1500);
+  const code = await dialog.locator('ha-code-editor').count();
+  const alerts = (await dialog.locator('ha-alert').allTextContents()).map((s) => s.replace(/\s+/g, ' ').trim());
+  t.diagnostic(`overview: ha-code-editor ${code}, alerts: ${JSON.stringify(alerts)}`);
+  await tab.page.screenshot({ path: artifact(`${LANE}-editor-overview.png`) });
+  assert.ok(code >= 1, 'the YAML editor is shown for the overview card');
+  assert.equal(await dialog.locator('hui-error-card').count(), 0, 'no error card in the preview');
+  await closeDialog(dialog, 'Cancel');
+  assert.deepEqual(tab.errorsMatching().map((m) => m.text), [], 'console errors mentioning ha-vitals / vitals-');
+});
