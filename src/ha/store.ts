@@ -36,6 +36,8 @@ export interface StoreOptions {
   liveWindowMs?: number;
   /** Batch delay of history requests. */
   historyBatchDelayMs?: number;
+  /** Backfill after a reconnect is repeated after these delays, for states the recorder had not written yet. */
+  backfillRetryDelaysMs?: number[];
   now?: () => number;
   /** Persistent history cache; the store works without one. */
   cache?: Promise<HistoryCache | undefined>;
@@ -87,6 +89,7 @@ export class VitalsStore {
       samplesPerEntity: options.samplesPerEntity ?? 43_200,
       liveWindowMs: options.liveWindowMs ?? 3_600_000,
       historyBatchDelayMs: options.historyBatchDelayMs ?? 50,
+      backfillRetryDelaysMs: options.backfillRetryDelaysMs ?? [2_000, 7_000],
       now: options.now ?? (() => Date.now()),
       cache: options.cache ?? Promise.resolve(undefined),
       setTimeout: options.setTimeout ?? ((fn, ms) => globalThis.setTimeout(fn, ms)),
@@ -182,15 +185,15 @@ export class VitalsStore {
   private async loadHistory(entityId: string, windowMs: number): Promise<void> {
     try {
       const cache = await this.opts.cache;
-      if (cache && this.history.coverage(entityId) === undefined && !this.restoring.has(entityId)) {
-        this.restoring.add(entityId);
-        const unit = await this.unitOf(entityId);
-        const cached = await cache.load(entityId, unit);
-        if (cached && cached.times.length > 0) {
-          this.mergeHistory(entityId, { times: [...cached.times], values: [...cached.values], source: 'history' });
-          this.history.markCovered(entityId, cached.from);
-          await this.history.backfill([entityId], cached.times[cached.times.length - 1]);
+      if (cache && this.history.coverage(entityId) === undefined) {
+        // Cards attached, detached and re-attached within milliseconds (the frontend does that on
+        // first render) all wait for the one restore, instead of fetching the whole window.
+        let restore = this.restores.get(entityId);
+        if (!restore) {
+          restore = this.restoreFromCache(entityId, cache);
+          this.restores.set(entityId, restore);
         }
+        await restore;
       }
       await this.history.ensure(entityId, windowMs);
       if (cache) await this.persist(entityId, cache);
@@ -199,7 +202,17 @@ export class VitalsStore {
     }
   }
 
-  private readonly restoring = new Set<string>();
+  private readonly restores = new Map<string, Promise<void>>();
+
+  private async restoreFromCache(entityId: string, cache: HistoryCache): Promise<void> {
+    const unit = await this.unitOf(entityId);
+    const cached = await cache.load(entityId, unit);
+    if (cached && cached.times.length > 0) {
+      this.mergeHistory(entityId, { times: [...cached.times], values: [...cached.values], source: 'history' });
+      this.history.markCovered(entityId, cached.from);
+      await this.history.backfill([entityId], cached.times[cached.times.length - 1]);
+    }
+  }
 
   /** The entity's unit, once its first state arrived (cache entries are only valid for the same unit). */
   private unitOf(entityId: string, timeoutMs = 5_000): Promise<string> {
@@ -244,9 +257,13 @@ export class VitalsStore {
     this.disconnectedAfter = undefined;
     const ids = [...this.subscribedIds];
     if (from === undefined || ids.length === 0) return;
-    this.history
-      .backfill(ids, from)
-      .catch((err) => console.warn('ha-vitals: backfill after reconnect failed', err));
+    // The recorder writes to its database every commit interval (5 s by default), and history
+    // reads only the database: states of the last seconds before the reconnect are not there
+    // yet. Ask again once they are; timestamps deduplicate what came twice.
+    const fetch = () =>
+      this.history.backfill(ids, from).catch((err) => console.warn('ha-vitals: backfill after reconnect failed', err));
+    void fetch();
+    for (const delay of this.opts.backfillRetryDelaysMs) this.opts.setTimeout(() => void fetch(), delay);
   }
 
   private mergeHistory(entityId: string, chunk: HistoryChunk): void {

@@ -209,3 +209,48 @@ describe('VitalsStore cache restore for an entity that never reports', () => {
     cache.close();
   });
 });
+
+describe('VitalsStore recorder lag and concurrent restores', () => {
+  it('asks for the outage again after the recorder commit interval, filling what it had not written yet', async () => {
+    // Arrange: the first backfill sees only what the recorder had committed.
+    const connection = new FakeConnection();
+    connection.setState('sensor.a', '1', {}, 100);
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1, historyBatchDelayMs: 1, backfillRetryDelaysMs: [20], now: () => 200_000 });
+    store.watch('sensor.a', () => undefined);
+    await sleep(10);
+    let calls = 0;
+    connection.responders.set('history/history_during_period', () => {
+      calls++;
+      return { 'sensor.a': calls === 1 ? [{ s: '2', lu: 110 }] : [{ s: '2', lu: 110 }, { s: '3', lu: 120 }] };
+    });
+    // Act
+    connection.emit('disconnected');
+    connection.emit('ready');
+    await sleep(60);
+    // Assert
+    expect(calls).to.equal(2);
+    expect([...store.series('sensor.a')!.copyRange().values]).to.deep.equal([1, 2, 3]);
+  });
+
+  it('lets a card re-attached during the cache restore wait for it instead of fetching the whole window', async () => {
+    // Arrange
+    const { HistoryCache } = await import('../../src/ha/history-cache');
+    const cache = (await HistoryCache.open('test', { dbName: `store-reattach-${Date.now()}` }))!;
+    const T = Date.UTC(2026, 10, 26, 10, 0, 0);
+    await cache.save('sensor.a', '', T, new Float64Array([T, T + 60_000]), new Float64Array([1, 2]));
+    const connection = new FakeConnection();
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1, historyBatchDelayMs: 1, now: () => T + 3_600_000, cache: Promise.resolve(cache) });
+    // Act: attach, detach and re-attach before the entity's first state (the unit) arrives.
+    const stop = store.watch('sensor.a', () => undefined, { historyMs: 3_600_000 });
+    stop();
+    store.watch('sensor.a', () => undefined, { historyMs: 3_600_000 });
+    await sleep(5);
+    connection.setState('sensor.a', '3', {}, (T + 3_600_000) / 1000);
+    await sleep(40);
+    // Assert: one request, from the newest cached sample on.
+    const requests = connection.sent.filter((m) => m.type === 'history/history_during_period');
+    expect(requests).to.have.length(1);
+    expect(Date.parse(requests[0].start_time as string)).to.equal(T + 60_000);
+    cache.close();
+  });
+});
