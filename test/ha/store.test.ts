@@ -254,3 +254,25 @@ describe('VitalsStore recorder lag and concurrent restores', () => {
     cache.close();
   });
 });
+
+describe('VitalsStore under a burst', () => {
+  it('records every one of 10,000 changes arriving at once, in order, and tells its watchers of each', async () => {
+    // Arrange
+    const connection = new FakeConnection();
+    connection.setState('sensor.burst', '0', {}, 1);
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1 });
+    let notified = 0;
+    store.watch('sensor.burst', () => notified++);
+    await sleep(10);
+    // Act: 10,000 diffs in one task, as a flood of state_changed events would deliver them.
+    for (let i = 1; i <= 10_000; i++) connection.setState('sensor.burst', String(i), {}, 1 + i / 1000);
+    // Assert
+    const { times, values } = store.series('sensor.burst')!.copyRange();
+    expect(values.length).to.equal(10_001);
+    expect(values[10_000]).to.equal(10_000);
+    let ordered = true;
+    for (let i = 1; i < times.length; i++) if (!(times[i] > times[i - 1])) ordered = false;
+    expect(ordered).to.equal(true);
+    expect(notified).to.equal(10_001);
+  });
+});

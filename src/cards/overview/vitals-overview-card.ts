@@ -205,6 +205,11 @@ export class VitalsOverviewCard extends LitElement {
     return { grid_columns: 4, grid_rows: 4, grid_min_columns: 2, grid_min_rows: 3 };
   }
 
+  static async getConfigElement(): Promise<HTMLElement> {
+    const { OVERVIEW_EDITOR_TYPE } = await import('./editor');
+    return document.createElement(OVERVIEW_EDITOR_TYPE);
+  }
+
   static getStubConfig(): Record<string, unknown> {
     return { hours_to_show: 24, baseline: '7d', max_insights: 3 };
   }
