@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { VitalsCardBase } from '../shared/card-base';
 import type { HomeAssistant } from 'custom-card-helpers';
 import { storeFor, type StoreConnection, type VitalsStore } from '../../ha/store';
 import { telemetryFor, type Telemetry } from '../../ha/telemetry/index';
@@ -18,7 +19,7 @@ const METRIC_WINDOW_MS = 3_600_000;
  * rate, slowest runs and the agent of each run, from the shared Assist collector; plus any numeric
  * sensors declared AI metrics (tokens/s, model latency), and an opt-in synthetic probe.
  */
-export class VitalsAiCard extends LitElement {
+export class VitalsAiCard extends VitalsCardBase {
   static override properties = {
     _config: { state: true },
     _revision: { state: true },
@@ -28,10 +29,8 @@ export class VitalsAiCard extends LitElement {
   private _config?: AiCardConfig;
   private _revision = 0;
   private _probeError?: string;
-  private _hass?: HomeAssistant;
   private store?: VitalsStore;
   private telemetry?: Telemetry;
-  private disposers: (() => void)[] = [];
   private probeTimer?: number;
   private probing = false;
 
@@ -40,33 +39,14 @@ export class VitalsAiCard extends LitElement {
     this.attach();
   }
 
-  set hass(hass: HomeAssistant) {
-    const first = !this._hass || this._hass.connection !== hass.connection;
-    this._hass = hass;
-    if (first) this.attach();
-  }
 
-  get hass(): HomeAssistant | undefined {
-    return this._hass;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.attach();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.detach();
-  }
-
-  private detach(): void {
+  protected override detach(): void {
     while (this.disposers.length) this.disposers.pop()!();
     if (this.probeTimer !== undefined) clearInterval(this.probeTimer);
     this.probeTimer = undefined;
   }
 
-  private attach(): void {
+  protected override attach(): void {
     this.detach();
     const config = this._config;
     const connection = this._hass?.connection as PingConnection | undefined;

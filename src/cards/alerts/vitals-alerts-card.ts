@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { VitalsCardBase } from '../shared/card-base';
 import type { HomeAssistant } from 'custom-card-helpers';
 import { DEFAULT_RULES_INPUT, type AlertsConfig } from '../../core/config/alerts';
 import { formatDuration as formatConfigDuration } from '../../core/config/duration';
@@ -24,7 +25,7 @@ const SEVERITY_ICON = { critical: '!', warning: '▲', info: 'i' } as const;
  * escalation step, recent transitions and failed notifications. The card's own `entities` and
  * `alerts:` are registered with the shared hub while it is on the page.
  */
-export class VitalsAlertsCard extends LitElement {
+export class VitalsAlertsCard extends VitalsCardBase {
   static override properties = {
     _config: { state: true },
     _revision: { state: true },
@@ -41,9 +42,7 @@ export class VitalsAlertsCard extends LitElement {
   private _revision = 0;
   private _openSnooze?: string;
   private _status: StoreStatus = 'idle';
-  private _hass?: HomeAssistant;
   private store?: VitalsStore;
-  private disposers: (() => void)[] = [];
   private scopeId?: string;
   private generation = 0;
   /** The hub was loaded here (not injected): replaced when the connection changes. */
@@ -56,34 +55,17 @@ export class VitalsAlertsCard extends LitElement {
     if (scopeChanged) this.attach();
   }
 
-  set hass(hass: HomeAssistant) {
-    const first = !this._hass;
-    this._hass = hass;
+  protected override hassChanged(hass: HomeAssistant): void {
     rememberHass(hass);
-    if (first || !this.store) this.attach();
   }
 
-  get hass(): HomeAssistant | undefined {
-    return this._hass;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.attach();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.detach();
-  }
-
-  private detach(): void {
+  protected override detach(): void {
     this.generation++;
     for (const dispose of this.disposers.splice(0)) dispose();
     this.scopeId = undefined;
   }
 
-  private attach(): void {
+  protected override attach(): void {
     this.detach();
     const config = this._config;
     if (!config || !this._hass?.connection || !this.isConnected) return;

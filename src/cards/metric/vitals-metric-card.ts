@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
+import { css, html, nothing, svg, type PropertyValues } from 'lit';
+import { VitalsCardBase } from '../shared/card-base';
 import type { HomeAssistant } from 'custom-card-helpers';
 import type { EntitySnapshot } from '../../ha/entity-updates';
 import { storeFor, type VitalsStore } from '../../ha/store';
@@ -17,7 +18,7 @@ const SPARK_H = 60;
  * One metric: name, current value with unit, and a sparkline of the values seen since load.
  * Values come from the shared store, never from a subscription of its own.
  */
-export class VitalsMetricCard extends LitElement {
+export class VitalsMetricCard extends VitalsCardBase {
   static override properties = {
     _config: { state: true },
     _snapshot: { state: true },
@@ -27,45 +28,17 @@ export class VitalsMetricCard extends LitElement {
   private _config?: MetricCardConfig;
   private _snapshot?: EntitySnapshot;
   private _revision = 0;
-  private _hass?: HomeAssistant;
   private store?: VitalsStore;
   private hub?: AlertHub;
-  private stopWatching: (() => void)[] = [];
 
   setConfig(config: unknown): void {
-    const parsed = parseMetricCardConfig(config);
-    const entityChanged = parsed.entity !== this._config?.entity;
-    this._config = parsed;
-    if (entityChanged) this.rewatch();
+    this._config = parseMetricCardConfig(config);
+    // Any key may change what is watched (entity, history window, threshold entities, alerts).
+    this.attach();
   }
 
-  set hass(hass: HomeAssistant) {
-    const first = !this._hass;
-    this._hass = hass;
-    // Per-card work on every hass update is only this identity check; values come from the store.
-    if (first || this.store === undefined) this.rewatch();
-  }
-
-  get hass(): HomeAssistant | undefined {
-    return this._hass;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.rewatch();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unwatch();
-  }
-
-  private unwatch(): void {
-    while (this.stopWatching.length) this.stopWatching.pop()!();
-  }
-
-  private rewatch(): void {
-    this.unwatch();
+  protected override attach(): void {
+    this.detach();
     const config = this._config;
     if (!config || !this._hass?.connection || !this.isConnected) return;
     const store = storeFor(this._hass.connection);
@@ -73,7 +46,7 @@ export class VitalsMetricCard extends LitElement {
     this._snapshot = undefined;
     // The statistic needs its window of history; the current value needs none.
     const historyMs = config.stat === 'current' ? undefined : config.window;
-    this.stopWatching.push(
+    this.disposers.push(
       store.watch(
         config.entity,
         (snapshot) => {
@@ -84,13 +57,14 @@ export class VitalsMetricCard extends LitElement {
       ),
     );
     for (const t of config.thresholds) {
-      if (typeof t.value === 'string') this.stopWatching.push(store.watch(t.value, () => this._revision++));
+      if (typeof t.value === 'string') this.disposers.push(store.watch(t.value, () => this._revision++));
     }
+    this.hub = undefined;
     if (config.alerts) {
       const hub = alertHubFor(store, connectionServices(this._hass.connection));
       this.hub = hub;
-      this.stopWatching.push(hub.register({ id: `metric:${config.entity}:${JSON.stringify(config.alerts)}`, entities: [config.entity], config: config.alerts }));
-      this.stopWatching.push(hub.onChange(() => this._revision++));
+      this.disposers.push(hub.register({ id: `metric:${config.entity}:${JSON.stringify(config.alerts)}`, entities: [config.entity], config: config.alerts }));
+      this.disposers.push(hub.onChange(() => this._revision++));
     }
   }
 

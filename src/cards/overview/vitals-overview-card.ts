@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { VitalsCardBase } from '../shared/card-base';
 import type { HomeAssistant } from 'custom-card-helpers';
 import type { Insight, InsightsResult, SeriesInput } from '../../core/insights/insights';
 import type { AlertHub } from '../../ha/alert-hub';
@@ -26,7 +27,7 @@ const LEVEL_ICONS: Record<HealthLevel, string> = { unknown: '…', green: '✓',
  * (from hub alerts on the domain's metrics and from insights), and the top insights as sentences
  * with numbers, each linking to its entity or to a configured dashboard path.
  */
-export class VitalsOverviewCard extends LitElement {
+export class VitalsOverviewCard extends VitalsCardBase {
   static override properties = {
     _config: { state: true },
     _revision: { state: true },
@@ -39,13 +40,11 @@ export class VitalsOverviewCard extends LitElement {
   private _config?: OverviewCardConfig;
   private _revision = 0;
   private _status: StoreStatus = 'idle';
-  private _hass?: HomeAssistant;
   private store?: VitalsStore;
   private domains: Record<DomainKey, string[]> = { ai: [], system: [], experience: [] };
   private result?: InsightsResult;
   private health?: Record<DomainKey, DomainHealth>;
   private compute?: Compute;
-  private disposers: (() => void)[] = [];
   private pending?: ReturnType<typeof setTimeout>;
   private generation = 0;
   /** The hub was loaded here (not injected): replaced when the connection changes. */
@@ -56,35 +55,18 @@ export class VitalsOverviewCard extends LitElement {
     this.attach();
   }
 
-  set hass(hass: HomeAssistant) {
-    const first = !this._hass;
-    this._hass = hass;
+  protected override hassChanged(hass: HomeAssistant): void {
     rememberHass(hass);
-    if (first || !this.store) this.attach();
   }
 
-  get hass(): HomeAssistant | undefined {
-    return this._hass;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.attach();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.detach();
-  }
-
-  private detach(): void {
+  protected override detach(): void {
     this.generation++;
     for (const dispose of this.disposers.splice(0)) dispose();
     if (this.pending !== undefined) clearTimeout(this.pending);
     this.pending = undefined;
   }
 
-  private attach(): void {
+  protected override attach(): void {
     this.detach();
     const config = this._config;
     const hass = this._hass;

@@ -1,5 +1,5 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import type { HomeAssistant } from 'custom-card-helpers';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { VitalsCardBase } from '../shared/card-base';
 import { storeFor, type StoreConnection, type VitalsStore } from '../../ha/store';
 import { telemetryFor } from '../../ha/telemetry/index';
 import { UX_CARD_TYPE, UX_ROWS, deviceEntity, parseUxCardConfig, rowOfEntity, shownRows, type UxCardConfig, type UxRowKey } from './config';
@@ -21,7 +21,7 @@ interface DeviceRow {
  * long tasks, INP, heap, frame rate and the monitor's own overhead — current value, p95 over the
  * window, sparkline and a band — plus the same figures published by other devices as sensors.
  */
-export class VitalsUxCard extends LitElement {
+export class VitalsUxCard extends VitalsCardBase {
   static override properties = {
     _config: { state: true },
     _revision: { state: true },
@@ -29,9 +29,7 @@ export class VitalsUxCard extends LitElement {
 
   private _config?: UxCardConfig;
   private _revision = 0;
-  private _hass?: HomeAssistant;
   private store?: VitalsStore;
-  private disposers: (() => void)[] = [];
   private repaintTimer?: number;
   private lastRepaint = 0;
   /** Repaint at most this often: delivery lag is recorded on every state change. */
@@ -44,34 +42,15 @@ export class VitalsUxCard extends LitElement {
     this.attach();
   }
 
-  set hass(hass: HomeAssistant) {
-    const first = !this._hass || this._hass.connection !== hass.connection;
-    this._hass = hass;
-    if (first) this.attach();
-  }
 
-  get hass(): HomeAssistant | undefined {
-    return this._hass;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.attach();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.detach();
-  }
-
-  private detach(): void {
+  protected override detach(): void {
     while (this.disposers.length) this.disposers.pop()!();
     if (this.repaintTimer !== undefined) clearTimeout(this.repaintTimer);
     this.repaintTimer = undefined;
   }
 
   /** (Re)start measuring and watching for the current config and connection. */
-  private attach(): void {
+  protected override attach(): void {
     this.detach();
     const config = this._config;
     const connection = this._hass?.connection as PingConnection | undefined;
