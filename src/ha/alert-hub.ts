@@ -186,6 +186,11 @@ export class AlertHub {
     }
   }
 
+  /** The rules a scope runs (cards show escalation steps for alerts of any scope). */
+  scopeConfig(scopeId: string): AlertsConfig | undefined {
+    return this.scopes.get(scopeId)?.scope.config;
+  }
+
   /** Every alert of every scope, firing first, then pending, by severity. */
   alerts(): HubAlert[] {
     const now = this.clock.now();

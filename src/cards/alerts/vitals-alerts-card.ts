@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { VitalsCardBase } from '../shared/card-base';
 import type { HomeAssistant } from 'custom-card-helpers';
-import { DEFAULT_RULES_INPUT, type AlertsConfig } from '../../core/config/alerts';
+import { DEFAULT_RULES_INPUT } from '../../core/config/alerts';
 import { formatDuration as formatConfigDuration } from '../../core/config/duration';
 import type { AlertHub, HubAlert } from '../../ha/alert-hub';
 import { loadHub, rememberHass } from './hub';
@@ -16,7 +16,6 @@ const REFRESH_MS = 30_000;
 const HISTORY_ITEMS = 10;
 
 /** Rule sets of the scopes registered by alerts cards on this page (for escalation steps), ref-counted. */
-const knownScopes = new Map<string, { config: AlertsConfig; users: number }>();
 
 const SEVERITY_ICON = { critical: '!', warning: '▲', info: 'i' } as const;
 
@@ -95,14 +94,7 @@ export class VitalsAlertsCard extends VitalsCardBase {
     if (entities.length && config.alerts.rules.length) {
       const id = scopeIdOf(config);
       this.scopeId = id;
-      const known = knownScopes.get(id) ?? { config: config.alerts, users: 0 };
-      known.users++;
-      knownScopes.set(id, known);
-      const release = hub.register({ id, entities, config: config.alerts });
-      this.disposers.push(() => {
-        release();
-        if (--known.users === 0) knownScopes.delete(id);
-      });
+      this.disposers.push(hub.register({ id, entities, config: config.alerts }));
     }
     this.refresh();
   }
@@ -234,7 +226,7 @@ export class VitalsAlertsCard extends VitalsCardBase {
 
   private renderAlert(a: HubAlert, now: number): TemplateResult {
     const config = this._config!;
-    const rule = ruleFor(knownScopes.get(a.scope)?.config, a.rule);
+    const rule = ruleFor(this.hub?.scopeConfig(a.scope), a.rule);
     const escalation = escalationOf(a, rule, now);
     const tone = a.state === 'resolved' ? 'resolved' : a.severity;
     const active = a.state === 'firing' || a.state === 'pending';

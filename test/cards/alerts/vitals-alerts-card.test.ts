@@ -128,6 +128,26 @@ describe('vitals-alerts-card', () => {
     }
   });
 
+  it('shows escalation steps for alerts of rules defined on other cards too', async () => {
+    // Arrange: a metric card's rule, registered with the hub by that card, not by this one.
+    const setup = hubSetup();
+    const disk = freshId('disk');
+    setup.connection.setState(disk, '97', { friendly_name: 'Disk', unit_of_measurement: '%' }, setup.clock.t / 1000);
+    const card = await mount<VitalsAlertsCard>('vitals-alerts-card', setup, { type: 'custom:vitals-alerts-card' });
+    const { parseAlertsConfig } = await import('../../../src/core/config/alerts');
+    const parsed = parseAlertsConfig([
+      { name: 'disk_full', type: 'threshold', above: 95, for: '0s', group_wait: '0s', notify: ['notify.phone', { service: 'notify.all_phones', after: '15m' }] },
+    ]);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    setup.hub.register({ id: `metric:${disk}`, entities: [disk], config: parsed.value });
+    await sleep(60);
+    // Act
+    await setup.hub.evaluate();
+    await card.updateComplete;
+    // Assert
+    expect(textOf(row(card, `disk_full/${disk}`).querySelector('.escalation'))).to.equal('tier 1 of 2 · next: notify.all_phones in 15 min');
+  });
+
   it('shows the escalation tier and the next step with its time', async () => {
     const { card, cpu, clock } = await firingCard();
     expect(textOf(row(card, `cpu_high/${cpu}`).querySelector('.escalation'))).to.equal('tier 1 of 2 · next: notify.all_phones in 10 min');
