@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { VitalsCardBase } from '../shared/card-base';
 import type { HomeAssistant } from 'custom-card-helpers';
 import type { Chart, ChartConfiguration, ChartDataset, Scale, TooltipItem } from 'chart.js';
 import type { EntitySnapshot } from '../../ha/entity-updates';
@@ -74,7 +75,7 @@ export function assignAxes(entries: { unit: string; y_axis?: Axis }[]): Axis[] {
  * decimation to the pixel width, two y axes by unit, threshold bands, anomaly markers, a trend
  * forecast with time-to-limit, comparison with a previous period, zoom and pan.
  */
-export class VitalsHistoryCard extends LitElement {
+export class VitalsHistoryCard extends VitalsCardBase {
   static override properties = {
     _config: { state: true },
     _info: { state: true },
@@ -89,10 +90,7 @@ export class VitalsHistoryCard extends LitElement {
   /** Zoomed/panned time range; undefined = live (the configured window up to now). */
   private _view?: TimeView;
   private _loadError?: string;
-  private _hass?: HomeAssistant;
   private store?: VitalsStore;
-  private stopWatching: (() => void)[] = [];
-  private stopStatus?: () => void;
   private frame?: number;
   private ticker?: ReturnType<typeof setInterval>;
   private resizeObserver?: ResizeObserver;
@@ -127,26 +125,13 @@ export class VitalsHistoryCard extends LitElement {
     this._config = parsed;
     this._view = undefined;
     const watchKey = (c?: HistoryCardConfig) => (c ? JSON.stringify([c.entities.map((e) => e.entity), this.historyMs(c)]) : '');
-    if (watchKey(previous) !== watchKey(parsed)) this.rewatch();
+    if (watchKey(previous) !== watchKey(parsed)) this.attach();
     this.trackers.clear();
     this.scheduleFrame();
   }
 
-  set hass(hass: HomeAssistant) {
-    // A new connection object (full reload of the frontend's websocket) means a new store.
-    const first = !this._hass || this._hass.connection !== hass.connection;
-    this._hass = hass;
-    // Per-card work on every hass update is only this identity check; values come from the store.
-    if (first || this.store === undefined) this.rewatch();
-  }
-
-  get hass(): HomeAssistant | undefined {
-    return this._hass;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
-    this.rewatch();
     this.ticker = setInterval(() => {
       if (!this._view) this.scheduleFrame();
     }, TICK_MS);
@@ -154,7 +139,6 @@ export class VitalsHistoryCard extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unwatch();
     if (this.ticker !== undefined) clearInterval(this.ticker);
     this.ticker = undefined;
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);
@@ -170,28 +154,23 @@ export class VitalsHistoryCard extends LitElement {
     return Math.max(config.hours_to_show, config.forecast?.hours ?? 0) * HOUR + (config.compare ?? 0);
   }
 
-  private unwatch(): void {
-    for (const stop of this.stopWatching) stop();
-    this.stopWatching = [];
-    this.stopStatus?.();
-    this.stopStatus = undefined;
-  }
-
-  private rewatch(): void {
-    this.unwatch();
+  protected override attach(): void {
+    this.detach();
     const config = this._config;
     if (!config || !this._hass?.connection || !this.isConnected) return;
     const store = storeFor(this._hass.connection);
     this.store = store;
     const historyMs = this.historyMs(config);
     for (const id of new Set(config.entities.map((e) => e.entity))) {
-      this.stopWatching.push(store.watch(id, () => this.scheduleFrame(), { historyMs }));
+      this.disposers.push(store.watch(id, () => this.scheduleFrame(), { historyMs }));
     }
     this._status = store.status;
-    this.stopStatus = store.onStatus((status) => {
-      this._status = status;
-      this.scheduleFrame();
-    });
+    this.disposers.push(
+      store.onStatus((status) => {
+        this._status = status;
+        this.scheduleFrame();
+      }),
+    );
     this.scheduleFrame();
   }
 

@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
+import { css, html, nothing, svg, type PropertyValues } from 'lit';
+import { VitalsCardBase } from '../shared/card-base';
 import type { HomeAssistant } from 'custom-card-helpers';
 import { parseNumericState } from '../../core/series/parse';
 import { storeFor, type StoreStatus, type VitalsStore } from '../../ha/store';
@@ -49,7 +50,7 @@ const TREND_TEXT: Record<Trend, [string, string]> = {
  * System resources at a glance: CPU, memory, disk, load, network and the recorder database, each
  * with its current value, a sparkline, a trend arrow and, for what fills up, a capacity forecast.
  */
-export class VitalsSystemCard extends LitElement {
+export class VitalsSystemCard extends VitalsCardBase {
   static override properties = {
     _config: { state: true },
     _rows: { state: true },
@@ -59,10 +60,7 @@ export class VitalsSystemCard extends LitElement {
   private _config?: SystemCardConfig;
   private _rows: SystemRow[] = [];
   private _status: StoreStatus = 'idle';
-  private _hass?: HomeAssistant;
   private store?: VitalsStore;
-  private stopWatching: (() => void)[] = [];
-  private stopStatus?: () => void;
   private frame?: number;
   private ticker?: ReturnType<typeof setInterval>;
 
@@ -77,56 +75,34 @@ export class VitalsSystemCard extends LitElement {
     const key = (c?: SystemCardConfig) => (c ? JSON.stringify([SYSTEM_ROWS.map((k) => c.entities[k]?.entity), c.hours_to_show]) : '');
     const changed = key(parsed) !== key(this._config);
     this._config = parsed;
-    if (changed) this.rewatch();
+    if (changed) this.attach();
     this.scheduleFrame();
-  }
-
-  set hass(hass: HomeAssistant) {
-    // A new connection object (full reload of the frontend's websocket) means a new store.
-    const first = !this._hass || this._hass.connection !== hass.connection;
-    this._hass = hass;
-    if (first || this.store === undefined) this.rewatch();
-  }
-
-  get hass(): HomeAssistant | undefined {
-    return this._hass;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.rewatch();
     this.ticker = setInterval(() => this.scheduleFrame(), TICK_MS);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unwatch();
     if (this.ticker !== undefined) clearInterval(this.ticker);
     this.ticker = undefined;
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);
     this.frame = undefined;
   }
 
-  private unwatch(): void {
-    for (const stop of this.stopWatching) stop();
-    this.stopWatching = [];
-    this.stopStatus?.();
-    this.stopStatus = undefined;
-  }
-
-  private rewatch(): void {
-    this.unwatch();
+  protected override attach(): void {
+    this.detach();
     const config = this._config;
     if (!config || !this._hass?.connection || !this.isConnected) return;
     const store = storeFor(this._hass.connection);
     this.store = store;
     const historyMs = config.hours_to_show * HOUR;
     const ids = new Set(SYSTEM_ROWS.map((k) => config.entities[k]?.entity).filter((id): id is string => id !== undefined));
-    for (const id of ids) this.stopWatching.push(store.watch(id, () => this.scheduleFrame(), { historyMs }));
+    for (const id of ids) this.disposers.push(store.watch(id, () => this.scheduleFrame(), { historyMs }));
     this._status = store.status;
-    this.stopStatus = store.onStatus((status) => {
-      this._status = status;
-    });
+    this.disposers.push(store.onStatus((status) => (this._status = status)));
     this.scheduleFrame();
   }
 
