@@ -27,7 +27,7 @@ function run(name, command, commandArgs, parse) {
       const passed = counts ? counts.passed : ok ? 1 : 0;
       const failed = counts ? counts.failed + (ok || counts.failed > 0 ? 0 : 1) : ok ? 0 : 1;
       console.log(`◀ ${name}: ${ok ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      resolve({ name, ok, passed, failed });
+      resolve({ name, ok, passed, failed, failures: failureLines(out) });
     });
   });
 }
@@ -42,6 +42,9 @@ const lastMatch = (text, re) => {
 // Strip ANSI colour codes so the counts can be read.
 // eslint-disable-next-line no-control-regex -- ANSI escapes are control characters by definition.
 const plain = (text) => text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+// The names of failed tests, repeated in the summary so that the tail of a CI log says what broke.
+const failureLines = (out) =>
+  [...new Set(plain(out).split('\n').map((l) => l.trim()).filter((l) => /^(❌|✖|not ok\b)/.test(l)))].slice(0, 20);
 const parseWtr = (out) => {
   const m = lastMatch(plain(out), /(\d+) passed, (\d+) failed/);
   return m ? { passed: +m[1], failed: +m[2] } : null;
@@ -74,6 +77,9 @@ if (withE2e) results.push(await run('e2e (real Home Assistant, both lanes)', 'no
 const passed = results.reduce((s, r) => s + r.passed, 0);
 const failed = results.reduce((s, r) => s + r.failed, 0);
 console.log('\nSummary:');
-for (const r of results) console.log(`  ${r.ok ? '✓' : '✗'} ${r.name}: ${r.passed} passed, ${r.failed} failed`);
+for (const r of results) {
+  console.log(`  ${r.ok ? '✓' : '✗'} ${r.name}: ${r.passed} passed, ${r.failed} failed`);
+  if (!r.ok) for (const line of r.failures) console.log(`      ${line}`);
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && results.every((r) => r.ok) ? 0 : 1);

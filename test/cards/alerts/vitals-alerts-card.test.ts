@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { ALERTS_CARD_INFO, VitalsAlertsCard } from '../../../src/cards/alerts/vitals-alerts-card';
 import { canonicalJson, parseAlertsCardConfig, scopeIdOf, shortHash } from '../../../src/cards/alerts/config';
-import { escalationOf, stateText, visibleAlerts } from '../../../src/cards/alerts/model';
+import { clockText, escalationOf, stateText, visibleAlerts } from '../../../src/cards/alerts/model';
 import type { HubAlert } from '../../../src/ha/alert-hub';
 import { sleep } from '../../helpers/fake-connection';
 import { freshId, hubSetup, mount, q, qa, textOf } from './helpers';
@@ -98,9 +98,12 @@ describe('vitals-alerts-card', () => {
     // Assert
     const alert = hub.alerts().find((a) => a.key === `cpu_high/${cpu}`)!;
     expect(alert.snoozedUntil).to.equal(clock.t + 7_200_000);
+    // The badge says when the snooze ends; the day is added only when that is not today (clockText,
+    // tested on fixed dates below), so this holds at any time of day the suite runs.
     const until = new Date(clock.t + 7_200_000);
     const hhmm = `${String(until.getHours()).padStart(2, '0')}:${String(until.getMinutes()).padStart(2, '0')}`;
-    expect(textOf(row(card, `cpu_high/${cpu}`).querySelector('.badge.snoozed'))).to.contain(`snoozed until ${hhmm}`);
+    expect(textOf(row(card, `cpu_high/${cpu}`).querySelector('.badge.snoozed'))).to.equal(`snoozed until ${clockText(clock.t + 7_200_000, clock.t)}`);
+    expect(textOf(row(card, `cpu_high/${cpu}`).querySelector('.badge.snoozed'))).to.contain(hhmm);
     expect(row(card, `cpu_high/${cpu}`).querySelector('.menu')).to.equal(null);
   });
 
@@ -324,6 +327,22 @@ describe('alerts card model', () => {
     expect(escalationOf(alert({ firedAt: now - 60_000, snoozedUntil: now + 60_000 }), rule, now)!.reached).to.equal(0);
     expect(escalationOf(alert({ firedAt: now }), undefined, now)).to.equal(undefined);
     expect(escalationOf(alert({ state: 'pending' }), rule, now)).to.equal(undefined);
+  });
+});
+
+describe('clockText', () => {
+  it('gives only the time for today and adds the day for another day', () => {
+    // Arrange: local times, so the test means the same in every time zone.
+    const morning = new Date(2026, 10, 26, 9, 5).getTime();
+    const lateEvening = new Date(2026, 10, 26, 23, 30).getTime();
+    const nextDay = new Date(2026, 10, 27, 1, 30).getTime();
+    // Act
+    const sameDay = clockText(lateEvening, morning);
+    const crossesMidnight = clockText(nextDay, lateEvening);
+    // Assert
+    expect(sameDay).to.equal('23:30');
+    expect(crossesMidnight).to.match(/^\S.*27.* 01:30$/);
+    expect(crossesMidnight).to.not.equal('01:30');
   });
 });
 
