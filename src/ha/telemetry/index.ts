@@ -6,7 +6,7 @@
 import type { VitalsStore, StoreConnection } from '../store';
 import { AssistCollector } from './assist';
 import { LlmTurnCollector } from './llm';
-import { UxMonitor, browserUxEnvironment, type MonitoringLevel, type UxEnvironment } from './ux';
+import { UxMonitor, browserUxEnvironment, tapServiceCalls, type MonitoringLevel, type UxEnvironment } from './ux';
 
 const LEVEL_RANK: Record<MonitoringLevel, number> = { off: 0, basic: 1, full: 2 };
 
@@ -83,7 +83,8 @@ export class Telemetry {
     this.ux = undefined;
     this.uxSettings = settings;
     if (level === 'off') return;
-    this.ux = new UxMonitor(this.store, () => this.connection.ping(), this.env, { level, pingIntervalMs, sampleIntervalMs });
+    const serviceCalls = 'sendMessagePromise' in this.connection ? tapServiceCalls(this.connection as never, () => this.env.perfNow()) : undefined;
+    this.ux = new UxMonitor(this.store, () => this.connection.ping(), this.env, { level, pingIntervalMs, sampleIntervalMs }, serviceCalls);
     this.ux.start();
   }
 

@@ -3,6 +3,7 @@
  * service-call latency, long tasks, INP, JS heap, frame rate, and the monitor's own overhead.
  * Each becomes a virtual metric in the store (`vitals.*`), so every card can show it.
  */
+import type { EntitySnapshot } from '../entity-updates';
 import type { VitalsStore } from '../store';
 
 export const UX_METRICS = {
@@ -24,6 +25,61 @@ export interface UxMonitorOptions {
   pingIntervalMs?: number;
   /** How often heap, frame rate and overhead are sampled. */
   sampleIntervalMs?: number;
+  /** How long to wait for the state change a service call causes before timing it to its result. */
+  serviceCallTimeoutMs?: number;
+}
+
+/** A service call seen on the connection: the entities it targets and when HA answered. */
+export interface ObservedServiceCall {
+  entityIds: string[];
+  /** perfNow() when the call was sent. */
+  sentAt: number;
+  /** Resolves true when Home Assistant answered with success, false when it answered with an error. */
+  done: Promise<boolean>;
+}
+
+/** Starts reporting service calls; returns the function that stops. */
+export type ServiceCallTap = (onCall: (call: ObservedServiceCall) => void) => () => void;
+
+interface MessageConnection {
+  sendMessagePromise<T = unknown>(message: Record<string, unknown>): Promise<T>;
+}
+
+const asList = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/**
+ * Sees every `call_service` sent on this connection, whether by Home Assistant's own frontend (a
+ * toggle, a script button: `hass.callService` sends through the connection's sendMessagePromise)
+ * or by our notifier, by wrapping that one method. The wrapper only notes the time: message and
+ * result pass through untouched. If something else wrapped the method after us, stopping leaves
+ * its wrapper in place and ours turns into a plain pass-through.
+ */
+export function tapServiceCalls(connection: MessageConnection, perfNow: () => number = () => performance.now()): ServiceCallTap {
+  return (onCall) => {
+    const original = connection.sendMessagePromise;
+    const hadOwn = Object.prototype.hasOwnProperty.call(connection, 'sendMessagePromise');
+    let active = true;
+    const wrapper = function (this: MessageConnection, message: Record<string, unknown>) {
+      const result = original.call(this, message) as Promise<unknown>;
+      if (active && message?.type === 'call_service') {
+        const target = (message.target ?? {}) as Record<string, unknown>;
+        const data = (message.service_data ?? {}) as Record<string, unknown>;
+        onCall({
+          entityIds: [...new Set([...asList(target.entity_id), ...asList(data.entity_id)])],
+          sentAt: perfNow(),
+          done: result.then(() => true, () => false),
+        });
+      }
+      return result;
+    } as MessageConnection['sendMessagePromise'];
+    connection.sendMessagePromise = wrapper;
+    return () => {
+      active = false;
+      if (connection.sendMessagePromise !== wrapper) return;
+      if (hadOwn) connection.sendMessagePromise = original;
+      else delete (connection as Partial<MessageConnection>).sendMessagePromise;
+    };
+  };
 }
 
 /** What the monitor needs from the browser; injectable so tests drive it. */
@@ -80,8 +136,14 @@ export class UxMonitor {
     private readonly ping: () => Promise<unknown>,
     private readonly env: UxEnvironment,
     options: UxMonitorOptions = {},
+    private readonly serviceCalls?: ServiceCallTap,
   ) {
-    this.opts = { level: options.level ?? 'basic', pingIntervalMs: options.pingIntervalMs ?? 30_000, sampleIntervalMs: options.sampleIntervalMs ?? 10_000 };
+    this.opts = {
+      level: options.level ?? 'basic',
+      pingIntervalMs: options.pingIntervalMs ?? 30_000,
+      sampleIntervalMs: options.sampleIntervalMs ?? 10_000,
+      serviceCallTimeoutMs: options.serviceCallTimeoutMs ?? 10_000,
+    };
   }
 
   get isRunning(): boolean {
@@ -97,6 +159,7 @@ export class UxMonitor {
     this.every(this.opts.pingIntervalMs, () => void this.measureRoundTrip());
     this.every(this.opts.sampleIntervalMs, () => this.sample());
     void this.measureRoundTrip();
+    if (this.serviceCalls) this.disposers.push(this.serviceCalls((call) => void this.timeServiceCall(call)));
     if (this.opts.level === 'full') this.startFullProbes();
   }
 
@@ -119,6 +182,45 @@ export class UxMonitor {
     this.lag.noteRoundTrip(rtt);
     this.store.record(UX_METRICS.rtt, this.env.now(), rtt);
     return rtt;
+  }
+
+  /**
+   * Service-call latency as the user feels it: from the call to the resulting state change of a
+   * target entity this dashboard shows (it usually arrives before HA's answer), else to HA's answer
+   * (a notify call, a script, an entity no card shows). Failed calls are not latencies: skipped.
+   */
+  private async timeServiceCall(call: ObservedServiceCall): Promise<void> {
+    const shown = new Set(this.store.watchedIds);
+    let changedAt: number | undefined;
+    let onChange = () => undefined as void;
+    const stops = call.entityIds.filter((id) => shown.has(id)).map((id) => {
+      let before: EntitySnapshot | undefined;
+      let subscribed = false;
+      const stop = this.store.watch(id, (snapshot) => {
+        // The first call hands over the current state; history loads repeat the same snapshot.
+        if (!subscribed) before = snapshot;
+        else if (snapshot !== before && changedAt === undefined) {
+          changedAt = this.env.perfNow();
+          onChange();
+        }
+      });
+      subscribed = true;
+      return stop;
+    });
+    const ok = await call.done;
+    const answeredAt = this.env.perfNow();
+    if (ok && stops.length && changedAt === undefined) {
+      const waitMs = Math.max(0, this.opts.serviceCallTimeoutMs - (answeredAt - call.sentAt));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, waitMs);
+        onChange = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    for (const stop of stops) stop();
+    if (ok && this.running) this.store.record(UX_METRICS.serviceCall, this.env.now(), (changedAt ?? answeredAt) - call.sentAt);
   }
 
   private every(ms: number, fn: () => void): void {

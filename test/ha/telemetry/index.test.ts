@@ -54,6 +54,23 @@ describe('Telemetry', () => {
     expect(telemetry.uxMonitor).to.equal(undefined);
   });
 
+  it('times service calls sent on the connection while a card uses the monitor, and unwraps the connection after', async () => {
+    // Arrange
+    const { connection, store, telemetry } = setup();
+    connection.responders.set('call_service', () => null);
+    const release = telemetry.useUx({ level: 'basic' });
+    // Act
+    await connection.sendMessagePromise({ type: 'call_service', domain: 'notify', service: 'phone' });
+    await sleep(0);
+    release();
+    await connection.sendMessagePromise({ type: 'call_service', domain: 'notify', service: 'phone' });
+    await sleep(0);
+    // Assert
+    expect(store.series('vitals.service_call_ms')!.length).to.equal(1);
+    expect(store.series('vitals.service_call_ms')!.latest()!.v).to.be.within(0, 1000);
+    expect(Object.prototype.hasOwnProperty.call(connection, 'sendMessagePromise')).to.equal(false);
+  });
+
   it('restarts the monitor when a card asks for a shorter ping interval at the same level', () => {
     const { telemetry } = setup();
     telemetry.useUx({ level: 'basic', pingIntervalMs: 30_000 });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { VitalsStore } from '../../../src/ha/store';
-import { DeliveryLagEstimator, UX_METRICS, UxMonitor, browserUxEnvironment, measureServiceCall, type UxEnvironment } from '../../../src/ha/telemetry/ux';
+import { DeliveryLagEstimator, UX_METRICS, UxMonitor, browserUxEnvironment, measureServiceCall, tapServiceCalls, type ObservedServiceCall, type UxEnvironment } from '../../../src/ha/telemetry/ux';
 import { FakeConnection, sleep } from '../../helpers/fake-connection';
 
 class FakeEnv implements UxEnvironment {
@@ -189,5 +189,143 @@ describe('measureServiceCall', () => {
     expect(await measureServiceCall(store, async () => undefined, 'sensor.none', undefined, 20)).to.equal(undefined);
     const error = await measureServiceCall(store, async () => Promise.reject(new Error('not allowed')), 'sensor.none').catch((e: Error) => e.message);
     expect(error).to.equal('not allowed');
+  });
+});
+
+describe('service calls made on the connection', () => {
+  /** A connection whose call_service answers after the test lets it, as HA does after the service ran. */
+  function serviceSetup(timeoutMs = 10_000) {
+    const connection = new FakeConnection();
+    const env = new FakeEnv();
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1, now: () => env.t });
+    const answers: { resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+    connection.responders.set('call_service', () => new Promise((resolve, reject) => answers.push({ resolve, reject })));
+    const monitor = new UxMonitor(store, async () => undefined, env, { level: 'basic', serviceCallTimeoutMs: timeoutMs }, tapServiceCalls(connection as never, () => env.perf));
+    return { connection, env, store, monitor, answers };
+  }
+  const callService = (connection: FakeConnection, domain: string, service: string, target?: Record<string, unknown>, data?: Record<string, unknown>) =>
+    connection.sendMessagePromise({ type: 'call_service', domain, service, ...(target ? { target } : {}), ...(data ? { service_data: data } : {}) });
+
+  it('times a call to the state change of a target entity a card shows, which arrives before HA answers', async () => {
+    // Arrange
+    const { connection, env, store, monitor, answers } = serviceSetup();
+    connection.setState('light.desk', 'off', {});
+    store.watch('light.desk', () => undefined);
+    await sleep(10);
+    monitor.start();
+    // Act: sent at 100 ms, the state changes at 180 ms, HA answers at 250 ms.
+    env.perf = 100;
+    const call = callService(connection, 'light', 'turn_on', { entity_id: 'light.desk' });
+    await sleep(0);
+    env.perf = 180;
+    connection.setState('light.desk', 'on', {});
+    env.perf = 250;
+    answers[0].resolve({ context: { id: 'x' } });
+    await call;
+    await sleep(0);
+    // Assert
+    expect(latest(store, UX_METRICS.serviceCall)).to.equal(80);
+  });
+
+  it('times a call to HA\'s answer when no shown entity is targeted, and waits for a change that comes after the answer', async () => {
+    // Arrange
+    const { connection, env, store, monitor, answers } = serviceSetup();
+    connection.setState('switch.fan', 'off', {});
+    store.watch('switch.fan', () => undefined);
+    await sleep(10);
+    monitor.start();
+    // Act 1: a notify call (no entity) answered after 40 ms.
+    env.perf = 1000;
+    const notify = callService(connection, 'notify', 'phone', undefined, { message: 'hi' });
+    await sleep(0);
+    env.perf = 1040;
+    answers[0].resolve(null);
+    await notify;
+    await sleep(0);
+    const notifyLatency = latest(store, UX_METRICS.serviceCall);
+    // Act 2: a switch whose state change comes 300 ms after HA answered.
+    env.perf = 2000;
+    const toggle = callService(connection, 'switch', 'turn_on', undefined, { entity_id: ['switch.fan'] });
+    await sleep(0);
+    env.perf = 2050;
+    answers[1].resolve(null);
+    await toggle;
+    await sleep(0);
+    const whileWaiting = store.series(UX_METRICS.serviceCall)!.length;
+    env.perf = 2350;
+    connection.setState('switch.fan', 'on', {});
+    await sleep(0);
+    // Assert
+    expect(notifyLatency).to.equal(40);
+    expect(whileWaiting).to.equal(1);
+    expect(latest(store, UX_METRICS.serviceCall)).to.equal(350);
+  });
+
+  it('falls back to the answer when the state never changes, skips failed calls, and keeps the watch count', async () => {
+    // Arrange
+    const { connection, env, store, monitor, answers } = serviceSetup(30);
+    connection.setState('light.desk', 'on', {});
+    store.watch('light.desk', () => undefined);
+    await sleep(10);
+    monitor.start();
+    // Act 1: turning on a light that is already on: HA answers at +20 ms, no change follows.
+    env.perf = 500;
+    const same = callService(connection, 'light', 'turn_on', { entity_id: 'light.desk' });
+    await sleep(0);
+    env.perf = 520;
+    answers[0].resolve(null);
+    await same;
+    await sleep(60);
+    const unchanged = latest(store, UX_METRICS.serviceCall);
+    // Act 2: a call HA rejects.
+    const failing = callService(connection, 'light', 'turn_on', { entity_id: 'light.missing' });
+    await sleep(0);
+    answers[1].reject({ code: 'not_found' });
+    const error = await failing.catch((e: unknown) => e);
+    await sleep(0);
+    // Assert
+    expect(unchanged).to.equal(20);
+    expect(store.series(UX_METRICS.serviceCall)!.length).to.equal(1);
+    expect(error).to.deep.equal({ code: 'not_found' });
+    expect(store.watchedIds).to.deep.equal(['light.desk']);
+  });
+
+  it('passes messages and results through untouched and restores the connection when stopped', async () => {
+    // Arrange
+    const connection = new FakeConnection();
+    connection.responders.set('call_service', (m) => ({ echoed: m.domain }));
+    connection.responders.set('ping', () => 'pong');
+    const seen: ObservedServiceCall[] = [];
+    const stop = tapServiceCalls(connection as never, () => 7)((call) => seen.push(call));
+    // Act
+    const answer = await connection.sendMessagePromise({ type: 'call_service', domain: 'script', service: 'go', target: { entity_id: 'script.go' }, service_data: { entity_id: ['script.go', 'script.b'] } });
+    const ping = await connection.sendMessagePromise({ type: 'ping' });
+    stop();
+    await connection.sendMessagePromise({ type: 'call_service', domain: 'script', service: 'again' });
+    // Assert
+    expect(answer).to.deep.equal({ echoed: 'script' });
+    expect(ping).to.equal('pong');
+    expect(seen.map((c) => [c.entityIds, c.sentAt])).to.deep.equal([[['script.go', 'script.b'], 7]]);
+    expect(await seen[0].done).to.equal(true);
+    expect(Object.prototype.hasOwnProperty.call(connection, 'sendMessagePromise')).to.equal(false);
+    expect(connection.sent.map((m) => m.type)).to.deep.equal(['call_service', 'ping', 'call_service']);
+  });
+
+  it('leaves a later wrapper in place when stopped, and stops reporting', async () => {
+    // Arrange
+    const connection = new FakeConnection();
+    connection.responders.set('call_service', () => null);
+    const seen: ObservedServiceCall[] = [];
+    const stop = tapServiceCalls(connection as never)((call) => seen.push(call));
+    const ours = connection.sendMessagePromise;
+    const theirs = (m: Record<string, unknown>) => ours.call(connection, m);
+    connection.sendMessagePromise = theirs as never;
+    // Act
+    stop();
+    await connection.sendMessagePromise({ type: 'call_service', domain: 'light', service: 'toggle' });
+    // Assert
+    expect(connection.sendMessagePromise).to.equal(theirs);
+    expect(seen).to.deep.equal([]);
+    expect(connection.sent.length).to.equal(1);
   });
 });
