@@ -111,6 +111,22 @@ test(`[${LANE}] UX card: round trip and delivery lag rows fill with values`, asy
   await waitFor(async () => (await tab.page.locator(`${tag} .row[data-key="rtt"] svg.spark path`).count()) > 0, { timeoutMs: 15000, what: 'rtt sparkline path' });
 });
 
+test(`[${LANE}] UX card: a service call made through HA's own hass.callService is timed`, async (t) => {
+  const tag = 'vitals-ux-card';
+  assert.match(await textOf(tab.page, tag, '.row[data-key="service_call"] .value'), /—/, 'no call yet');
+  // Act: the way a tile or button card calls a service; a metric card on this dashboard shows the entity.
+  const value = 40 + Math.floor(Math.random() * 50);
+  await tab.page.evaluate(
+    (v) => document.querySelector('home-assistant').hass.callService('input_number', 'set_value', { entity_id: 'input_number.e2e_number', value: v }),
+    value,
+  );
+  const shown = await waitText(tab.page, tag, '.row[data-key="service_call"] .value', (s) => /\d/.test(s), { timeoutMs: 5000 });
+  t.diagnostic(`service call latency shown: ${shown}`);
+  assert.match(shown, /\d+(\.\d+)?\s*ms/);
+  const ms = Number(shown.match(/[\d.]+/)[0]);
+  assert.ok(ms > 0 && ms < 2000, `latency ${ms} ms`);
+});
+
 test(`[${LANE}] AI card shows a real Assist run and its AI metric rows`, async (t) => {
   const tag = 'vitals-ai-card';
   const types = await runAssist(lane, 'what time is it');
