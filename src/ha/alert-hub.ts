@@ -6,13 +6,17 @@
  * detectors start warm), evaluates on a timer, tells the engine about reconnects (no-data rules
  * hold still for the grace period), persists engine state so acks, snoozes and sent notifications
  * survive a reload, and performs intents through `callService`, each intent id at most once per
- * browser (Web Locks + a shared sent-id log in localStorage across tabs).
+ * browser (Web Locks + a shared sent-id log in localStorage across tabs) and, where the user may
+ * use MQTT, once across devices (notify-claim.ts).
  */
 import { AlertEngine } from '../core/alerts/engine';
 import type { AlertSnapshot, AlertTransition, NotificationIntent, Silence } from '../core/alerts/types';
 import type { AlertsConfig } from '../core/config/alerts';
 import type { Clock } from '../core/types';
+import { MqttClaims, browserDeviceId, claimingGate, type IntentGate } from './notify-claim';
 import type { VitalsStore } from './store';
+
+export type { IntentGate } from './notify-claim';
 
 export interface AlertScope {
   /** Stable id of the rule set (e.g. the card's entities and rules): state is persisted under it. */
@@ -27,10 +31,6 @@ export interface HubServices {
   callService(domain: string, service: string, data: Record<string, unknown>): Promise<unknown>;
 }
 
-/** Performs an intent once per id in this browser; injectable so tests see the calls. */
-export interface IntentGate {
-  once(id: string, send: () => Promise<void>): Promise<boolean>;
-}
 
 export interface AlertHubOptions {
   clock?: Clock;
@@ -126,7 +126,10 @@ export class AlertHub {
       evaluateEveryMs: options.evaluateEveryMs ?? 5_000,
       lingerMs: options.lingerMs ?? 30_000,
       storage,
-      gate: options.gate ?? browserIntentGate(storage),
+      gate: options.gate ?? claimingGate(browserIntentGate(storage), new MqttClaims(
+        { subscribe: (onEvent, message) => store.subscribeMessage(onEvent, message), callService: (d, s, data) => services.callService(d, s, data) },
+        { deviceId: browserDeviceId(storage) },
+      )),
       setInterval: options.setInterval ?? ((fn, ms) => globalThis.setInterval(fn, ms)),
       clearInterval: options.clearInterval ?? ((h) => globalThis.clearInterval(h as number)),
     };

@@ -274,6 +274,14 @@ export class VitalsStore {
     for (const l of entry.listeners) l(snapshot);
   }
 
+  /**
+   * A websocket subscription for other modules of src/ha (the MQTT notification claim), so they
+   * share this store's connection; cards never use it.
+   */
+  subscribeMessage(onEvent: (event: unknown) => void, message: { type: string; [key: string]: unknown }): Promise<() => Promise<void>> {
+    return this.connection.subscribeMessage(onEvent, message);
+  }
+
   /** Entities some card currently watches. */
   get watchedIds(): string[] {
     return [...this.watched.entries()].filter(([, w]) => w.listeners.size > 0).map(([id]) => id);

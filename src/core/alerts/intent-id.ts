@@ -9,8 +9,8 @@
  *   hv1-<fnv1a-64 hex of "reason|service|alertKey|at|members">
  *
  * where `members` lists the alerts (key@episode start) the notification covers. The HA layer
- * claims an id once (a shared lock, e.g. an input_text / the integration's store, or
- * `notify` `tag`) and every other dashboard skips it: N dashboards → exactly one notification.
+ * claims an id once (src/ha/notify-claim.ts: tabs through a Web Lock, devices through a retained
+ * MQTT claim) and every other dashboard skips it: N dashboards → exactly one notification.
  */
 const FNV_OFFSET = 0xcbf29ce484222325n;
 const FNV_PRIME = 0x100000001b3n;

@@ -1,0 +1,97 @@
+// Exactly one notification when the same dashboard is open on several devices: three browser
+// contexts (separate storage, so three "devices" with their own engines and sent-logs) show an
+// alerts card whose rule notifies persistent_notification.create. The claim goes through the real
+// Mosquitto broker via Home Assistant's MQTT integration (mqtt.publish + mqtt/subscribe).
+// Counted from Home Assistant's own call_service events.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, newPage, sleep, startLane, waitFor } from '../lib/index.mjs';
+
+const LANE = process.env.HA_VITALS_LANE || 'newest';
+const ENTITY = 'sensor.e2e_claim_load';
+const DEVICES = 3;
+
+let lane;
+let browser;
+let ws;
+const tabs = [];
+const calls = [];
+
+before(async () => {
+  lane = await startLane(LANE);
+  await lane.setState(ENTITY, 20, { unit_of_measurement: '%', friendly_name: 'Claim load' });
+  lane.writeDashboard({
+    views: [
+      {
+        path: 'main',
+        cards: [
+          {
+            type: 'custom:vitals-alerts-card',
+            title: 'Alerts',
+            entities: [ENTITY],
+            alerts: [{ name: 'claim_high', type: 'threshold', above: 90, severity: 'critical', group_wait: '0s', group_interval: '10s', notify: ['persistent_notification.create'] }],
+          },
+        ],
+      },
+    ],
+  });
+  ws = await lane.ws();
+  await ws.subscribeEvents('call_service', (event) => calls.push(event.data ?? event));
+  browser = await launchBrowser();
+  for (let k = 0; k < DEVICES; k++) {
+    const tab = await newPage(browser, { viewport: { width: 900, height: 700 } });
+    await lane.openDashboard(tab.page, 'vitals-e2e/main');
+    tabs.push(tab);
+  }
+});
+
+after(async () => {
+  await ws?.close().catch(() => {});
+  await browser?.close().catch(() => {});
+  await lane?.stop();
+});
+
+const creates = () => calls.filter((c) => c.domain === 'persistent_notification' && c.service === 'create');
+const claimPublishes = () => calls.filter((c) => c.domain === 'mqtt' && c.service === 'publish' && String(c.service_data?.topic).startsWith('ha-vitals/claims/'));
+const sentLog = (page) => page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('ha-vitals:sent-intents') ?? '{}')));
+
+test(`[${LANE}] ${DEVICES} devices showing the same alert rule: exactly one of them sends the notification`, async (t) => {
+  for (const tab of tabs) await tab.page.locator('vitals-alerts-card').getByText(/All clear/).waitFor({ timeout: 20000 });
+  // Act
+  await lane.setState(ENTITY, 97, { unit_of_measurement: '%', friendly_name: 'Claim load' });
+  for (const tab of tabs) await tab.page.locator('vitals-alerts-card li.alert.firing').first().waitFor({ state: 'visible', timeout: 20000 });
+  // Every device handles the intent (its sent-log holds the id) once it decided.
+  await waitFor(async () => (await Promise.all(tabs.map((tab) => sentLog(tab.page)))).every((ids) => ids.length === 1), { timeoutMs: 30000, what: 'every device decided' });
+  await sleep(3000); // a late duplicate would show up here
+  // Assert
+  const logs = await Promise.all(tabs.map((tab) => sentLog(tab.page)));
+  t.diagnostic(`intent ids per device: ${JSON.stringify(logs)}`);
+  t.diagnostic(`claims published: ${claimPublishes().map((c) => c.service_data.payload).join(' ')}`);
+  t.diagnostic(`persistent_notification.create calls: ${creates().length} ${JSON.stringify(creates().map((c) => c.service_data?.title))}`);
+  assert.equal(new Set(logs.flat()).size, 1, 'all devices planned the same intent id');
+  assert.ok(claimPublishes().length >= 1 && claimPublishes().length <= DEVICES, `claims: ${claimPublishes().length}`);
+  assert.equal(creates().length, 1, 'exactly one notification');
+  assert.match(String(creates()[0].service_data?.title ?? ''), /claim_high|Claim load/);
+});
+
+test(`[${LANE}] the resolved notice is sent once too, and a device opened later sends nothing again`, async () => {
+  // Arrange: a fourth device opens the dashboard while the alert fires.
+  const late = await newPage(browser, { viewport: { width: 900, height: 700 } });
+  await lane.openDashboard(late.page, 'vitals-e2e/main');
+  tabs.push(late);
+  await late.page.locator('vitals-alerts-card li.alert.firing').first().waitFor({ state: 'visible', timeout: 20000 });
+  await sleep(8000); // warm-up and a couple of evaluations (5 s)
+  const before = creates().length;
+  // Act
+  await lane.setState(ENTITY, 10, { unit_of_measurement: '%', friendly_name: 'Claim load' });
+  // Resolved notices go out with the group's next flush (group_interval 10 s), as in Alertmanager.
+  await waitFor(async () => (await Promise.all(tabs.map((tab) => sentLog(tab.page)))).every((ids) => ids.length >= 1) && creates().length >= 2, { timeoutMs: 45000, what: 'the resolved notice' });
+  await waitFor(async () => (await Promise.all(tabs.slice(0, DEVICES).map((tab) => sentLog(tab.page)))).every((ids) => ids.length === 2), { timeoutMs: 20000, what: 'every device decided the resolved notice' });
+  await sleep(3000);
+  // Assert
+  assert.equal(before, 1, 'the late device sent no firing notification');
+  const logs = await Promise.all(tabs.map((tab) => sentLog(tab.page)));
+  assert.equal(new Set(logs.flat()).size, 2, `two intents in all: ${JSON.stringify(logs)}`);
+  const resolved = creates().slice(1);
+  assert.equal(resolved.length, 1, `one resolved notice: ${JSON.stringify(resolved.map((c) => c.service_data?.title))}`);
+});
