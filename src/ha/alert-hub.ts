@@ -256,7 +256,18 @@ export class AlertHub {
     }
     const historyMs = scope.warmupMs ?? 3_600_000;
     for (const entity of scope.entities) {
-      runtime.stops.push(this.store.watch(entity, () => runtime.warm && this.feed(runtime), { historyMs }));
+      runtime.stops.push(
+        this.store.watch(
+          entity,
+          (snapshot) => {
+            // Before any sample is judged: counters get their anomaly rules judged on the rate.
+            const stateClass = snapshot?.attributes.state_class;
+            if (typeof stateClass === 'string') runtime.engine.describeSeries(entity, { stateClass });
+            if (runtime.warm) this.feed(runtime);
+          },
+          { historyMs },
+        ),
+      );
     }
     void Promise.all(scope.entities.map((e) => this.store.history.ensure(e, historyMs).catch(() => undefined))).then(() => this.warmUp(runtime));
     return runtime;

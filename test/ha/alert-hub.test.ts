@@ -194,4 +194,31 @@ describe('intent delivery helpers', () => {
     expect(results.filter(Boolean)).to.have.length(1);
     expect(sends).to.equal(2);
   });
+
+  it('judges the anomaly rule of a total_increasing counter on its rate', async () => {
+    // Arrange: 3 h of a counter growing ~1,000 per 10 s, from history.
+    const { connection, clock, hub } = setup();
+    const t0 = clock.t - 3 * 3_600_000;
+    const rows: { s: string; lu: number }[] = [];
+    let total = 1e6;
+    for (let t = t0; t < clock.t; t += 10_000) rows.push({ s: String((total += 1000 + ((t / 10_000) % 7) * 30)), lu: t / 1000 });
+    connection.responders.set('history/history_during_period', () => ({ 'sensor.bytes': rows }));
+    connection.setState('sensor.bytes', String(total), { state_class: 'total_increasing', unit_of_measurement: 'B' }, (clock.t - 10_000) / 1000);
+    const rules = [{ name: 'bytes_odd', type: 'anomaly', for: '0s', notify: [] }];
+    hub.register({ id: 'card1', entities: ['sensor.bytes'], config: config(rules) });
+    await sleep(30);
+    await hub.evaluate();
+    const quiet = hub.alerts().filter((a) => a.state !== 'inactive').length;
+    // Act: the counter suddenly grows ten times faster.
+    for (let k = 0; k < 3; k++) {
+      clock.t += 10_000;
+      connection.setState('sensor.bytes', String((total += 10_000)), { state_class: 'total_increasing', unit_of_measurement: 'B' }, clock.t / 1000);
+    }
+    await hub.evaluate();
+    // Assert
+    const alert = hub.alerts().find((a) => a.key === 'bytes_odd/sensor.bytes')!;
+    expect(quiet).to.equal(0);
+    expect(alert.state).to.equal('firing');
+    expect(alert.reason).to.match(/^rate [\d.]+\/min/);
+  });
 });

@@ -9,6 +9,8 @@ import { TrendDetector } from '../detectors/trend.js';
 import { StalenessDetector } from '../detectors/staleness.js';
 import { UnavailableDetector } from '../detectors/unavailable.js';
 import { createAnomalyDetector } from '../detectors/factory.js';
+import { OnRate } from '../detectors/on-rate.js';
+import type { SeriesHints } from './engine.js';
 
 const HOUR_S = 3600;
 export const LEARNED_MIN_STALE_MS = 15 * 60_000;
@@ -18,7 +20,13 @@ export function anomalyThreshold(sensitivity: number): number {
   return Math.min(0.95, Math.max(0.05, 0.9 * (1 - sensitivity)));
 }
 
-export function createDetector(rule: AlertRule): Detector {
+/** Counters (`total_increasing`, `total`) only grow, so anomalies are judged on their rate by default. */
+export function anomalyInputFor(input: 'auto' | 'value' | 'rate', hints?: SeriesHints): 'value' | 'rate' {
+  if (input !== 'auto') return input;
+  return hints?.stateClass === 'total_increasing' || hints?.stateClass === 'total' ? 'rate' : 'value';
+}
+
+export function createDetector(rule: AlertRule, _seriesId?: string, hints?: SeriesHints): Detector {
   switch (rule.type) {
     case 'threshold':
       // Config speaks of the value (recover_below after `above`); the detector of the side.
@@ -40,8 +48,13 @@ export function createDetector(rule: AlertRule): Detector {
         horizonMs: rule.horizon,
         minSamples: rule.min_samples,
       });
-    case 'anomaly':
-      return createAnomalyDetector({ threshold: anomalyThreshold(rule.sensitivity) });
+    case 'anomaly': {
+      const detector = createAnomalyDetector({ threshold: anomalyThreshold(rule.sensitivity) });
+      if (anomalyInputFor(rule.input, hints) === 'value') return detector;
+      // A drop is a counter reset, except where the state class says the value may go down
+      // (`total`: energy returned to the grid; `measurement`: a gauge asked for its derivative).
+      return new OnRate(detector, { counter: hints?.stateClass !== 'total' && hints?.stateClass !== 'measurement' });
+    }
     case 'nodata':
       if (rule.when === 'unavailable') return new UnavailableDetector();
       // Learned interval: HA only sends changes, so never call a series stale before 15 min.

@@ -16,7 +16,12 @@ import { advance, applySignal, newInstance } from './rule-state.js';
 import { silencing } from './matchers.js';
 import type { AlertInstance, AlertSnapshot, AlertTransition, ConnectionState, NotificationIntent, Silence } from './types.js';
 
-export type DetectorFactory = (rule: AlertRule, seriesId: string) => Detector;
+/** What the data source knows about a series (Home Assistant: the entity's `state_class`). */
+export interface SeriesHints {
+  stateClass?: string;
+}
+
+export type DetectorFactory = (rule: AlertRule, seriesId: string, hints?: SeriesHints) => Detector;
 
 export interface AlertEngineOptions {
   /** A validated `alerts:` section, or just its rules (default inhibit rules, 2 min grace). */
@@ -59,6 +64,7 @@ export class AlertEngine {
   private readonly rules: Map<string, AlertRule>;
   private readonly slots = new Map<string, Slot>();
   private readonly bySeries = new Map<string, Slot[]>();
+  private readonly hints = new Map<string, SeriesHints>();
   private silencesList: Silence[] = [];
   private outbox: AlertTransition[] = [];
   private connection: { state: ConnectionState; since: number } = { state: 'connected', since: -Infinity };
@@ -94,6 +100,18 @@ export class AlertEngine {
       if (Number.isNaN(value) && slot.rule.type !== 'nodata') continue;
       applySignal(slot.inst, slot.rule, t, signal, this.outbox);
     }
+  }
+
+  /**
+   * Tell the engine what a series is (before its first sample, ideally). A change rebuilds that
+   * series' detectors: a counter's anomaly rule judges its rate, so what the old one learned of
+   * the value does not apply.
+   */
+  describeSeries(seriesId: string, hints: SeriesHints): void {
+    const before = this.hints.get(seriesId);
+    if (before?.stateClass === hints.stateClass) return;
+    this.hints.set(seriesId, { ...hints });
+    for (const slot of this.bySeries.get(seriesId) ?? []) slot.detector = this.factory(slot.rule, seriesId, hints);
   }
 
   /** Websocket state. While reconnecting, and for `reconnect_grace` after, no-data rules hold still. */
@@ -247,7 +265,7 @@ export class AlertEngine {
     const key = `${rule.name}/${seriesId}`;
     let slot = this.slots.get(key);
     if (!slot) {
-      slot = { inst: newInstance(rule, seriesId), rule, detector: this.factory(rule, seriesId) };
+      slot = { inst: newInstance(rule, seriesId), rule, detector: this.factory(rule, seriesId, this.hints.get(seriesId)) };
       this.slots.set(key, slot);
     }
     return slot;

@@ -115,7 +115,15 @@ export interface AnomalyRule extends RuleCommon {
   type: 'anomaly';
   /** 0..1; higher finds more anomalies. "low" = 0.25, "medium" = 0.5, "high" = 0.75. */
   sensitivity: number;
+  /**
+   * What is judged: the value, or its rate per minute. `auto` (default): the rate for counters
+   * (Home Assistant `state_class` `total_increasing` or `total`), the value otherwise.
+   */
+  input: AnomalyInput;
 }
+
+export const ANOMALY_INPUTS = ['auto', 'value', 'rate'] as const;
+export type AnomalyInput = (typeof ANOMALY_INPUTS)[number];
 
 export const NODATA_WHEN = ['silent', 'unavailable'] as const;
 
@@ -265,6 +273,7 @@ const TYPE_KEYS: Record<RuleType, Record<string, Struct<any, any>>> = { // eslin
   },
   anomaly: {
     sensitivity: withDefault(sensitivity, SENSITIVITY_WORDS[TYPE_DEFAULTS.anomaly.sensitivity]),
+    input: withDefault(oneOf(ANOMALY_INPUTS), 'auto'),
   },
   nodata: {
     when: withDefault(oneOf(NODATA_WHEN), 'silent'),
