@@ -3,7 +3,7 @@
  * ha-vitals command line. Bundled by scripts/build-cli.mjs to build/cli/ha-vitals.mjs and started
  * through bin/ha-vitals.mjs.
  *
- *   ha-vitals replay [--rules FILE] [--scores-dir DIR] INPUT...
+ *   ha-vitals replay [--rules FILE] [--scores-dir DIR] [--state-class CLASS] INPUT...
  */
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { parseAlertsConfig, type AlertsConfig } from '../src/core/config/alerts.
 import { parseReplayInput, baseName, ReplayInputError, type ReplaySeries } from '../src/core/replay/series.js';
 import { replaySeries, scoresCsv } from '../src/core/replay/backtest.js';
 
-export const USAGE = `Usage: ha-vitals replay [--rules FILE] [--scores-dir DIR] INPUT...
+export const USAGE = `Usage: ha-vitals replay [--rules FILE] [--scores-dir DIR] [--state-class CLASS] INPUT...
 
 Backtest alert rules on recorded history: which alerts would these rules have fired?
 
@@ -26,8 +26,11 @@ Inputs (one series each):
 Options:
   --rules FILE       YAML or JSON: a card's "alerts:" section (a list of rules, or
                      {rules, inhibit, reconnect_grace}). Default: the zero-config rules
-                     (anomaly for 5m + no-data).
+                     (anomaly for 30s + unavailable for 5m).
   --scores-dir DIR   also write DIR/<input name>.csv with timestamp,value,anomaly_score
+  --state-class CLASS  the inputs' Home Assistant state_class where the input does
+                     not carry it (CSV): total_increasing or total makes anomaly
+                     rules judge the rate (input: auto), as on a dashboard
   -h, --help         this help
 
 Output: one JSON line per alert transition on stdout:
@@ -56,6 +59,7 @@ class UsageError extends Error {}
 interface ReplayArgs {
   rules?: string;
   scoresDir?: string;
+  stateClass?: string;
   inputs: string[];
 }
 
@@ -72,6 +76,7 @@ function parseReplayArgs(args: string[]): ReplayArgs | 'help' {
     if (flag === '-h' || flag === '--help') return 'help';
     else if (flag === '--rules') out.rules = value();
     else if (flag === '--scores-dir') out.scoresDir = value();
+    else if (flag === '--state-class') out.stateClass = value();
     else if (flag === '--') {
       out.inputs.push(...args.slice(i + 1));
       break;
@@ -131,6 +136,7 @@ export function runCli(argv: string[], io: CliIO = nodeIO): number {
     const names = new Map<string, string>();
     for (const file of args.inputs) {
       for (const series of parseReplayInput(read(io, file), file)) {
+        if (args.stateClass && !series.stateClass) series.stateClass = args.stateClass;
         all.push(series);
         if (series.backwards) {
           const { where, count } = series.backwards;

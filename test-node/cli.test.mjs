@@ -27,7 +27,7 @@ const CPU = 'timestamp,value\n2024-05-01 00:00:00,10\n2024-05-01 00:01:00,95\n20
 test('--help prints usage and exits 0', () => {
   const r = cli(['replay', '--help']);
   assert.equal(r.code, 0);
-  assert.match(r.out, /^Usage: ha-vitals replay \[--rules FILE\] \[--scores-dir DIR\] INPUT\.\.\./);
+  assert.match(r.out, /^Usage: ha-vitals replay \[--rules FILE\] \[--scores-dir DIR\] \[--state-class CLASS\] INPUT\.\.\./);
   assert.equal(cli(['--help']).code, 0);
 });
 
@@ -99,6 +99,33 @@ test('--scores-dir writes one scores CSV per input with the input timestamps', (
   assert.equal(lines[0], 'timestamp,value,anomaly_score');
   assert.equal(lines.length, 6);
   assert.match(lines[1], /^2024-05-01 00:00:00,10,(0|1|0\.\d+)$/);
+});
+
+test('counters: the default anomaly rule judges the rate with --state-class or a state_class in the export', () => {
+  // Arrange: 3 h of a byte counter growing ~1,000 per 10 s, then 10x faster for 5 min.
+  const start = Date.UTC(2024, 4, 1);
+  let total = 5e6;
+  const rows = [];
+  for (let i = 0; i < 1110; i++) {
+    total += (i >= 1080 ? 10 : 1) * (1000 + ((i * 7919) % 200));
+    rows.push([start + i * 10_000, total]);
+  }
+  const csv = `timestamp,value\n${rows.map(([t, v]) => `${new Date(t).toISOString()},${v}`).join('\n')}\n`;
+  const json = JSON.stringify({ 'sensor.bytes': rows.map(([t, v], i) => ({ s: String(v), lu: t / 1000, ...(i === 0 ? { a: { state_class: 'total_increasing' } } : {}) })) });
+  const dir = tmp({ 'bytes.csv': csv, 'bytes.json': json });
+  const firingAt = (out) => out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((e) => e.event === 'firing' && e.rule === 'anomaly').map((e) => Date.parse(e.at));
+  // Act
+  const asValue = cli(['replay', join(dir, 'bytes.csv')]); // no state class: judged on the value
+  const asCounter = cli(['replay', '--state-class', 'total_increasing', join(dir, 'bytes.csv')]);
+  const fromExport = cli(['replay', join(dir, 'bytes.json')]);
+  // Assert
+  assert.equal(asCounter.code, 0, asCounter.err);
+  const burst = start + 1080 * 10_000;
+  for (const fired of [firingAt(asCounter.out), firingAt(fromExport.out)]) {
+    assert.equal(fired.filter((t) => t < burst).length, 0, 'no alert while it counts steadily');
+    assert.ok(fired.some((t) => t >= burst && t - burst <= 60_000), `alert within 60 s of the burst: ${fired.map((t) => (t - burst) / 1000)}`);
+  }
+  assert.equal(asValue.code, 0, asValue.err);
 });
 
 test('replays the whole NAB corpus in under 5 s', { skip: !existsSync(nab) && 'NAB corpus not present' }, () => {

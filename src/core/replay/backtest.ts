@@ -61,8 +61,9 @@ export function replaySeries(series: ReplaySeries, config?: AlertsConfig, option
   // Scores come from the first anomaly rule's detector (or a default one run alongside).
   const scoringRule = cfg.rules.find((r): r is AnomalyRule => r.type === 'anomaly' && r.enabled);
   let scored = false;
+  const hints = series.stateClass ? { stateClass: series.stateClass } : undefined;
   const factory = (rule: AlertRule): Detector => {
-    const detector = createDetector(rule);
+    const detector = createDetector(rule, series.id, hints);
     if (!scores || scored || rule !== scoringRule) return detector;
     scored = true;
     return {

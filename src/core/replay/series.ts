@@ -21,6 +21,8 @@ export interface ReplaySeries {
    * in file order, at the latest time seen so far: detectors see every row, time never rewinds.
    */
   backwards?: { where: string; count: number };
+  /** The entity's `state_class` when the export carries attributes: counters are judged on their rate. */
+  stateClass?: string;
 }
 
 export class ReplayInputError extends Error {
@@ -113,12 +115,14 @@ export function parseCsv(text: string, file: string): ReplaySeries {
 
 interface WsRow {
   s?: unknown;
+  a?: unknown;
   lu?: unknown;
   lc?: unknown;
 }
 interface RestRow {
   entity_id?: unknown;
   state?: unknown;
+  attributes?: unknown;
   last_changed?: unknown;
   last_updated?: unknown;
 }
@@ -159,6 +163,20 @@ function jsonPosition(text: string, error: unknown): string {
   return `line ${line}: invalid JSON (${String((error as Error).message).replace(/^.*?: /, '')})`;
 }
 
+/** The first `state_class` among the rows' attributes (minimal responses carry them on the first row only). */
+function stateClassOf(attributes: unknown[]): string | undefined {
+  for (const a of attributes) {
+    const value = (a as { state_class?: unknown } | null | undefined)?.state_class;
+    if (typeof value === 'string') return value;
+  }
+  return undefined;
+}
+
+function withStateClass(series: ReplaySeries, stateClass: string | undefined): ReplaySeries {
+  if (stateClass) series.stateClass = stateClass;
+  return series;
+}
+
 /**
  * Home Assistant history exports:
  *  - websocket `history/history_during_period` (minimal_response):
@@ -186,7 +204,7 @@ export function parseHistoryJson(text: string, file: string): ReplaySeries[] {
         const rawT = typeof stamp === 'string' || typeof stamp === 'number' ? String(stamp) : '';
         return { time: typeof stamp === 'number' ? stamp * 1000 : parseTimestamp(rawT), state: row.state, rawT, where };
       });
-      out.push(toSeries(file, id, rows));
+      out.push(withStateClass(toSeries(file, id, rows), stateClassOf((list as RestRow[]).map((row) => row?.attributes))));
     });
     return out;
   }
@@ -200,7 +218,7 @@ export function parseHistoryJson(text: string, file: string): ReplaySeries[] {
         const time = typeof stamp === 'number' ? Math.round(stamp * 1000) : typeof stamp === 'string' ? parseTimestamp(stamp) : Number.NaN;
         return { time, state: row.s, rawT: String(stamp ?? ''), where };
       });
-      out.push(toSeries(file, entity, rows));
+      out.push(withStateClass(toSeries(file, entity, rows), stateClassOf((list as WsRow[]).map((row) => row?.a))));
     }
     return out;
   }
