@@ -114,6 +114,8 @@ export class AlertHub {
   private readonly opts: Required<Omit<AlertHubOptions, 'clock' | 'storage' | 'gate'>> & Pick<AlertHubOptions, 'storage'> & { gate: IntentGate };
   /** Notification calls that failed (shown by the alerts card). */
   readonly failures: { intent: NotificationIntent; error: string }[] = [];
+  /** Notifications this tab decided, newest last: sent from here, or left to the device that claimed them. */
+  readonly deliveries: { intent: NotificationIntent; at: number; by: 'this-device' | 'other-device' }[] = [];
 
   constructor(
     private readonly store: VitalsStore,
@@ -307,9 +309,17 @@ export class AlertHub {
   private async perform(intent: NotificationIntent): Promise<void> {
     const [domain, service] = splitService(intent.service);
     try {
-      await this.opts.gate.once(intent.id, async () => {
+      let sent = false;
+      const handled = await this.opts.gate.once(intent.id, async () => {
         await this.services.callService(domain, service, serviceData(intent));
+        sent = true;
       });
+      // Handled here but not sent: another device claimed it. Not handled: another tab of this browser did.
+      if (handled) {
+        this.deliveries.push({ intent, at: this.clock.now(), by: sent ? 'this-device' : 'other-device' });
+        if (this.deliveries.length > 50) this.deliveries.shift();
+        this.emit();
+      }
     } catch (err) {
       this.failures.push({ intent, error: (err as Error)?.message ?? String(err) });
       if (this.failures.length > 50) this.failures.shift();

@@ -221,4 +221,29 @@ describe('intent delivery helpers', () => {
     expect(alert.state).to.equal('firing');
     expect(alert.reason).to.match(/^rate [\d.]+\/min/);
   });
+
+  it('logs each notification it decided: sent from this device, or left to the device that claimed it', async () => {
+    // Arrange: a gate where another device wins every second claim, and another tab handles nothing.
+    const connection = new FakeConnection();
+    connection.responders.set('history/history_during_period', () => ({}));
+    const clock = { t: Date.UTC(2026, 10, 26, 12), now() { return this.t; } };
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1, historyBatchDelayMs: 1, now: () => clock.t });
+    const calls: string[] = [];
+    let claims = 0;
+    const gate = { once: async (_id: string, send: () => Promise<void>) => (claims++ % 2 === 0 ? await send() : undefined, true) };
+    const hub = new AlertHub(store, { callService: async (d, s) => void calls.push(`${d}.${s}`) }, { clock, storage: memoryStorage(), gate, setInterval: () => 0, clearInterval: () => undefined });
+    const rules = [{ ...CPU_RULES[0], notify: ['notify.phone', 'notify.tablet'] }];
+    connection.setState('sensor.cpu', '20', {}, clock.t / 1000 - 10);
+    hub.register({ id: 'card1', entities: ['sensor.cpu'], config: config(rules) });
+    await sleep(20);
+    // Act
+    clock.t += 5_000;
+    connection.setState('sensor.cpu', '95', {}, clock.t / 1000);
+    await hub.evaluate();
+    await sleep(0);
+    // Assert
+    expect(calls).to.have.length(1);
+    expect(hub.deliveries.map((d) => d.by).sort()).to.deep.equal(['other-device', 'this-device']);
+    expect(hub.deliveries.find((d) => d.by === 'this-device')!.intent.service).to.equal(calls[0]);
+  });
 });
