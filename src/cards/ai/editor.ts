@@ -5,21 +5,18 @@
  * the probe would go to an LLM agent: every probe is then a paid request.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { VitalsFormEditor, type FormData, type FormSchema } from '../shared/editor';
+import { VitalsFormEditor, asList, entityIdOf, pickedEntries, setField, type EntityEntry, type FormData, type FormSchema } from '../shared/editor';
 import { BUILT_IN_AGENTS, PROBE_INTERVAL_DEFAULT, PROBE_INTERVAL_MIN } from './config';
 
 export const AI_EDITOR_TYPE = 'vitals-ai-card-editor';
 
 type RawConfig = Record<string, unknown>;
-type RawMetric = string | { entity: string; name?: string };
 
 export interface PipelineInfo {
   id: string;
   name: string;
   conversation_engine?: string;
 }
-
-const entityOf = (m: RawMetric) => (typeof m === 'string' ? m : m.entity);
 
 export function aiEditorSchema(pipelines: readonly PipelineInfo[]): FormSchema[] {
   const pipelineSelector = pipelines.length > 0 ? { select: { mode: 'dropdown', options: pipelines.map((p) => ({ value: p.id, label: p.name })) } } : { text: {} };
@@ -131,11 +128,10 @@ export class VitalsAiCardEditor extends VitalsFormEditor<RawConfig> {
 
   toFormData(config: RawConfig): FormData {
     const probe = (config.probe ?? undefined) as { text?: string; interval?: number; pipeline?: string } | undefined;
-    const metrics = Array.isArray(config.metrics) ? (config.metrics as RawMetric[]) : config.metrics ? [config.metrics as RawMetric] : [];
     const data: FormData = {
       runs_to_show: config.runs_to_show ?? 10,
       poll_interval: config.poll_interval ?? 15,
-      metrics: metrics.map(entityOf),
+      metrics: asList<EntityEntry>(config.metrics).map(entityIdOf),
       probe_enabled: probe !== undefined,
       probe_interval: probe?.interval ?? PROBE_INTERVAL_DEFAULT,
     };
@@ -148,21 +144,15 @@ export class VitalsAiCardEditor extends VitalsFormEditor<RawConfig> {
 
   fromFormData(data: FormData, previous: RawConfig): RawConfig {
     const next: RawConfig = { ...previous };
-    const set = (target: RawConfig, key: string, value: unknown) => {
-      if (value === undefined || value === '' || value === null) delete target[key];
-      else target[key] = value;
-    };
-    set(next, 'title', data.title);
-    set(next, 'pipeline', data.pipeline);
-    set(next, 'runs_to_show', data.runs_to_show === 10 ? undefined : data.runs_to_show);
-    set(next, 'poll_interval', data.poll_interval === 15 ? undefined : data.poll_interval);
-    const previousMetrics = Array.isArray(previous.metrics) ? (previous.metrics as RawMetric[]) : [];
-    const ids = Array.isArray(data.metrics) ? (data.metrics as string[]).filter((id) => typeof id === 'string' && id !== '') : [];
-    set(next, 'metrics', ids.length > 0 ? ids.map((id) => previousMetrics.find((m) => entityOf(m) === id) ?? id) : undefined);
+    setField(next, 'title', data.title);
+    setField(next, 'pipeline', data.pipeline);
+    setField(next, 'runs_to_show', data.runs_to_show === 10 ? undefined : data.runs_to_show);
+    setField(next, 'poll_interval', data.poll_interval === 15 ? undefined : data.poll_interval);
+    setField(next, 'metrics', pickedEntries(data.metrics, asList<EntityEntry>(previous.metrics), entityIdOf));
     if (data.probe_enabled) {
       const probe: RawConfig = { text: typeof data.probe_text === 'string' && data.probe_text.trim() !== '' ? data.probe_text : 'what time is it' };
-      set(probe, 'interval', data.probe_interval === PROBE_INTERVAL_DEFAULT ? undefined : data.probe_interval);
-      set(probe, 'pipeline', data.probe_pipeline);
+      setField(probe, 'interval', data.probe_interval === PROBE_INTERVAL_DEFAULT ? undefined : data.probe_interval);
+      setField(probe, 'pipeline', data.probe_pipeline);
       next.probe = probe;
     } else {
       delete next.probe;

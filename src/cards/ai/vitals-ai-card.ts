@@ -1,11 +1,12 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { VitalsCardBase } from '../shared/card-base';
+import { cardStyles } from '../shared/styles';
 import type { HomeAssistant } from 'custom-card-helpers';
-import { storeFor, type StoreConnection, type VitalsStore } from '../../ha/store';
+import type { StoreConnection, VitalsStore } from '../../ha/store';
 import { telemetryFor, type Telemetry } from '../../ha/telemetry/index';
 import { ASSIST_STAGES, type AssistRun } from '../../ha/telemetry/assist';
-import { renderRow, rowStyles, seriesWindow, tailText, withUnit, type RowView } from '../ux/rows';
-import { AI_CARD_TYPE, parseAiCardConfig, type AiCardConfig, type AiMetricConfig } from './config';
+import { renderRow, rowStyles, sensorRow } from '../ux/rows';
+import { AI_CARD_TYPE, parseAiCardConfig, type AiCardConfig } from './config';
 import { STAGE_LABELS, formatMs, runLength, shownRuns, slowestRuns, summarize } from './runs';
 import { formatNumber } from '../../ui/format';
 
@@ -19,19 +20,15 @@ const METRIC_WINDOW_MS = 3_600_000;
  * rate, slowest runs and the agent of each run, from the shared Assist collector; plus any numeric
  * sensors declared AI metrics (tokens/s, model latency), and an opt-in synthetic probe.
  */
-export class VitalsAiCard extends VitalsCardBase {
+export class VitalsAiCard extends VitalsCardBase<AiCardConfig> {
   static override properties = {
-    _config: { state: true },
     _revision: { state: true },
     _probeError: { state: true },
   };
 
-  private _config?: AiCardConfig;
   private _revision = 0;
   private _probeError?: string;
-  private store?: VitalsStore;
   private telemetry?: Telemetry;
-  private probeTimer?: number;
   private probing = false;
 
   setConfig(config: unknown): void {
@@ -39,28 +36,18 @@ export class VitalsAiCard extends VitalsCardBase {
     this.attach();
   }
 
-
-  protected override detach(): void {
-    while (this.disposers.length) this.disposers.pop()!();
-    if (this.probeTimer !== undefined) clearInterval(this.probeTimer);
-    this.probeTimer = undefined;
-  }
-
-  protected override attach(): void {
-    this.detach();
-    const config = this._config;
-    const connection = this._hass?.connection as PingConnection | undefined;
-    if (!config || !connection || !this.isConnected) return;
-    const store = storeFor(connection);
+  protected override start(config: AiCardConfig, store: VitalsStore, connection: PingConnection): void {
     const telemetry = telemetryFor(store, connection);
-    this.store = store;
     this.telemetry = telemetry;
     const changed = () => this._revision++;
     this.disposers.push(telemetry.assist.onChange(changed));
     this.disposers.push(store.onStatus(changed));
     this.disposers.push(telemetry.useAssist(config.poll_interval * 1000));
     for (const m of config.metrics) this.disposers.push(store.watch(m.entity, changed, { historyMs: METRIC_WINDOW_MS }));
-    if (config.probe) this.probeTimer = window.setInterval(() => void this.runProbe(), config.probe.interval * 1000);
+    if (config.probe) {
+      const probeTimer = window.setInterval(() => void this.runProbe(), config.probe.interval * 1000);
+      this.disposers.push(() => clearInterval(probeTimer));
+    }
   }
 
   /** One synthetic probe (the timer's work): skipped while the tab is hidden or a probe is running. */
@@ -107,10 +94,6 @@ export class VitalsAiCard extends VitalsCardBase {
     return document.createElement('vitals-ai-card-editor');
   }
 
-  protected override shouldUpdate(changed: PropertyValues): boolean {
-    return changed.size > 0 && this._config !== undefined;
-  }
-
   private pipelineName(id: string): string {
     return this.telemetry?.assist.pipelineList.find((p) => p.id === id)?.name ?? id;
   }
@@ -149,7 +132,9 @@ export class VitalsAiCard extends VitalsCardBase {
         ${config.probe && this._probeError ? html`<p class="notice probe-error" role="alert">Probe failed: ${this._probeError}</p>` : nothing}
         ${config.metrics.length > 0
           ? html`<h3 class="section">AI metrics</h3>
-              <div class="rows metrics" role="list" aria-label="AI metrics">${config.metrics.map((m) => renderRow(this.metricRow(m)))}</div>`
+              <div class="rows metrics" role="list" aria-label="AI metrics">${config.metrics.map((m) =>
+                renderRow(sensorRow(this.store, m.entity, this.now(), METRIC_WINDOW_MS, { label: m.name })),
+              )}</div>`
           : nothing}
       </ha-card>
     `;
@@ -212,7 +197,7 @@ export class VitalsAiCard extends VitalsCardBase {
         </div>
         <span class="total" aria-hidden="true">${run.error ? html`<span class="error-code" title=${run.error.message || run.error.code}>${run.error.code}</span>` : formatMs(run.totalMs)}</span>
         ${run.agent || run.runId.startsWith('probe-')
-          ? html`<span class="agent" aria-hidden="true">${run.runId.startsWith('probe-') ? 'probe · ' : ''}${run.agent ?? ''}</span>`
+          ? html`<span class="agent" aria-hidden="true" title=${run.agent ?? nothing}>${run.runId.startsWith('probe-') ? 'probe · ' : ''}${run.agent ?? ''}</span>`
           : nothing}
       </li>
     `;
@@ -234,50 +219,19 @@ export class VitalsAiCard extends VitalsCardBase {
     `;
   }
 
-  private metricRow(metric: AiMetricConfig): RowView {
-    const snapshot = this.store?.snapshots.get(metric.entity);
-    const unit = String(snapshot?.attributes.unit_of_measurement ?? '');
-    const friendly = snapshot?.attributes.friendly_name;
-    const w = seriesWindow(this.store?.series(metric.entity), Date.now(), METRIC_WINDOW_MS);
-    const unavailable = snapshot && !Number.isFinite(Number(snapshot.state));
-    return {
-      key: metric.entity,
-      label: metric.name ?? (typeof friendly === 'string' ? friendly : metric.entity),
-      value: unavailable ? snapshot.state : withUnit(w.latest, unit),
-      band: 'none',
-      p95: tailText(w, unit, undefined),
-      times: w.times,
-      values: w.values,
-    };
-  }
-
   static override styles = [
+    cardStyles,
     rowStyles,
     css`
       :host {
-        display: block;
         --vitals-stage-wake-word: var(--vitals-ai-wake-word-color, var(--purple-color, #926bc7));
         --vitals-stage-stt: var(--vitals-ai-stt-color, var(--blue-color, #2196f3));
         --vitals-stage-intent: var(--vitals-ai-intent-color, var(--orange-color, #ff9800));
         --vitals-stage-tts: var(--vitals-ai-tts-color, var(--green-color, #4caf50));
       }
-      ha-card {
-        height: 100%;
-        box-sizing: border-box;
-        padding: 12px 16px;
-        overflow: hidden;
-        color: var(--primary-text-color, #212121);
-      }
       .header {
-        display: flex;
-        align-items: baseline;
-        gap: 8px;
+        justify-content: normal;
         flex-wrap: wrap;
-      }
-      .title {
-        margin: 0;
-        font-size: 16px;
-        font-weight: 500;
       }
       .pipeline,
       .when,
@@ -287,19 +241,9 @@ export class VitalsAiCard extends VitalsCardBase {
         color: var(--secondary-text-color, #727272);
         font-size: 12px;
       }
-      .section {
-        margin: 12px 0 4px;
-        font-size: 14px;
-        font-weight: 500;
-        color: var(--secondary-text-color, #727272);
-      }
       .banner,
       .notice {
         margin: 8px 0;
-        padding: 6px 8px;
-        border-radius: 4px;
-        background: var(--secondary-background-color, rgba(127, 127, 127, 0.12));
-        font-size: 13px;
       }
       .errors {
         margin: 8px 0;
@@ -307,7 +251,7 @@ export class VitalsAiCard extends VitalsCardBase {
       }
       .errors.has-errors strong,
       .error-code {
-        color: var(--error-color, #db4437);
+        color: var(--vitals-error);
       }
       table.stats {
         color: var(--primary-text-color, #212121);
@@ -346,12 +290,6 @@ export class VitalsAiCard extends VitalsCardBase {
         border-radius: 2px;
         vertical-align: baseline;
       }
-      ul.runs,
-      ol.slowest {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
       .run {
         display: grid;
         grid-template-columns: auto minmax(0, 1fr) 4.5em;
@@ -373,7 +311,7 @@ export class VitalsAiCard extends VitalsCardBase {
         background: var(--secondary-background-color, rgba(127, 127, 127, 0.12));
       }
       .run.failed .bar {
-        outline: 2px solid var(--error-color, #db4437);
+        outline: 2px solid var(--vitals-error);
         outline-offset: -2px;
       }
       .segment {
@@ -421,9 +359,7 @@ export class VitalsAiCard extends VitalsCardBase {
       }
       ol.slowest .where {
         grid-column: 2;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
+        overflow-wrap: anywhere;
       }
       @media (prefers-reduced-motion: reduce) {
         .segment {

@@ -1,6 +1,6 @@
 /** Visual editor of `vitals-alerts-card` (loaded lazily): entities, show, max_items; rules stay YAML. */
 import { css, html, type TemplateResult } from 'lit';
-import { VitalsFormEditor, type FormData, type FormSchema } from '../shared/editor';
+import { VitalsFormEditor, asList, withFields, type FormData, type FormSchema } from '../shared/editor';
 
 export const ALERTS_EDITOR_TYPE = 'vitals-alerts-card-editor';
 
@@ -41,24 +41,16 @@ export class VitalsAlertsCardEditor extends VitalsFormEditor<RawConfig> {
   }
 
   toFormData(config: RawConfig): FormData {
-    const entities = config.entities;
     return {
       title: config.title ?? '',
-      entities: Array.isArray(entities) ? entities : typeof entities === 'string' ? [entities] : [],
+      entities: asList(config.entities),
       show: config.show ?? 'all',
       max_items: config.max_items ?? 20,
     };
   }
 
   fromFormData(data: FormData, previous: RawConfig): RawConfig {
-    const next: RawConfig = { ...previous };
-    for (const key of FORM_KEYS) {
-      const value = data[key];
-      const empty = value === undefined || value === '' || value === null || (Array.isArray(value) && value.length === 0);
-      if (empty) delete next[key];
-      else next[key] = value;
-    }
-    return next;
+    return withFields(previous, data, FORM_KEYS);
   }
 
   protected override render(): TemplateResult {

@@ -1,11 +1,11 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { VitalsCardBase } from '../shared/card-base';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { HomeAssistant } from 'custom-card-helpers';
+import { cardStyles } from '../shared/styles';
 import { DEFAULT_RULES_INPUT } from '../../core/config/alerts';
 import { formatDuration as formatConfigDuration } from '../../core/config/duration';
 import type { AlertHub, HubAlert } from '../../ha/alert-hub';
-import { loadHub, rememberHass } from './hub';
-import { storeFor, type StoreStatus, type VitalsStore } from '../../ha/store';
+import { HubCardBase } from './hub';
+import type { StoreStatus, VitalsStore } from '../../ha/store';
 import { discoverSystemSensors } from '../../ha/telemetry/system';
 import { formatDuration, formatValue } from '../../ui/format';
 import { ALERTS_CARD_TYPE, parseAlertsCardConfig, scopeEntities, scopeIdOf, type AlertsCardConfig } from './config';
@@ -15,8 +15,6 @@ const SILENCE_MS = 3_600_000;
 const REFRESH_MS = 30_000;
 const HISTORY_ITEMS = 10;
 
-/** Rule sets of the scopes registered by alerts cards on this page (for escalation steps), ref-counted. */
-
 const SEVERITY_ICON = { critical: '!', warning: '▲', info: 'i' } as const;
 
 /**
@@ -24,28 +22,17 @@ const SEVERITY_ICON = { critical: '!', warning: '▲', info: 'i' } as const;
  * escalation step, recent transitions and failed notifications. The card's own `entities` and
  * `alerts:` are registered with the shared hub while it is on the page.
  */
-export class VitalsAlertsCard extends VitalsCardBase {
+export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
   static override properties = {
-    _config: { state: true },
     _revision: { state: true },
     _openSnooze: { state: true },
     _status: { state: true },
   };
 
-  /** The hub; set before `hass` to inject one (tests), else the shared hub of the connection. */
-  hub?: AlertHub;
-  /** Clock for the "since" texts (the hub's clock in tests). */
-  now: () => number = () => Date.now();
-
-  private _config?: AlertsCardConfig;
   private _revision = 0;
   private _openSnooze?: string;
   private _status: StoreStatus = 'idle';
-  private store?: VitalsStore;
   private scopeId?: string;
-  private generation = 0;
-  /** The hub was loaded here (not injected): replaced when the connection changes. */
-  private loadedHub = false;
 
   setConfig(config: unknown): void {
     const parsed = parseAlertsCardConfig(config);
@@ -54,37 +41,17 @@ export class VitalsAlertsCard extends VitalsCardBase {
     if (scopeChanged) this.attach();
   }
 
-  protected override hassChanged(hass: HomeAssistant): void {
-    rememberHass(hass);
-  }
-
   protected override detach(): void {
-    this.generation++;
-    for (const dispose of this.disposers.splice(0)) dispose();
+    super.detach();
     this.scopeId = undefined;
   }
 
-  protected override attach(): void {
-    this.detach();
-    const config = this._config;
-    if (!config || !this._hass?.connection || !this.isConnected) return;
-    const store = storeFor(this._hass.connection);
-    if (store !== this.store && this.loadedHub) this.hub = undefined; // a new connection has its own hub
-    this.store = store;
+  protected override start(config: AlertsCardConfig, store: VitalsStore): void {
     this._status = store.status;
     this.disposers.push(store.onStatus((status) => (this._status = status)));
     const timer = setInterval(() => this.refresh(), REFRESH_MS);
     this.disposers.push(() => clearInterval(timer));
-    if (this.hub) this.connectHub(this.hub, config);
-    else {
-      const generation = this.generation;
-      void loadHub(store).then((hub) => {
-        if (generation !== this.generation) return;
-        this.hub = hub;
-        this.loadedHub = true;
-        this.connectHub(hub, config);
-      });
-    }
+    this.withHub(store, (hub) => this.connectHub(hub, config));
   }
 
   /** Register the card's own rules and follow every alert. */
@@ -131,10 +98,6 @@ export class VitalsAlertsCard extends VitalsCardBase {
   static async getConfigElement(): Promise<HTMLElement> {
     await import('./editor');
     return document.createElement('vitals-alerts-card-editor');
-  }
-
-  protected override shouldUpdate(changed: PropertyValues): boolean {
-    return changed.size > 0 && this._config !== undefined;
   }
 
   private nameOf(entityId: string): string {
@@ -313,184 +276,149 @@ export class VitalsAlertsCard extends VitalsCardBase {
     `;
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      --vitals-critical: var(--error-color, #db4437);
-      --vitals-warning: var(--warning-color, #ffa600);
-      --vitals-info: var(--info-color, #039be5);
-      --vitals-ok: var(--success-color, #43a047);
-    }
-    ha-card {
-      height: 100%;
-      box-sizing: border-box;
-      padding: 12px 16px;
-      overflow: auto;
-      color: var(--primary-text-color, #212121);
-    }
-    .title {
-      margin: 0 0 8px;
-      font-size: 16px;
-      font-weight: 500;
-    }
-    .banner {
-      margin: 0 0 8px;
-      padding: 6px 8px;
-      border-radius: 6px;
-      font-size: 13px;
-    }
-    .reconnecting {
-      background: var(--secondary-background-color, #f5f5f5);
-    }
-    .failure {
-      border-left: 4px solid var(--vitals-warning);
-      background: var(--secondary-background-color, #f5f5f5);
-    }
-    .empty {
-      margin: 8px 0;
-      color: var(--vitals-ok);
-    }
-    ul.alerts {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-    }
-    .alert {
-      display: flex;
-      gap: 10px;
-      padding: 8px 0;
-      border-top: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
-    }
-    .alert:first-child {
-      border-top: none;
-    }
-    .icon {
-      flex: 0 0 28px;
-      height: 28px;
-      border-radius: 50%;
-      display: flex;
-      align-items: center;
-      justify-content: center;
-      font-weight: 700;
-      color: #fff;
-      background: var(--vitals-info);
-    }
-    .critical .icon {
-      background: var(--vitals-critical);
-    }
-    .warning .icon {
-      background: var(--vitals-warning);
-    }
-    .resolved .icon {
-      background: var(--vitals-ok);
-    }
-    .pending .icon {
-      opacity: 0.7;
-    }
-    .body {
-      flex: 1 1 auto;
-      min-width: 0;
-    }
-    .head {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 8px;
-      font-weight: 500;
-    }
-    .entity {
-      color: var(--secondary-text-color, #727272);
-      overflow-wrap: anywhere;
-    }
-    .state,
-    .detail,
-    .escalation {
-      font-size: 13px;
-      color: var(--secondary-text-color, #727272);
-    }
-    .detail .value {
-      font-weight: 500;
-      color: var(--primary-text-color, #212121);
-      margin-right: 6px;
-    }
-    .badges {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px;
-      margin-top: 2px;
-    }
-    .badge {
-      font-size: 12px;
-      padding: 1px 6px;
-      border-radius: 10px;
-      border: 1px solid var(--divider-color, rgba(0, 0, 0, 0.2));
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 6px;
-      margin-top: 6px;
-    }
-    .menu {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 6px;
-      flex-basis: 100%;
-    }
-    button {
-      min-height: 40px;
-      min-width: 40px;
-      padding: 0 12px;
-      border-radius: 20px;
-      border: 1px solid var(--divider-color, rgba(0, 0, 0, 0.2));
-      background: var(--card-background-color, #fff);
-      color: var(--primary-color, #03a9f4);
-      font: inherit;
-      font-size: 14px;
-      cursor: pointer;
-    }
-    button:focus-visible {
-      outline: 2px solid var(--primary-color, #03a9f4);
-      outline-offset: 2px;
-    }
-    .sr {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
-    .history {
-      margin-top: 8px;
-      font-size: 13px;
-    }
-    .history summary {
-      cursor: pointer;
-      min-height: 40px;
-      display: flex;
-      align-items: center;
-    }
-    .history ol {
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .history li {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 8px;
-      padding: 2px 0;
-    }
-    .history time {
-      font-variant-numeric: tabular-nums;
-      color: var(--secondary-text-color, #727272);
-    }
-    @media (prefers-reduced-motion: no-preference) {
-      button {
-        transition: background-color 0.15s;
+  static override styles = [
+    cardStyles,
+    css`
+      ha-card {
+        overflow: auto;
       }
-    }
-  `;
+      .title {
+        margin: 0 0 8px;
+      }
+      .banner {
+        margin: 0 0 8px;
+        border-radius: 6px;
+      }
+      .failure {
+        border-left: 4px solid var(--vitals-warning);
+      }
+      .empty {
+        margin: 8px 0;
+        color: var(--vitals-ok);
+      }
+      .alert {
+        display: flex;
+        gap: 10px;
+        padding: 8px 0;
+        border-top: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
+      }
+      .alert:first-child {
+        border-top: none;
+      }
+      .icon {
+        flex: 0 0 28px;
+        height: 28px;
+        border-radius: 50%;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        font-weight: 700;
+        color: #fff;
+        background: var(--vitals-info);
+      }
+      .critical .icon {
+        background: var(--vitals-error);
+      }
+      .warning .icon {
+        background: var(--vitals-warning);
+      }
+      .resolved .icon {
+        background: var(--vitals-ok);
+      }
+      .pending .icon {
+        opacity: 0.7;
+      }
+      .body {
+        flex: 1 1 auto;
+        min-width: 0;
+      }
+      .head {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 8px;
+        font-weight: 500;
+      }
+      .entity {
+        color: var(--secondary-text-color, #727272);
+        overflow-wrap: anywhere;
+      }
+      .state,
+      .detail,
+      .escalation {
+        font-size: 13px;
+        color: var(--secondary-text-color, #727272);
+      }
+      .detail .value {
+        font-weight: 500;
+        color: var(--primary-text-color, #212121);
+        margin-right: 6px;
+      }
+      .badges {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px;
+        margin-top: 2px;
+      }
+      .badge {
+        font-size: 12px;
+        padding: 1px 6px;
+        border-radius: 10px;
+        border: 1px solid var(--divider-color, rgba(0, 0, 0, 0.2));
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px;
+        margin-top: 6px;
+      }
+      .menu {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px;
+        flex-basis: 100%;
+      }
+      button {
+        min-height: 40px;
+        min-width: 40px;
+        padding: 0 12px;
+        border-radius: 20px;
+        border: 1px solid var(--divider-color, rgba(0, 0, 0, 0.2));
+        background: var(--card-background-color, #fff);
+        color: var(--primary-color, #03a9f4);
+        font: inherit;
+        font-size: 14px;
+        cursor: pointer;
+      }
+      button:focus-visible {
+        outline-offset: 2px;
+      }
+      .history {
+        margin-top: 8px;
+        font-size: 13px;
+      }
+      .history summary {
+        cursor: pointer;
+        min-height: 40px;
+        display: flex;
+        align-items: center;
+      }
+      .history li {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 8px;
+        padding: 2px 0;
+      }
+      .history time {
+        font-variant-numeric: tabular-nums;
+        color: var(--secondary-text-color, #727272);
+      }
+      @media (prefers-reduced-motion: no-preference) {
+        button {
+          transition: background-color 0.15s;
+        }
+      }
+    `,
+  ];
 }
 
 export const ALERTS_CARD_INFO = {

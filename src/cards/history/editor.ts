@@ -3,13 +3,12 @@
  * Flat form data ↔ config: `forecast_limit` ↔ `forecast.limit`; entity entries written as
  * mappings (name, colour, axis) keep those keys while they stay selected.
  */
-import { VitalsFormEditor, compact, type FormData, type FormSchema } from '../shared/editor';
+import { VitalsFormEditor, asList, compact, entityIdOf, pickedEntries, setField, type EntityEntry, type FormData, type FormSchema } from '../shared/editor';
 import { HOURS_MAX } from './config';
 
 export const HISTORY_EDITOR_TYPE = 'vitals-history-card-editor';
 
 type RawConfig = Record<string, unknown>;
-type RawEntity = string | { entity: string; [key: string]: unknown };
 
 export const HISTORY_EDITOR_SCHEMA: FormSchema[] = [
   { name: 'title', selector: { text: {} } },
@@ -25,10 +24,6 @@ export const HISTORY_EDITOR_SCHEMA: FormSchema[] = [
     ],
   },
 ];
-
-function entityIdOf(entry: RawEntity): string {
-  return typeof entry === 'string' ? entry : entry.entity;
-}
 
 export class VitalsHistoryCardEditor extends VitalsFormEditor<RawConfig> {
   protected override readonly defaults: Record<string, unknown> = { hours_to_show: 24, show_anomalies: true };
@@ -52,7 +47,7 @@ export class VitalsHistoryCardEditor extends VitalsFormEditor<RawConfig> {
   }
 
   toFormData(config: RawConfig): FormData {
-    const entities = Array.isArray(config.entities) ? (config.entities as RawEntity[]).map(entityIdOf) : config.entities ? [config.entities] : [];
+    const entities = asList<EntityEntry>(config.entities).map(entityIdOf);
     const forecast = config.forecast as { limit?: number } | number | undefined;
     return compact({
       title: config.title,
@@ -65,21 +60,15 @@ export class VitalsHistoryCardEditor extends VitalsFormEditor<RawConfig> {
   }
 
   fromFormData(data: FormData, previous: RawConfig): RawConfig {
-    const previousEntities = Array.isArray(previous.entities) ? (previous.entities as RawEntity[]) : [];
-    const ids = Array.isArray(data.entities) ? (data.entities as string[]).filter((id) => typeof id === 'string' && id !== '') : [];
-    const entities = ids.map((id) => previousEntities.find((e) => entityIdOf(e) === id) ?? id);
+    const entities = pickedEntries(data.entities, asList<EntityEntry>(previous.entities), entityIdOf);
     const next: RawConfig = { ...previous, entities };
-    const set = (key: string, value: unknown) => {
-      if (value === undefined || value === '' || value === null) delete next[key];
-      else next[key] = value;
-    };
-    set('title', data.title);
-    set('hours_to_show', data.hours_to_show);
-    set('compare', data.compare);
-    set('show_anomalies', data.show_anomalies === true ? undefined : data.show_anomalies);
+    setField(next, 'title', data.title);
+    setField(next, 'hours_to_show', data.hours_to_show);
+    setField(next, 'compare', data.compare);
+    setField(next, 'show_anomalies', data.show_anomalies === true ? undefined : data.show_anomalies);
     const limit = data.forecast_limit;
     const previousForecast = typeof previous.forecast === 'object' && previous.forecast ? (previous.forecast as RawConfig) : {};
-    set('forecast', typeof limit === 'number' && Number.isFinite(limit) ? { ...previousForecast, limit } : undefined);
+    setField(next, 'forecast', typeof limit === 'number' && Number.isFinite(limit) ? { ...previousForecast, limit } : undefined);
     return next;
   }
 }

@@ -1,15 +1,18 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing } from 'lit';
 import { VitalsCardBase } from '../shared/card-base';
+import { cardStyles } from '../shared/styles';
 import type { HomeAssistant } from 'custom-card-helpers';
 import type { Chart, ChartConfiguration, ChartDataset, Scale, TooltipItem } from 'chart.js';
 import type { EntitySnapshot } from '../../ha/entity-updates';
-import { storeFor, type StoreStatus, type VitalsStore } from '../../ha/store';
+import type { StoreStatus, VitalsStore } from '../../ha/store';
 import { loadChartJs } from '../../ui/chart/load';
 import { extentOf, seriesPoints, type ChartPoint } from '../../ui/chart/points';
 import type { ThresholdBand } from '../../ui/chart/plugins';
 import { clampView, panView, zoomView, type TimeView } from '../../ui/chart/zoom';
+import { FrameScheduler } from '../../ui/frame';
 import { formatDateTime, formatDuration, formatRate, formatTimeTick, formatValue, formatWindow, timeTicks } from '../../ui/format';
 import { AnomalyTracker } from '../shared/anomalies';
+import { numericSensorIds } from '../shared/config';
 import { forecastSeries, severityOf, type Severity } from '../shared/forecast';
 import { THEME_FALLBACKS, readTheme, seriesColor, withAlpha, type ThemeColors } from '../shared/theme';
 import { HISTORY_CARD_TYPE, parseHistoryCardConfig, type HistoryCardConfig } from './config';
@@ -75,23 +78,20 @@ export function assignAxes(entries: { unit: string; y_axis?: Axis }[]): Axis[] {
  * decimation to the pixel width, two y axes by unit, threshold bands, anomaly markers, a trend
  * forecast with time-to-limit, comparison with a previous period, zoom and pan.
  */
-export class VitalsHistoryCard extends VitalsCardBase {
+export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
   static override properties = {
-    _config: { state: true },
     _info: { state: true },
     _status: { state: true },
     _view: { state: true },
     _loadError: { state: true },
   };
 
-  private _config?: HistoryCardConfig;
   private _info?: HistoryInfo;
   private _status: StoreStatus = 'idle';
   /** Zoomed/panned time range; undefined = live (the configured window up to now). */
   private _view?: TimeView;
   private _loadError?: string;
-  private store?: VitalsStore;
-  private frame?: number;
+  private readonly frames = new FrameScheduler(() => this.refresh());
   private ticker?: ReturnType<typeof setInterval>;
   private resizeObserver?: ResizeObserver;
   private size = { width: 0, height: 0 };
@@ -106,9 +106,6 @@ export class VitalsHistoryCard extends VitalsCardBase {
   private nowMarker?: number;
   private datasetUnits: string[] = [];
   private drag?: { pointerId: number; x: number; view: TimeView };
-
-  /** Time source (tests replace it). */
-  now: () => number = () => Date.now();
 
   /** The chart.js instance while the card is on the page (undefined before it loads and after removal). */
   get chart(): Chart<'line', ChartPoint[]> | undefined {
@@ -141,8 +138,7 @@ export class VitalsHistoryCard extends VitalsCardBase {
     super.disconnectedCallback();
     if (this.ticker !== undefined) clearInterval(this.ticker);
     this.ticker = undefined;
-    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
-    this.frame = undefined;
+    this.frames.cancel();
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     this.chartGeneration++;
@@ -154,12 +150,7 @@ export class VitalsHistoryCard extends VitalsCardBase {
     return Math.max(config.hours_to_show, config.forecast?.hours ?? 0) * HOUR + (config.compare ?? 0);
   }
 
-  protected override attach(): void {
-    this.detach();
-    const config = this._config;
-    if (!config || !this._hass?.connection || !this.isConnected) return;
-    const store = storeFor(this._hass.connection);
-    this.store = store;
+  protected override start(config: HistoryCardConfig, store: VitalsStore): void {
     const historyMs = this.historyMs(config);
     for (const id of new Set(config.entities.map((e) => e.entity))) {
       this.disposers.push(store.watch(id, () => this.scheduleFrame(), { historyMs }));
@@ -175,11 +166,7 @@ export class VitalsHistoryCard extends VitalsCardBase {
   }
 
   private scheduleFrame(): void {
-    if (this.frame !== undefined || !this.isConnected) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = undefined;
-      this.refresh();
-    });
+    if (this.isConnected) this.frames.schedule();
   }
 
   /** The data window: the configured hours up to now, plus room for the forecast. */
@@ -569,10 +556,7 @@ export class VitalsHistoryCard extends VitalsCardBase {
   }
 
   static getStubConfig(hass?: HomeAssistant): Record<string, unknown> {
-    const states = hass?.states ?? {};
-    const numeric = Object.keys(states)
-      .filter((id) => id.startsWith('sensor.') && Number.isFinite(Number(states[id].state)))
-      .sort();
+    const numeric = numericSensorIds(hass?.states ?? {});
     const picks = [
       numeric.find((id) => /processor_use|cpu/.test(id)),
       numeric.find((id) => /memory_use|memory_usage/.test(id)),
@@ -587,10 +571,6 @@ export class VitalsHistoryCard extends VitalsCardBase {
   }
 
   // ---- rendering ---------------------------------------------------------------------------
-
-  protected override shouldUpdate(changed: PropertyValues): boolean {
-    return changed.size > 0 && this._config !== undefined;
-  }
 
   protected override updated(): void {
     if (!this.chartInstance) void this.ensureChart();
@@ -642,134 +622,102 @@ export class VitalsHistoryCard extends VitalsCardBase {
     `;
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    ha-card {
-      height: 100%;
-      box-sizing: border-box;
-      padding: 8px 12px 6px;
-      display: flex;
-      flex-direction: column;
-      overflow: hidden;
-      min-width: 0;
-    }
-    .header {
-      display: flex;
-      align-items: baseline;
-      justify-content: space-between;
-      gap: 8px;
-    }
-    .title {
-      margin: 0;
-      font-size: 16px;
-      font-weight: 500;
-      color: var(--primary-text-color, #212121);
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
-    }
-    .status {
-      color: var(--warning-color, #ffa600);
-      font-size: 12px;
-    }
-    .legend {
-      list-style: none;
-      margin: 2px 0 4px;
-      padding: 0;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 2px 12px;
-      font-size: 12px;
-      color: var(--secondary-text-color, #727272);
-    }
-    .legend li {
-      display: flex;
-      align-items: center;
-      gap: 4px;
-      min-width: 0;
-    }
-    .legend-name {
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
-      max-width: 16em;
-    }
-    .legend-value {
-      color: var(--primary-text-color, #212121);
-      white-space: nowrap;
-    }
-    .swatch {
-      width: 10px;
-      height: 3px;
-      border-radius: 1px;
-      flex: none;
-    }
-    .chart-wrap {
-      position: relative;
-      flex: 1 1 180px;
-      min-height: 120px;
-      touch-action: pan-y;
-    }
-    canvas {
-      position: absolute;
-      inset: 0;
-    }
-    .message {
-      position: absolute;
-      inset: 0;
-      display: flex;
-      align-items: center;
-      justify-content: center;
-      color: var(--secondary-text-color, #727272);
-      font-size: 14px;
-      pointer-events: none;
-    }
-    .footer {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: 4px 8px;
-      font-size: 12px;
-      min-height: 28px;
-    }
-    .forecast {
-      color: var(--secondary-text-color, #727272);
-    }
-    .forecast.warning {
-      color: var(--warning-color, #ffa600);
-    }
-    .forecast.error {
-      color: var(--error-color, #db4437);
-    }
-    .controls {
-      display: flex;
-      gap: 2px;
-      margin-left: auto;
-    }
-    .controls button {
-      min-width: 28px;
-      height: 28px;
-      border: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
-      border-radius: 4px;
-      background: none;
-      color: var(--primary-text-color, #212121);
-      font: inherit;
-      font-size: 14px;
-      cursor: pointer;
-      padding: 0 6px;
-    }
-    .controls button:disabled {
-      color: var(--disabled-text-color, #9e9e9e);
-      cursor: default;
-    }
-    .controls button:focus-visible {
-      outline: 2px solid var(--primary-color, #03a9f4);
-      outline-offset: 1px;
-    }
-  `;
+  static override styles = [
+    cardStyles,
+    css`
+      ha-card {
+        padding: 8px 12px 6px;
+        display: flex;
+        flex-direction: column;
+        min-width: 0;
+      }
+      .title {
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .legend {
+        margin: 2px 0 4px;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 2px 12px;
+        font-size: 12px;
+        color: var(--secondary-text-color, #727272);
+      }
+      .legend li {
+        display: flex;
+        align-items: center;
+        gap: 4px;
+        min-width: 0;
+      }
+      .legend-name {
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+        max-width: 16em;
+      }
+      .legend-value {
+        color: var(--primary-text-color, #212121);
+        white-space: nowrap;
+      }
+      .swatch {
+        width: 10px;
+        height: 3px;
+        border-radius: 1px;
+        flex: none;
+      }
+      .chart-wrap {
+        position: relative;
+        flex: 1 1 180px;
+        min-height: 120px;
+        touch-action: pan-y;
+      }
+      canvas {
+        position: absolute;
+        inset: 0;
+      }
+      .message {
+        position: absolute;
+        inset: 0;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        color: var(--secondary-text-color, #727272);
+        font-size: 14px;
+        pointer-events: none;
+      }
+      .footer {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 4px 8px;
+        font-size: 12px;
+        min-height: 28px;
+      }
+      .controls {
+        display: flex;
+        gap: 2px;
+        margin-left: auto;
+      }
+      .controls button {
+        min-width: 28px;
+        height: 28px;
+        border: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
+        border-radius: 4px;
+        background: none;
+        color: var(--primary-text-color, #212121);
+        font: inherit;
+        font-size: 14px;
+        cursor: pointer;
+        padding: 0 6px;
+      }
+      .controls button:disabled {
+        color: var(--disabled-text-color, #9e9e9e);
+        cursor: default;
+      }
+    `,
+  ];
 }
 
 function unitOf(snapshot: EntitySnapshot | undefined): string {

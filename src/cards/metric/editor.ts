@@ -3,12 +3,14 @@
  * looks and behaves like the built-in card editors. Keys the form does not cover (thresholds,
  * alerts) are kept as they are and edited in YAML.
  */
-import { LitElement, css, html, nothing } from 'lit';
-import type { HomeAssistant } from 'custom-card-helpers';
-import { dropUnwrittenDefaults } from '../shared/editor';
-import { METRIC_STATS, type MetricCardConfig } from './config';
+import { VitalsFormEditor, withFields, type FormData, type FormSchema } from '../shared/editor';
+import { METRIC_STATS } from './config';
 
-export const METRIC_EDITOR_SCHEMA = [
+export const METRIC_EDITOR_TYPE = 'vitals-metric-card-editor';
+
+type RawConfig = Record<string, unknown>;
+
+export const METRIC_EDITOR_SCHEMA: FormSchema[] = [
   { name: 'entity', required: true, selector: { entity: {} } },
   { name: 'name', selector: { text: {} } },
   {
@@ -23,65 +25,36 @@ export const METRIC_EDITOR_SCHEMA = [
   },
   { name: 'show_stats', selector: { boolean: {} } },
   { name: 'show_sparkline', selector: { boolean: {} } },
-] as const;
+];
 
-/** What the form shows for keys the config leaves out; never written back unless changed. */
-const FORM_DEFAULTS: Record<string, unknown> = { stat: 'current', window: '5m', direction: 'above', show_stats: true, show_sparkline: true };
+const FORM_KEYS = ['entity', 'name', 'stat', 'window', 'decimals', 'direction', 'show_stats', 'show_sparkline'];
 
-const LABELS: Record<string, string> = {
-  entity: 'Entity',
-  name: 'Name',
-  stat: 'Show',
-  window: 'Window (e.g. 5m, 1h)',
-  decimals: 'Decimals',
-  direction: 'Direction',
-  show_stats: 'Show rolling statistics',
-  show_sparkline: 'Show sparkline',
-};
+export class VitalsMetricCardEditor extends VitalsFormEditor<RawConfig> {
+  protected override readonly defaults: Record<string, unknown> = { stat: 'current', window: '5m', direction: 'above', show_stats: true, show_sparkline: true };
 
-export class VitalsMetricCardEditor extends LitElement {
-  static override properties = { hass: { attribute: false }, _config: { state: true } };
-  hass?: HomeAssistant;
-  private _config?: Record<string, unknown>;
+  protected readonly labels: Record<string, string> = {
+    entity: 'Entity',
+    name: 'Name',
+    stat: 'Show',
+    window: 'Window (e.g. 5m, 1h)',
+    decimals: 'Decimals',
+    direction: 'Direction',
+    show_stats: 'Show rolling statistics',
+    show_sparkline: 'Show sparkline',
+  };
 
-  setConfig(config: Partial<MetricCardConfig> & Record<string, unknown>): void {
-    this._config = { ...config };
+  get schema(): FormSchema[] {
+    return METRIC_EDITOR_SCHEMA;
   }
 
-  /** What the form shows: durations as text, defaults filled so the form is not blank. */
-  get formData(): Record<string, unknown> {
-    return { ...FORM_DEFAULTS, ...this._config };
+  /** Defaults filled in, so the form is not blank for keys the config leaves out. */
+  toFormData(config: RawConfig): FormData {
+    return { ...this.defaults, ...config };
   }
 
-  protected override render() {
-    if (!this._config) return nothing;
-    if (!customElements.get('ha-form')) {
-      return html`<p class="hint">The visual editor needs Home Assistant's form elements; edit this card in YAML.</p>`;
-    }
-    return html`<ha-form
-      .hass=${this.hass}
-      .data=${this.formData}
-      .schema=${METRIC_EDITOR_SCHEMA}
-      .computeLabel=${(s: { name: string }) => LABELS[s.name] ?? s.name}
-      @value-changed=${this.valueChanged}
-    ></ha-form>`;
+  fromFormData(data: FormData, previous: RawConfig): RawConfig {
+    return withFields(previous, data, FORM_KEYS);
   }
-
-  /** ha-form reports the whole data object; empty optional fields are dropped, not saved as "". */
-  valueChanged(event: CustomEvent<{ value: Record<string, unknown> }>): void {
-    event.stopPropagation();
-    const merged: Record<string, unknown> = { ...this._config, ...event.detail.value };
-    for (const [key, value] of Object.entries(merged)) if (value === '' || value === undefined || value === null) delete merged[key];
-    const config = dropUnwrittenDefaults(merged, this._config ?? {}, FORM_DEFAULTS);
-    this._config = config;
-    this.dispatchEvent(new CustomEvent('config-changed', { detail: { config }, bubbles: true, composed: true }));
-  }
-
-  static override styles = css`
-    .hint {
-      color: var(--secondary-text-color, #727272);
-    }
-  `;
 }
 
-if (!customElements.get('vitals-metric-card-editor')) customElements.define('vitals-metric-card-editor', VitalsMetricCardEditor);
+if (!customElements.get(METRIC_EDITOR_TYPE)) customElements.define(METRIC_EDITOR_TYPE, VitalsMetricCardEditor);

@@ -1,8 +1,10 @@
-import { css, html, nothing, svg, type PropertyValues } from 'lit';
+import { css, html, nothing, svg } from 'lit';
 import { VitalsCardBase } from '../shared/card-base';
+import { cardStyles } from '../shared/styles';
+import { numericSensorIds } from '../shared/config';
 import type { HomeAssistant } from 'custom-card-helpers';
 import type { EntitySnapshot } from '../../ha/entity-updates';
-import { storeFor, type VitalsStore } from '../../ha/store';
+import type { VitalsStore } from '../../ha/store';
 import { alertHubFor, type AlertHub } from '../../ha/alert-hub';
 import { connectionServices } from '../../ha/services';
 import { sparklinePath } from '../../ui/sparkline';
@@ -18,17 +20,14 @@ const SPARK_H = 60;
  * One metric: name, current value with unit, and a sparkline of the values seen since load.
  * Values come from the shared store, never from a subscription of its own.
  */
-export class VitalsMetricCard extends VitalsCardBase {
+export class VitalsMetricCard extends VitalsCardBase<MetricCardConfig> {
   static override properties = {
-    _config: { state: true },
     _snapshot: { state: true },
     _revision: { state: true },
   };
 
-  private _config?: MetricCardConfig;
   private _snapshot?: EntitySnapshot;
   private _revision = 0;
-  private store?: VitalsStore;
   private hub?: AlertHub;
 
   setConfig(config: unknown): void {
@@ -37,12 +36,7 @@ export class VitalsMetricCard extends VitalsCardBase {
     this.attach();
   }
 
-  protected override attach(): void {
-    this.detach();
-    const config = this._config;
-    if (!config || !this._hass?.connection || !this.isConnected) return;
-    const store = storeFor(this._hass.connection);
-    this.store = store;
+  protected override start(config: MetricCardConfig, store: VitalsStore, connection: HomeAssistant['connection']): void {
     this._snapshot = undefined;
     // The statistic needs its window of history; the current value needs none.
     const historyMs = config.stat === 'current' ? undefined : config.window;
@@ -61,7 +55,7 @@ export class VitalsMetricCard extends VitalsCardBase {
     }
     this.hub = undefined;
     if (config.alerts) {
-      const hub = alertHubFor(store, connectionServices(this._hass.connection));
+      const hub = alertHubFor(store, connectionServices(connection));
       this.hub = hub;
       this.disposers.push(hub.register({ id: `metric:${config.entity}:${JSON.stringify(config.alerts)}`, entities: [config.entity], config: config.alerts }));
       this.disposers.push(hub.onChange(() => this._revision++));
@@ -102,16 +96,10 @@ export class VitalsMetricCard extends VitalsCardBase {
   }
 
   static getStubConfig(hass?: HomeAssistant): Partial<MetricCardConfig> {
-    const states = hass?.states ?? {};
-    const ids = Object.keys(states);
-    const numeric = ids.filter((id) => id.startsWith('sensor.') && Number.isFinite(Number(states[id].state)));
+    const numeric = numericSensorIds(hass?.states ?? {});
     const preferred =
       numeric.find((id) => /processor_use|cpu/.test(id)) ?? numeric.find((id) => /memory/.test(id)) ?? numeric[0] ?? 'sensor.processor_use';
     return { entity: preferred };
-  }
-
-  protected override shouldUpdate(changed: PropertyValues): boolean {
-    return changed.size > 0 && this._config !== undefined;
   }
 
   private format(value: number): string {
@@ -129,7 +117,7 @@ export class VitalsMetricCard extends VitalsCardBase {
     const unit = config.stat === 'rate' ? `${entityUnit || 'units'}/s` : config.stat === 'availability' ? '%' : entityUnit;
     const state = snapshot?.state;
     const series = this.store?.series(config.entity);
-    const now = series?.latest()?.t ?? Date.now();
+    const now = series?.latest()?.t ?? this.now();
     const from = now - config.window;
     let shown: string;
     let value = Number.NaN;
@@ -172,107 +160,92 @@ export class VitalsMetricCard extends VitalsCardBase {
     `;
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    ha-card {
-      height: 100%;
-      box-sizing: border-box;
-      padding: 12px 16px 8px;
-      display: flex;
-      flex-direction: column;
-      overflow: hidden;
-    }
-    .name {
-      color: var(--secondary-text-color, #727272);
-      font-size: 14px;
-      font-weight: 500;
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      display: block;
-    }
-    .reading {
-      color: var(--primary-text-color, #212121);
-      margin: 4px 0;
-      display: flex;
-      align-items: baseline;
-      gap: 4px;
-    }
-    .value {
-      font-size: 28px;
-      font-weight: 400;
-      line-height: 1.1;
-    }
-    .unit {
-      font-size: 16px;
-      color: var(--secondary-text-color, #727272);
-    }
-    .unavailable .value {
-      color: var(--disabled-text-color, #9e9e9e);
-      font-size: 20px;
-    }
-    .header {
-      display: flex;
-      justify-content: space-between;
-      gap: 8px;
-      align-items: baseline;
-    }
-    .stat {
-      color: var(--secondary-text-color, #727272);
-      font-size: 12px;
-      white-space: nowrap;
-    }
-    .badge {
-      margin-left: auto;
-      font-size: 12px;
-      font-weight: 500;
-      padding: 1px 8px;
-      border-radius: 10px;
-      color: var(--text-primary-color, #fff);
-      background: var(--vitals-severity-color);
-      text-transform: capitalize;
-    }
-    .stats {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px 12px;
-      font-size: 12px;
-      color: var(--secondary-text-color, #727272);
-    }
-    ha-card.severity-info {
-      --vitals-severity-color: var(--info-color, #039be5);
-    }
-    ha-card.severity-warning {
-      --vitals-severity-color: var(--warning-color, #ffa600);
-    }
-    ha-card.severity-critical {
-      --vitals-severity-color: var(--error-color, #db4437);
-    }
-    ha-card[class^='severity-'] {
-      border-left: 4px solid var(--vitals-severity-color);
-    }
-    ha-card[class^='severity-'] .value {
-      color: var(--vitals-severity-color);
-    }
-    .sparkline {
-      width: 100%;
-      height: 48px;
-      flex: 1 1 auto;
-      min-height: 32px;
-    }
-    .sparkline path {
-      fill: none;
-      stroke: var(--accent-color, var(--primary-color, #03a9f4));
-      stroke-width: 2;
-      vector-effect: non-scaling-stroke;
-      stroke-linejoin: round;
-    }
-  `;
+  static override styles = [
+    cardStyles,
+    css`
+      ha-card {
+        padding: 12px 16px 8px;
+        display: flex;
+        flex-direction: column;
+      }
+      .name {
+        color: var(--secondary-text-color, #727272);
+        font-size: 14px;
+        font-weight: 500;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        display: block;
+      }
+      .reading {
+        color: var(--primary-text-color, #212121);
+        margin: 4px 0;
+        display: flex;
+        align-items: baseline;
+        gap: 4px;
+      }
+      .value {
+        font-size: 28px;
+        font-weight: 400;
+        line-height: 1.1;
+      }
+      .unit {
+        font-size: 16px;
+        color: var(--secondary-text-color, #727272);
+      }
+      .unavailable .value {
+        color: var(--disabled-text-color, #9e9e9e);
+        font-size: 20px;
+      }
+      .stat {
+        color: var(--secondary-text-color, #727272);
+        font-size: 12px;
+        white-space: nowrap;
+      }
+      .badge {
+        margin-left: auto;
+        font-size: 12px;
+        font-weight: 500;
+        padding: 1px 8px;
+        border-radius: 10px;
+        color: var(--text-primary-color, #fff);
+        background: var(--vitals-severity-color);
+        text-transform: capitalize;
+      }
+      .stats {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 12px;
+        font-size: 12px;
+        color: var(--secondary-text-color, #727272);
+      }
+      ha-card.severity-info {
+        --vitals-severity-color: var(--vitals-info);
+      }
+      ha-card.severity-warning {
+        --vitals-severity-color: var(--vitals-warning);
+      }
+      ha-card.severity-critical {
+        --vitals-severity-color: var(--vitals-error);
+      }
+      ha-card[class^='severity-'] {
+        border-left: 4px solid var(--vitals-severity-color);
+      }
+      ha-card[class^='severity-'] .value {
+        color: var(--vitals-severity-color);
+      }
+      .sparkline {
+        width: 100%;
+        height: 48px;
+        flex: 1 1 auto;
+        min-height: 32px;
+      }
+      .sparkline path {
+        stroke-width: 2;
+      }
+    `,
+  ];
 }
-
-
 
 const STAT_LABELS: Record<MetricStat, string> = {
   current: 'now',

@@ -3,7 +3,7 @@
  * metrics (`vitals.*`, not Home Assistant entities) or any entity id typed in; System takes
  * entities. An empty domain falls back to its defaults (System Monitor sensors for System).
  */
-import { VitalsFormEditor, type FormData, type FormSchema } from '../shared/editor';
+import { VitalsFormEditor, asList, withFields, type FormData, type FormSchema } from '../shared/editor';
 import { VIRTUAL_METRICS } from './metrics';
 
 export const OVERVIEW_EDITOR_TYPE = 'vitals-overview-card-editor';
@@ -62,12 +62,11 @@ export class VitalsOverviewCardEditor extends VitalsFormEditor<RawConfig> {
   }
 
   toFormData(config: RawConfig): FormData {
-    const list = (v: unknown) => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []);
     return {
       title: config.title ?? '',
-      ai: list(config.ai),
-      system: list(config.system),
-      experience: list(config.experience),
+      ai: asList(config.ai),
+      system: asList(config.system),
+      experience: asList(config.experience),
       hours_to_show: config.hours_to_show ?? 24,
       baseline: config.baseline ?? '7d',
       max_insights: config.max_insights ?? 3,
@@ -76,14 +75,7 @@ export class VitalsOverviewCardEditor extends VitalsFormEditor<RawConfig> {
   }
 
   fromFormData(data: FormData, previous: RawConfig): RawConfig {
-    const next: RawConfig = { ...previous };
-    for (const key of FORM_KEYS) {
-      const value = data[key];
-      const empty = value === undefined || value === '' || value === null || (Array.isArray(value) && value.length === 0);
-      if (empty) delete next[key];
-      else next[key] = value;
-    }
-    return next;
+    return withFields(previous, data, FORM_KEYS);
   }
 }
 

@@ -1,10 +1,9 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { VitalsCardBase } from '../shared/card-base';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { HomeAssistant } from 'custom-card-helpers';
 import type { Insight, InsightsResult, SeriesInput } from '../../core/insights/insights';
-import type { AlertHub } from '../../ha/alert-hub';
-import { loadHub, rememberHass } from '../alerts/hub';
-import { isVirtualMetric, storeFor, type StoreStatus, type VitalsStore } from '../../ha/store';
+import { HubCardBase } from '../alerts/hub';
+import { cardStyles } from '../shared/styles';
+import { isVirtualMetric, type StoreStatus, type VitalsStore } from '../../ha/store';
 import { telemetryFor } from '../../ha/telemetry/index';
 import { DOMAIN_LABELS, DOMAINS, OVERVIEW_CARD_TYPE, parseOverviewCardConfig, resolveDomains, type DomainKey, type OverviewCardConfig } from './config';
 import type { DomainHealth, HealthLevel } from './model';
@@ -27,69 +26,42 @@ const LEVEL_ICONS: Record<HealthLevel, string> = { unknown: '…', green: '✓',
  * (from hub alerts on the domain's metrics and from insights), and the top insights as sentences
  * with numbers, each linking to its entity or to a configured dashboard path.
  */
-export class VitalsOverviewCard extends VitalsCardBase {
+export class VitalsOverviewCard extends HubCardBase<OverviewCardConfig> {
   static override properties = {
-    _config: { state: true },
     _revision: { state: true },
     _status: { state: true },
   };
 
-  hub?: AlertHub;
-  now: () => number = () => Date.now();
-
-  private _config?: OverviewCardConfig;
   private _revision = 0;
   private _status: StoreStatus = 'idle';
-  private store?: VitalsStore;
   private domains: Record<DomainKey, string[]> = { ai: [], system: [], experience: [] };
   private result?: InsightsResult;
   private health?: Record<DomainKey, DomainHealth>;
   private compute?: Compute;
   private pending?: ReturnType<typeof setTimeout>;
-  private generation = 0;
-  /** The hub was loaded here (not injected): replaced when the connection changes. */
-  private loadedHub = false;
 
   setConfig(config: unknown): void {
     this._config = parseOverviewCardConfig(config);
     this.attach();
   }
 
-  protected override hassChanged(hass: HomeAssistant): void {
-    rememberHass(hass);
-  }
-
   protected override detach(): void {
-    this.generation++;
-    for (const dispose of this.disposers.splice(0)) dispose();
+    super.detach();
     if (this.pending !== undefined) clearTimeout(this.pending);
     this.pending = undefined;
   }
 
-  protected override attach(): void {
-    this.detach();
-    const config = this._config;
-    const hass = this._hass;
-    if (!config || !hass?.connection || !this.isConnected) return;
-    const store = storeFor(hass.connection);
-    if (store !== this.store && this.loadedHub) this.hub = undefined; // a new connection has its own hub
-    this.store = store;
+  protected override start(config: OverviewCardConfig, store: VitalsStore): void {
+    const hass = this._hass!;
     this.domains = resolveDomains(config, hass as never);
     const historyMs = Math.max(config.hours_to_show * HOUR, config.baseline + HOUR);
     for (const id of this.allIds()) this.disposers.push(store.watch(id, () => this.schedule(), { historyMs }));
     this._status = store.status;
     this.disposers.push(store.onStatus((status) => (this._status = status)));
-    if (this.hub) this.disposers.push(this.hub.onChange(() => this.judgeDomains()));
-    else {
-      const generation = this.generation;
-      void loadHub(store).then((hub) => {
-        if (generation !== this.generation) return;
-        this.hub = hub;
-        this.loadedHub = true;
-        this.disposers.push(hub.onChange(() => this.judgeDomains()));
-        this.judgeDomains();
-      });
-    }
+    this.withHub(store, (hub) => {
+      this.disposers.push(hub.onChange(() => this.judgeDomains()));
+      this.judgeDomains();
+    });
     this.useTelemetry(store, hass);
     const timer = setInterval(() => void this.recompute(), REFRESH_MS);
     this.disposers.push(() => clearInterval(timer));
@@ -196,10 +168,6 @@ export class VitalsOverviewCard extends VitalsCardBase {
     return { hours_to_show: 24, baseline: '7d', max_insights: 3 };
   }
 
-  protected override shouldUpdate(changed: PropertyValues): boolean {
-    return changed.size > 0 && this._config !== undefined;
-  }
-
   private open(insight: Insight): void {
     const path = this._config?.navigation_path;
     if (path) {
@@ -233,7 +201,7 @@ export class VitalsOverviewCard extends VitalsCardBase {
             </li>`;
           })}
         </ul>
-        <h3 class="subtitle">Insights</h3>
+        <h3 class="section">Insights</h3>
         ${top.length
           ? html`<ul class="insights">
               ${top.map((i) => this.renderInsight(i))}
@@ -260,151 +228,114 @@ export class VitalsOverviewCard extends VitalsCardBase {
     </li>`;
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      --vitals-red: var(--error-color, #db4437);
-      --vitals-amber: var(--warning-color, #ffa600);
-      --vitals-green: var(--success-color, #43a047);
-      --vitals-info: var(--info-color, #039be5);
-      --vitals-grey: var(--disabled-text-color, #9e9e9e);
-    }
-    ha-card {
-      height: 100%;
-      box-sizing: border-box;
-      padding: 12px 16px;
-      overflow: auto;
-      color: var(--primary-text-color, #212121);
-    }
-    .title {
-      margin: 0 0 8px;
-      font-size: 16px;
-      font-weight: 500;
-    }
-    .subtitle {
-      margin: 12px 0 4px;
-      font-size: 14px;
-      font-weight: 500;
-      color: var(--secondary-text-color, #727272);
-    }
-    .banner {
-      margin: 0 0 8px;
-      padding: 6px 8px;
-      border-radius: 6px;
-      font-size: 13px;
-      background: var(--secondary-background-color, #f5f5f5);
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-    }
-    .domain {
-      display: grid;
-      grid-template-columns: 28px auto 1fr;
-      align-items: center;
-      gap: 4px 10px;
-      padding: 6px 0;
-    }
-    .dot {
-      width: 24px;
-      height: 24px;
-      border-radius: 50%;
-      display: flex;
-      align-items: center;
-      justify-content: center;
-      color: #fff;
-      font-weight: 700;
-      font-size: 13px;
-      background: var(--vitals-grey);
-    }
-    .green .dot {
-      background: var(--vitals-green);
-    }
-    .amber .dot {
-      background: var(--vitals-amber);
-    }
-    .red .dot {
-      background: var(--vitals-red);
-    }
-    .label {
-      font-weight: 500;
-    }
-    .reason {
-      font-size: 13px;
-      color: var(--secondary-text-color, #727272);
-      min-width: 0;
-      overflow-wrap: anywhere;
-    }
-    @media (max-width: 420px) {
+  static override styles = [
+    cardStyles,
+    css`
+      ha-card {
+        overflow: auto;
+      }
+      .title {
+        margin: 0 0 8px;
+      }
+      .banner {
+        margin: 0 0 8px;
+        border-radius: 6px;
+      }
       .domain {
-        grid-template-columns: 28px 1fr;
+        display: grid;
+        grid-template-columns: 28px auto 1fr;
+        align-items: center;
+        gap: 4px 10px;
+        padding: 6px 0;
+      }
+      .dot {
+        width: 24px;
+        height: 24px;
+        border-radius: 50%;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        color: #fff;
+        font-weight: 700;
+        font-size: 13px;
+        background: var(--disabled-text-color, #9e9e9e);
+      }
+      .green .dot {
+        background: var(--vitals-ok);
+      }
+      .amber .dot {
+        background: var(--vitals-warning);
+      }
+      .red .dot {
+        background: var(--vitals-error);
+      }
+      .label {
+        font-weight: 500;
       }
       .reason {
-        grid-column: 2;
+        font-size: 13px;
+        color: var(--secondary-text-color, #727272);
+        min-width: 0;
+        overflow-wrap: anywhere;
       }
-    }
-    .link {
-      display: flex;
-      gap: 8px;
-      align-items: flex-start;
-      width: 100%;
-      min-height: 40px;
-      padding: 8px 4px;
-      box-sizing: border-box;
-      text-align: left;
-      font: inherit;
-      font-size: 14px;
-      color: inherit;
-      background: none;
-      border: none;
-      border-radius: 6px;
-    }
-    button.link {
-      cursor: pointer;
-    }
-    button.link:hover {
-      background: var(--secondary-background-color, rgba(0, 0, 0, 0.04));
-    }
-    button.link:focus-visible {
-      outline: 2px solid var(--primary-color, #03a9f4);
-      outline-offset: 1px;
-    }
-    .sev {
-      flex: 0 0 4px;
-      align-self: stretch;
-      border-radius: 2px;
-      background: var(--vitals-info);
-    }
-    .warning .sev {
-      background: var(--vitals-amber);
-    }
-    .critical .sev {
-      background: var(--vitals-red);
-    }
-    .sentence {
-      min-width: 0;
-      overflow-wrap: anywhere;
-    }
-    .empty {
-      margin: 4px 0;
-      font-size: 14px;
-      color: var(--secondary-text-color, #727272);
-    }
-    .sr {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
-    @media (prefers-reduced-motion: no-preference) {
+      @media (max-width: 420px) {
+        .domain {
+          grid-template-columns: 28px 1fr;
+        }
+        .reason {
+          grid-column: 2;
+        }
+      }
+      .link {
+        display: flex;
+        gap: 8px;
+        align-items: flex-start;
+        width: 100%;
+        min-height: 40px;
+        padding: 8px 4px;
+        box-sizing: border-box;
+        text-align: left;
+        font: inherit;
+        font-size: 14px;
+        color: inherit;
+        background: none;
+        border: none;
+        border-radius: 6px;
+      }
       button.link {
-        transition: background-color 0.15s;
+        cursor: pointer;
       }
-    }
-  `;
+      button.link:hover {
+        background: var(--secondary-background-color, rgba(0, 0, 0, 0.04));
+      }
+      .sev {
+        flex: 0 0 4px;
+        align-self: stretch;
+        border-radius: 2px;
+        background: var(--vitals-info);
+      }
+      .warning .sev {
+        background: var(--vitals-warning);
+      }
+      .critical .sev {
+        background: var(--vitals-error);
+      }
+      .sentence {
+        min-width: 0;
+        overflow-wrap: anywhere;
+      }
+      .empty {
+        margin: 4px 0;
+        font-size: 14px;
+        color: var(--secondary-text-color, #727272);
+      }
+      @media (prefers-reduced-motion: no-preference) {
+        button.link {
+          transition: background-color 0.15s;
+        }
+      }
+    `,
+  ];
 }
 
 export const OVERVIEW_CARD_INFO = {

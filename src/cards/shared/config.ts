@@ -15,6 +15,13 @@ export function parseCardConfig<T>(cardType: string, struct: Struct<T, unknown>,
   return result.value;
 }
 
+/** Sensors with a numeric state, by id: what a card's stub config (the card picker's preview) can chart. */
+export function numericSensorIds(states: Record<string, { state: string }>): string[] {
+  return Object.keys(states)
+    .filter((id) => id.startsWith('sensor.') && Number.isFinite(Number(states[id].state)))
+    .sort();
+}
+
 /** Accept `sensor.x` as shorthand for `{ entity: sensor.x }`. */
 export function entityShorthand<T>(struct: Struct<T, unknown>): Struct<T, unknown> {
   return coerce(struct, unknown(), (value) => (typeof value === 'string' ? { entity: value } : value)) as Struct<T, unknown>;

@@ -30,6 +30,46 @@ export function compact<T extends Record<string, unknown>>(value: T): T {
   return out as T;
 }
 
+/** ha-form reports a cleared field as undefined, '' or null, and an emptied multi-select as []. */
+function isCleared(value: unknown): boolean {
+  return value === undefined || value === '' || value === null || (Array.isArray(value) && value.length === 0);
+}
+
+/** Write the form's `value` at `key`, or remove the key when the field was cleared. */
+export function setField(config: Record<string, unknown>, key: string, value: unknown): void {
+  if (isCleared(value)) delete config[key];
+  else config[key] = value;
+}
+
+/** `previous` with the form's fields `keys` written into it (what the form does not show is kept). */
+export function withFields<C extends Record<string, unknown>>(previous: C, data: FormData, keys: readonly string[]): C {
+  const next: Record<string, unknown> = { ...previous };
+  for (const key of keys) setField(next, key, data[key]);
+  return next as C;
+}
+
+/** YAML takes one item or a list for list keys (`entities: sensor.cpu`). */
+export function asList<T = unknown>(value: unknown): T[] {
+  if (Array.isArray(value)) return value as T[];
+  return value === undefined || value === null || value === '' ? [] : [value as T];
+}
+
+/** An entity entry as YAML takes it: `sensor.cpu` or `{entity: sensor.cpu, name: CPU}`. */
+export type EntityEntry = string | { entity: string; [key: string]: unknown };
+
+export function entityIdOf(entry: EntityEntry): string {
+  return typeof entry === 'string' ? entry : entry.entity;
+}
+
+/**
+ * The entries for the ids picked in a multi-entity selector, in the picked order: an id that was
+ * already configured keeps its entry as written (name, colour, axis), a new one is its plain id.
+ */
+export function pickedEntries<E>(picked: unknown, previous: readonly E[], idOf: (entry: E) => string | undefined): (E | string)[] {
+  const ids = Array.isArray(picked) ? picked.filter((id): id is string => typeof id === 'string' && id !== '') : [];
+  return ids.map((id) => previous.find((entry) => idOf(entry) === id) ?? id);
+}
+
 /** Keys equal to their default that the previous config did not have are left out (no config bloat). */
 export function dropUnwrittenDefaults<C extends Record<string, unknown>>(config: C, previous: Record<string, unknown>, defaults: Record<string, unknown>): C {
   const out: Record<string, unknown> = { ...config };

@@ -16,6 +16,8 @@ export interface Forecast {
   slopePerMs: number;
   /** Milliseconds from `now` until the fitted line reaches the limit, if it is heading there. */
   timeToLimitMs?: number;
+  /** Time the fit covers: from the first value in force within the window to `now` (0 while warming up). */
+  spanMs: number;
   /** The fitted line (NaN while warming up). */
   fitted(t: number): number;
   /** Time the forecast is made for. */
@@ -35,7 +37,7 @@ export interface ForecastOptions {
 
 export function forecastSeries(series: TimeSeries | undefined, options: ForecastOptions): Forecast {
   const { windowMs, now } = options;
-  const warming: Forecast = { warmingUp: true, slopePerMs: Number.NaN, fitted: () => Number.NaN, now };
+  const warming: Forecast = { warmingUp: true, slopePerMs: Number.NaN, spanMs: 0, fitted: () => Number.NaN, now };
   if (!series || series.length === 0) return warming;
   const from = now - windowMs;
   // Start at the first sample in force within the window (the value before it carries in).
@@ -75,6 +77,7 @@ export function forecastSeries(series: TimeSeries | undefined, options: Forecast
   return {
     warmingUp: false,
     slopePerMs: slope,
+    spanMs: now - start,
     timeToLimitMs: signal.timeToLimitMs,
     fitted: (t: number) => meanV + slope * (t - meanT),
     now,

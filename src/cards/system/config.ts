@@ -5,7 +5,7 @@
 import { refine, type Struct } from 'superstruct';
 import { entityId, finiteNumber, maybe, nonEmptyText, numberIn, strictObject, text, withDefault } from '../../core/config/structs';
 import { cardConfig } from '../../core/config/card';
-import { entityShorthand, parseCardConfig } from '../shared/config';
+import { entityShorthand, numericSensorIds, parseCardConfig } from '../shared/config';
 
 export const SYSTEM_CARD_TYPE = 'vitals-system-card';
 
@@ -81,9 +81,7 @@ const DISCOVERY: Record<SystemRowKey, { patterns: RegExp[]; unit: (unit: string)
 
 /** Find System Monitor (and recorder size) sensors by entity id pattern and unit. */
 export function discoverSystemEntities(states: Record<string, StateLike>): Partial<Record<SystemRowKey, string>> {
-  const sensors = Object.keys(states)
-    .filter((id) => id.startsWith('sensor.') && Number.isFinite(Number(states[id].state)))
-    .sort();
+  const sensors = numericSensorIds(states);
   const found: Partial<Record<SystemRowKey, string>> = {};
   const used = new Set<string>();
   for (const key of SYSTEM_ROWS) {

@@ -1,11 +1,10 @@
 /** Visual editor of `vitals-system-card` (loaded lazily): one sensor picker per row. */
-import { VitalsFormEditor, compact, type FormData, type FormSchema } from '../shared/editor';
+import { VitalsFormEditor, compact, entityIdOf, withFields, type EntityEntry, type FormData, type FormSchema } from '../shared/editor';
 import { ROW_LABELS, SYSTEM_ROWS } from './config';
 
 export const SYSTEM_EDITOR_TYPE = 'vitals-system-card-editor';
 
 type RawConfig = Record<string, unknown>;
-type RawRow = string | { entity: string; [key: string]: unknown };
 
 export const SYSTEM_EDITOR_SCHEMA: FormSchema[] = [
   { name: 'title', selector: { text: {} } },
@@ -23,31 +22,25 @@ export class VitalsSystemCardEditor extends VitalsFormEditor<RawConfig> {
   }
 
   toFormData(config: RawConfig): FormData {
-    const rows = (config.entities ?? {}) as Record<string, RawRow | undefined>;
+    const rows = (config.entities ?? {}) as Record<string, EntityEntry | undefined>;
     const data: FormData = { title: config.title, hours_to_show: config.hours_to_show ?? 24 };
     for (const key of SYSTEM_ROWS) {
       const row = rows[key];
-      data[key] = typeof row === 'string' ? row : row?.entity;
+      data[key] = row === undefined ? undefined : entityIdOf(row);
     }
     return compact(data);
   }
 
   fromFormData(data: FormData, previous: RawConfig): RawConfig {
-    const before = (previous.entities ?? {}) as Record<string, RawRow | undefined>;
-    const entities: Record<string, RawRow> = {};
+    const before = (previous.entities ?? {}) as Record<string, EntityEntry | undefined>;
+    const entities: Record<string, EntityEntry> = {};
     for (const key of SYSTEM_ROWS) {
       const id = data[key];
       if (typeof id !== 'string' || id === '') continue;
       const old = before[key];
       entities[key] = typeof old === 'object' && old.entity === id ? old : typeof old === 'object' ? { ...old, entity: id } : id;
     }
-    const next: RawConfig = { ...previous, entities };
-    for (const key of ['title', 'hours_to_show']) {
-      const value = data[key];
-      if (value === undefined || value === '' || value === null) delete next[key];
-      else next[key] = value;
-    }
-    return next;
+    return withFields({ ...previous, entities }, data, ['title', 'hours_to_show']);
   }
 }
 

@@ -1,11 +1,13 @@
-import { css, html, nothing, svg, type PropertyValues } from 'lit';
+import { css, html, nothing, svg } from 'lit';
 import { VitalsCardBase } from '../shared/card-base';
+import { cardStyles } from '../shared/styles';
 import type { HomeAssistant } from 'custom-card-helpers';
 import { parseNumericState } from '../../core/series/parse';
-import { storeFor, type StoreStatus, type VitalsStore } from '../../ha/store';
+import type { StoreStatus, VitalsStore } from '../../ha/store';
 import { sparklinePath } from '../../ui/sparkline';
+import { FrameScheduler } from '../../ui/frame';
 import { formatDuration, formatRate, formatValue, formatWindow } from '../../ui/format';
-import { forecastSeries, severityOf, type Severity } from '../shared/forecast';
+import { forecastSeries, severityOf, type Forecast, type Severity } from '../shared/forecast';
 import {
   FORECAST_ROWS,
   ROW_LABELS,
@@ -24,8 +26,11 @@ const FORECAST_HORIZON_MS = 365 * DAY;
 const SPARK_W = 100;
 const SPARK_H = 24;
 const TICK_MS = 60_000;
+/** Before the window holds enough for a forecast, a trend needs two readings at least this far apart. */
+const EARLY_TREND_MIN_SPAN_MS = 60_000;
 
-export type Trend = 'up' | 'down' | 'steady' | 'unknown';
+/** `learning`: too few readings yet; `none`: no numeric reading in the window. */
+export type Trend = 'up' | 'down' | 'steady' | 'learning' | 'none';
 
 export interface SystemRow {
   key: SystemRowKey;
@@ -36,6 +41,8 @@ export interface SystemRow {
   available: boolean;
   spark: string;
   trend: Trend;
+  /** Set while the trend rests on less than the forecast needs: the time its data covers. */
+  trendSpanMs?: number;
   forecast?: { text: string; severity: Severity };
 }
 
@@ -43,28 +50,43 @@ const TREND_TEXT: Record<Trend, [string, string]> = {
   up: ['↑', 'rising'],
   down: ['↓', 'falling'],
   steady: ['→', 'steady'],
-  unknown: ['', 'not enough data for a trend'],
+  learning: ['…', 'learning the trend: waiting for more readings'],
+  none: ['', 'no data for a trend'],
 };
+
+/** Numeric readings in the window, and the time from the first to the last. */
+function readingsOf(values: ArrayLike<number>, times: ArrayLike<number>): { count: number; spanMs: number } {
+  let count = 0;
+  let first = Number.NaN;
+  let last = Number.NaN;
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i])) continue;
+    count++;
+    if (count === 1) first = times[i];
+    last = times[i];
+  }
+  return { count, spanMs: count > 1 ? last - first : 0 };
+}
+
+function trendOf(fit: Forecast, readings: number, change: number, noise: number): Trend {
+  if (fit.warmingUp) return readings > 0 ? 'learning' : 'none';
+  return change > noise ? 'up' : change < -noise ? 'down' : 'steady';
+}
 
 /**
  * System resources at a glance: CPU, memory, disk, load, network and the recorder database, each
  * with its current value, a sparkline, a trend arrow and, for what fills up, a capacity forecast.
  */
-export class VitalsSystemCard extends VitalsCardBase {
+export class VitalsSystemCard extends VitalsCardBase<SystemCardConfig> {
   static override properties = {
-    _config: { state: true },
     _rows: { state: true },
     _status: { state: true },
   };
 
-  private _config?: SystemCardConfig;
   private _rows: SystemRow[] = [];
   private _status: StoreStatus = 'idle';
-  private store?: VitalsStore;
-  private frame?: number;
+  private readonly frames = new FrameScheduler(() => this.refresh());
   private ticker?: ReturnType<typeof setInterval>;
-
-  now: () => number = () => Date.now();
 
   get rows(): readonly SystemRow[] {
     return this._rows;
@@ -88,16 +110,10 @@ export class VitalsSystemCard extends VitalsCardBase {
     super.disconnectedCallback();
     if (this.ticker !== undefined) clearInterval(this.ticker);
     this.ticker = undefined;
-    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
-    this.frame = undefined;
+    this.frames.cancel();
   }
 
-  protected override attach(): void {
-    this.detach();
-    const config = this._config;
-    if (!config || !this._hass?.connection || !this.isConnected) return;
-    const store = storeFor(this._hass.connection);
-    this.store = store;
+  protected override start(config: SystemCardConfig, store: VitalsStore): void {
     const historyMs = config.hours_to_show * HOUR;
     const ids = new Set(SYSTEM_ROWS.map((k) => config.entities[k]?.entity).filter((id): id is string => id !== undefined));
     for (const id of ids) this.disposers.push(store.watch(id, () => this.scheduleFrame(), { historyMs }));
@@ -107,11 +123,7 @@ export class VitalsSystemCard extends VitalsCardBase {
   }
 
   private scheduleFrame(): void {
-    if (this.frame !== undefined || !this.isConnected) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = undefined;
-      this.refresh();
-    });
+    if (this.isConnected) this.frames.schedule();
   }
 
   /** Recompute every row from the store (at most once per frame). */
@@ -134,12 +146,17 @@ export class VitalsSystemCard extends VitalsCardBase {
       const data = series?.copyRange(now - windowMs, now);
       const spark = data ? sparklinePath(data.times, data.values, SPARK_W, SPARK_H) : undefined;
       const f = forecastSeries(series, { windowMs, now, limit: FORECAST_ROWS.has(key) ? (row.limit ?? (unit === '%' ? 100 : undefined)) : undefined });
-      // A change over the window smaller than a fifth of the values' range (or 1 % of the level) is steady.
+      // A new sensor (or one the recorder does not keep) would show no trend for a quarter of the
+      // window: until the forecast has its data, the trend is fitted to the readings there are.
+      const readings = data ? readingsOf(data.values, data.times) : { count: 0, spanMs: 0 };
+      const early = f.warmingUp && readings.count >= 2 && readings.spanMs >= EARLY_TREND_MIN_SPAN_MS;
+      const fit = early ? forecastSeries(series, { windowMs, now, minCoverage: 0 }) : f;
+      // A change over the fitted span smaller than a fifth of the values' range (or 1 % of the level) is steady.
       const level = Number.isNaN(numeric) ? 0 : Math.abs(numeric);
       const range = spark && Number.isFinite(spark.max - spark.min) ? spark.max - spark.min : 0;
-      const change = f.slopePerMs * windowMs;
+      const change = fit.slopePerMs * fit.spanMs;
       const noise = Math.max(0.2 * range, 0.01 * level, 1e-9);
-      const trend: Trend = f.warmingUp ? 'unknown' : change > noise ? 'up' : change < -noise ? 'down' : 'steady';
+      const trend = trendOf(fit, readings.count, change, noise);
       rows.push({
         key,
         entity: row.entity,
@@ -148,13 +165,14 @@ export class VitalsSystemCard extends VitalsCardBase {
         available: !Number.isNaN(numeric),
         spark: spark?.d ?? '',
         trend,
+        trendSpanMs: early && !fit.warmingUp ? fit.spanMs : undefined,
         forecast: FORECAST_ROWS.has(key) ? this.forecastText(f, trend, row.limit ?? (unit === '%' ? 100 : undefined), unit) : undefined,
       });
     }
     this._rows = rows;
   }
 
-  private forecastText(f: ReturnType<typeof forecastSeries>, trend: Trend, limit: number | undefined, unit: string): SystemRow['forecast'] {
+  private forecastText(f: Forecast, trend: Trend, limit: number | undefined, unit: string): SystemRow['forecast'] {
     if (f.warmingUp) return { text: 'collecting data', severity: 'ok' };
     if (limit === undefined) {
       return trend === 'up' ? { text: `growing ${formatRate(f.slopePerMs, unit)}`, severity: 'ok' } : { text: 'stable', severity: 'ok' };
@@ -198,10 +216,6 @@ export class VitalsSystemCard extends VitalsCardBase {
     return document.createElement('vitals-system-card-editor');
   }
 
-  protected override shouldUpdate(changed: PropertyValues): boolean {
-    return changed.size > 0 && this._config !== undefined;
-  }
-
   protected override render() {
     const config = this._config!;
     return html`
@@ -218,7 +232,8 @@ export class VitalsSystemCard extends VitalsCardBase {
   }
 
   private renderRow(row: SystemRow, config: SystemCardConfig) {
-    const [arrow, trendLabel] = TREND_TEXT[row.trend];
+    const [arrow, word] = TREND_TEXT[row.trend];
+    const trendLabel = row.trendSpanMs === undefined ? word : `${word} over the last ${formatDuration(row.trendSpanMs)}, still learning`;
     return html`
       <li class="row ${row.key}">
         <span class="name">${row.name}</span>
@@ -226,107 +241,76 @@ export class VitalsSystemCard extends VitalsCardBase {
         <svg class="spark" viewBox="0 0 ${SPARK_W} ${SPARK_H}" preserveAspectRatio="none" role="img" aria-label="${row.name}, last ${formatWindow(config.hours_to_show)}">
           ${row.spark ? svg`<path d=${row.spark}></path>` : nothing}
         </svg>
-        <span class="trend ${row.trend}" role="img" aria-label=${trendLabel} title=${trendLabel}>${arrow}</span>
+        <span class="trend ${row.trend} ${row.trendSpanMs === undefined ? '' : 'early'}" role="img" aria-label=${trendLabel} title=${trendLabel}>${arrow}</span>
         ${row.forecast ? html`<span class="forecast ${row.forecast.severity}">${row.forecast.text}</span>` : nothing}
       </li>
     `;
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    ha-card {
-      height: 100%;
-      box-sizing: border-box;
-      padding: 8px 12px;
-      overflow: hidden;
-    }
-    .header {
-      display: flex;
-      align-items: baseline;
-      justify-content: space-between;
-      gap: 8px;
-      margin-bottom: 4px;
-    }
-    .title {
-      margin: 0;
-      font-size: 16px;
-      font-weight: 500;
-      color: var(--primary-text-color, #212121);
-    }
-    .status {
-      color: var(--warning-color, #ffa600);
-      font-size: 12px;
-    }
-    .rows {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-    }
-    .row {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) auto minmax(40px, 80px) 1.2em;
-      grid-template-areas:
-        'name value spark trend'
-        'forecast forecast forecast forecast';
-      align-items: center;
-      column-gap: 8px;
-      padding: 4px 0;
-      border-top: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
-    }
-    .row:first-child {
-      border-top: none;
-    }
-    .name {
-      grid-area: name;
-      color: var(--secondary-text-color, #727272);
-      font-size: 14px;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
-    }
-    .value {
-      grid-area: value;
-      color: var(--primary-text-color, #212121);
-      font-size: 15px;
-      font-variant-numeric: tabular-nums;
-      white-space: nowrap;
-    }
-    .value.unavailable {
-      color: var(--disabled-text-color, #9e9e9e);
-      font-size: 13px;
-    }
-    .spark {
-      grid-area: spark;
-      width: 100%;
-      height: 24px;
-    }
-    .spark path {
-      fill: none;
-      stroke: var(--accent-color, var(--primary-color, #03a9f4));
-      stroke-width: 1.5;
-      vector-effect: non-scaling-stroke;
-      stroke-linejoin: round;
-    }
-    .trend {
-      grid-area: trend;
-      text-align: center;
-      color: var(--secondary-text-color, #727272);
-    }
-    .forecast {
-      grid-area: forecast;
-      font-size: 12px;
-      color: var(--secondary-text-color, #727272);
-    }
-    .forecast.warning {
-      color: var(--warning-color, #ffa600);
-    }
-    .forecast.error {
-      color: var(--error-color, #db4437);
-      font-weight: 500;
-    }
-  `;
+  static override styles = [
+    cardStyles,
+    css`
+      ha-card {
+        padding: 8px 12px;
+      }
+      .header {
+        margin-bottom: 4px;
+      }
+      .row {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto minmax(40px, 80px) 1.2em;
+        grid-template-areas:
+          'name value spark trend'
+          'forecast forecast forecast forecast';
+        align-items: center;
+        column-gap: 8px;
+        padding: 4px 0;
+        border-top: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
+      }
+      .row:first-child {
+        border-top: none;
+      }
+      .name {
+        grid-area: name;
+        color: var(--secondary-text-color, #727272);
+        font-size: 14px;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .value {
+        grid-area: value;
+        color: var(--primary-text-color, #212121);
+        font-size: 15px;
+        font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+      }
+      .value.unavailable {
+        color: var(--disabled-text-color, #9e9e9e);
+        font-size: 13px;
+      }
+      .spark {
+        grid-area: spark;
+        width: 100%;
+        height: 24px;
+      }
+      .trend {
+        grid-area: trend;
+        text-align: center;
+        color: var(--secondary-text-color, #727272);
+      }
+      .trend.early {
+        opacity: 0.6;
+      }
+      .forecast {
+        grid-area: forecast;
+        font-size: 12px;
+      }
+      .forecast.error {
+        font-weight: 500;
+      }
+    `,
+  ];
 }
 
 export const SYSTEM_CARD_INFO = {

@@ -3,7 +3,7 @@
  * Flat form data ↔ config: `window_minutes` ↔ `window: "15m"`; `device_entities` ↔ the entity
  * entries of `devices` (entries written with `entity_prefix` are kept as they are).
  */
-import { VitalsFormEditor, type FormData, type FormSchema } from '../shared/editor';
+import { VitalsFormEditor, asList, pickedEntries, setField, type FormData, type FormSchema } from '../shared/editor';
 import { parseDuration } from '../../core/config/duration';
 import { UX_ROWS, UX_ROW_KEYS } from './config';
 
@@ -12,7 +12,8 @@ export const UX_EDITOR_TYPE = 'vitals-ux-card-editor';
 type RawConfig = Record<string, unknown>;
 type RawDevice = string | { entity?: string; entity_prefix?: string; name?: string };
 
-const entityOf = (d: RawDevice): string | undefined => (typeof d === 'string' ? d : d.entity_prefix === undefined ? d.entity : undefined);
+/** A device entry's entity; entries written with `entity_prefix` are not in the entity picker. */
+const pickableEntityOf = (d: RawDevice): string | undefined => (typeof d === 'string' ? d : d.entity_prefix === undefined ? d.entity : undefined);
 
 export function uxEditorSchema(level: string): FormSchema[] {
   const rows = UX_ROW_KEYS.filter((k) => level === 'full' || !UX_ROWS[k].full);
@@ -64,38 +65,31 @@ export class VitalsUxCardEditor extends VitalsFormEditor<RawConfig> {
   }
 
   toFormData(config: RawConfig): FormData {
-    const devices = Array.isArray(config.devices) ? (config.devices as RawDevice[]) : config.devices ? [config.devices as RawDevice] : [];
     const windowMs = parseDuration(config.window ?? '15m');
     return {
       ...(typeof config.title === 'string' ? { title: config.title } : {}),
       level: config.level ?? 'basic',
       ping_interval: config.ping_interval ?? 30,
       window_minutes: windowMs !== undefined ? Math.round(windowMs / 60_000) : 15,
-      metrics: Array.isArray(config.metrics) ? config.metrics : config.metrics ? [config.metrics] : [],
-      device_entities: devices.map(entityOf).filter((e): e is string => !!e),
+      metrics: asList(config.metrics),
+      device_entities: asList<RawDevice>(config.devices).map(pickableEntityOf).filter((e): e is string => !!e),
     };
   }
 
   fromFormData(data: FormData, previous: RawConfig): RawConfig {
     const next: RawConfig = { ...previous };
-    const set = (key: string, value: unknown) => {
-      if (value === undefined || value === '' || value === null) delete next[key];
-      else next[key] = value;
-    };
-    set('title', data.title);
-    set('level', data.level === 'basic' ? undefined : data.level);
-    set('ping_interval', data.ping_interval === 30 ? undefined : data.ping_interval);
+    setField(next, 'title', data.title);
+    setField(next, 'level', data.level === 'basic' ? undefined : data.level);
+    setField(next, 'ping_interval', data.ping_interval === 30 ? undefined : data.ping_interval);
     const minutes = data.window_minutes;
-    set('window', typeof minutes === 'number' && minutes !== 15 ? `${minutes}m` : undefined);
+    setField(next, 'window', typeof minutes === 'number' && minutes !== 15 ? `${minutes}m` : undefined);
     // Rows the level does not measure would be an error: drop them with the level.
     const level = String(next.level ?? 'basic');
     const metrics = Array.isArray(data.metrics) ? (data.metrics as string[]).filter((k) => k in UX_ROWS && (level === 'full' || !UX_ROWS[k as keyof typeof UX_ROWS].full)) : [];
-    set('metrics', metrics.length > 0 ? metrics : undefined);
-    const previousDevices = Array.isArray(previous.devices) ? (previous.devices as RawDevice[]) : previous.devices ? [previous.devices as RawDevice] : [];
+    setField(next, 'metrics', metrics);
+    const previousDevices = asList<RawDevice>(previous.devices);
     const prefixed = previousDevices.filter((d) => typeof d !== 'string' && d.entity_prefix !== undefined);
-    const ids = Array.isArray(data.device_entities) ? (data.device_entities as string[]).filter((id) => typeof id === 'string' && id !== '') : [];
-    const entities = ids.map((id) => previousDevices.find((d) => entityOf(d) === id) ?? id);
-    set('devices', prefixed.length + entities.length > 0 ? [...prefixed, ...entities] : undefined);
+    setField(next, 'devices', [...prefixed, ...pickedEntries(data.device_entities, previousDevices, pickableEntityOf)]);
     return next;
   }
 }

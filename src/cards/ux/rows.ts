@@ -5,6 +5,7 @@
  */
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import type { TimeSeries } from '../../core/series/time-series';
+import type { VitalsStore } from '../../ha/store';
 import { WindowStats } from '../../core/stats/window-stats';
 import { sparklinePath } from '../../ui/sparkline';
 import { formatNumber } from '../../ui/format';
@@ -84,6 +85,35 @@ export interface RowView {
   values: ArrayLike<number>;
 }
 
+export interface SensorRowOptions {
+  /** Instead of the sensor's friendly name. */
+  label?: string;
+  sublabel?: string;
+  /** When the sensor has no unit of its own. */
+  unit?: string;
+  decimals?: number;
+  bands?: BandLimits;
+}
+
+/** A row for a Home Assistant sensor: its state, p95 over `windowMs` up to `now`, sparkline and band. */
+export function sensorRow(store: VitalsStore | undefined, entity: string, now: number, windowMs: number, options: SensorRowOptions = {}): RowView {
+  const snapshot = store?.snapshots.get(entity);
+  const unit = String(snapshot?.attributes.unit_of_measurement ?? options.unit ?? '');
+  const w = seriesWindow(store?.series(entity), now, windowMs);
+  const friendly = snapshot?.attributes.friendly_name;
+  const unavailable = snapshot && !Number.isFinite(Number(snapshot.state));
+  return {
+    key: entity,
+    label: options.label ?? (typeof friendly === 'string' ? friendly : entity),
+    sublabel: options.sublabel,
+    value: unavailable ? snapshot.state : withUnit(w.latest, unit, options.decimals),
+    band: unavailable ? 'none' : bandOf(w.latest, options.bands),
+    p95: tailText(w, unit, options.decimals, options.bands?.higherIsBetter),
+    times: w.times,
+    values: w.values,
+  };
+}
+
 const SPARK_W = 80;
 const SPARK_H = 24;
 
@@ -107,6 +137,7 @@ export function renderRow(row: RowView): TemplateResult {
   `;
 }
 
+/** Listed after `cardStyles`, which draws the sparkline's stroke and defines the status colours. */
 export const rowStyles = css`
   .rows {
     container-type: inline-size;
@@ -132,14 +163,14 @@ export const rowStyles = css`
     background: var(--disabled-text-color, #9e9e9e);
   }
   .band-good .dot {
-    background: var(--success-color, #43a047);
+    background: var(--vitals-ok);
   }
   .band-warn .dot {
-    background: var(--warning-color, #ffa600);
+    background: var(--vitals-warning);
     border-radius: 2px;
   }
   .band-poor .dot {
-    background: var(--error-color, #db4437);
+    background: var(--vitals-error);
     border-radius: 0;
     transform: rotate(45deg);
   }
@@ -179,13 +210,6 @@ export const rowStyles = css`
   .spark {
     width: 64px;
     height: 24px;
-  }
-  .spark path {
-    fill: none;
-    stroke: var(--accent-color, var(--primary-color, #03a9f4));
-    stroke-width: 1.5;
-    vector-effect: non-scaling-stroke;
-    stroke-linejoin: round;
   }
   @container (max-width: 340px) {
     .row {

@@ -1,9 +1,10 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing } from 'lit';
 import { VitalsCardBase } from '../shared/card-base';
-import { storeFor, type StoreConnection, type VitalsStore } from '../../ha/store';
+import { cardStyles } from '../shared/styles';
+import type { StoreConnection, VitalsStore } from '../../ha/store';
 import { telemetryFor } from '../../ha/telemetry/index';
 import { UX_CARD_TYPE, UX_ROWS, deviceEntity, parseUxCardConfig, rowOfEntity, shownRows, type UxCardConfig, type UxRowKey } from './config';
-import { bandOf, renderRow, rowStyles, seriesWindow, tailText, withUnit, type RowView } from './rows';
+import { bandOf, renderRow, rowStyles, sensorRow, seriesWindow, tailText, withUnit, type RowView } from './rows';
 
 type PingConnection = StoreConnection & { ping(): Promise<unknown> };
 
@@ -21,42 +22,27 @@ interface DeviceRow {
  * long tasks, INP, heap, frame rate and the monitor's own overhead — current value, p95 over the
  * window, sparkline and a band — plus the same figures published by other devices as sensors.
  */
-export class VitalsUxCard extends VitalsCardBase {
+export class VitalsUxCard extends VitalsCardBase<UxCardConfig> {
   static override properties = {
-    _config: { state: true },
     _revision: { state: true },
   };
 
-  private _config?: UxCardConfig;
   private _revision = 0;
-  private store?: VitalsStore;
   private repaintTimer?: number;
   private lastRepaint = 0;
   /** Repaint at most this often: delivery lag is recorded on every state change. */
   repaintMs = 1000;
-  /** The clock of the p95 window (tests set it). */
-  now: () => number = () => Date.now();
 
   setConfig(config: unknown): void {
     this._config = parseUxCardConfig(config);
     this.attach();
   }
 
-
-  protected override detach(): void {
-    while (this.disposers.length) this.disposers.pop()!();
-    if (this.repaintTimer !== undefined) clearTimeout(this.repaintTimer);
-    this.repaintTimer = undefined;
-  }
-
-  /** (Re)start measuring and watching for the current config and connection. */
-  protected override attach(): void {
-    this.detach();
-    const config = this._config;
-    const connection = this._hass?.connection as PingConnection | undefined;
-    if (!config || !connection || !this.isConnected) return;
-    const store = storeFor(connection);
-    this.store = store;
+  protected override start(config: UxCardConfig, store: VitalsStore, connection: PingConnection): void {
+    this.disposers.push(() => {
+      clearTimeout(this.repaintTimer);
+      this.repaintTimer = undefined;
+    });
     const telemetry = telemetryFor(store, connection);
     this.disposers.push(telemetry.useUx({ level: config.level, pingIntervalMs: config.ping_interval * 1000 }));
     this.disposers.push(store.onStatus(() => this.repaint()));
@@ -122,10 +108,6 @@ export class VitalsUxCard extends VitalsCardBase {
     return document.createElement('vitals-ux-card-editor');
   }
 
-  protected override shouldUpdate(changed: PropertyValues): boolean {
-    return changed.size > 0 && this._config !== undefined;
-  }
-
   private ownRow(key: UxRowKey, now: number): RowView {
     const def = UX_ROWS[key];
     const w = seriesWindow(this.store?.series(def.metric), now, this._config!.window);
@@ -158,21 +140,10 @@ export class VitalsUxCard extends VitalsCardBase {
 
   private deviceRow(row: DeviceRow, now: number): RowView {
     const def = row.key ? UX_ROWS[row.key] : undefined;
-    const snapshot = this.store?.snapshots.get(row.entity);
-    const unit = String(snapshot?.attributes.unit_of_measurement ?? def?.unit ?? '');
-    const w = seriesWindow(this.store?.series(row.entity), now, this._config!.window);
-    const friendly = snapshot?.attributes.friendly_name;
-    const unavailable = snapshot && !Number.isFinite(Number(snapshot.state));
-    return {
-      key: row.entity,
-      label: def?.label ?? (typeof friendly === 'string' ? friendly : row.entity),
-      sublabel: row.device ?? (def && typeof friendly === 'string' ? friendly : undefined),
-      value: unavailable ? snapshot.state : withUnit(w.latest, unit, def?.decimals),
-      band: unavailable ? 'none' : bandOf(w.latest, def?.bands),
-      p95: tailText(w, unit, def?.decimals, def?.bands?.higherIsBetter),
-      times: w.times,
-      values: w.values,
-    };
+    const friendly = this.store?.snapshots.get(row.entity)?.attributes.friendly_name;
+    // A known figure is labelled as such; the device's name, else the sensor's, says whose it is.
+    const sublabel = row.device ?? (def && typeof friendly === 'string' ? friendly : undefined);
+    return sensorRow(this.store, row.entity, now, this._config!.window, { label: def?.label, sublabel, unit: def?.unit, decimals: def?.decimals, bands: def?.bands });
   }
 
   protected override render() {
@@ -208,28 +179,14 @@ export class VitalsUxCard extends VitalsCardBase {
   }
 
   static override styles = [
+    cardStyles,
     rowStyles,
     css`
-      :host {
-        display: block;
-      }
-      ha-card {
-        height: 100%;
-        box-sizing: border-box;
-        padding: 12px 16px;
-        overflow: hidden;
-      }
       .title {
         margin: 0 0 4px;
-        font-size: 16px;
-        font-weight: 500;
-        color: var(--primary-text-color, #212121);
       }
       .section {
         margin: 12px 0 0;
-        font-size: 14px;
-        font-weight: 500;
-        color: var(--secondary-text-color, #727272);
       }
       .note {
         margin: 4px 0;
@@ -238,11 +195,6 @@ export class VitalsUxCard extends VitalsCardBase {
       }
       .banner {
         margin: 4px 0;
-        padding: 6px 8px;
-        border-radius: 4px;
-        background: var(--secondary-background-color, rgba(127, 127, 127, 0.12));
-        color: var(--primary-text-color, #212121);
-        font-size: 13px;
       }
     `,
   ];

@@ -92,6 +92,30 @@ describe('vitals-ai-card', () => {
     expect($(card, 'ol.slowest b')).to.equal(null);
   });
 
+  it('shows a long agent name in full in the slowest runs at 320 px, wrapped inside the card', async () => {
+    // Arrange
+    const agent = 'conversation.openai_conversation_home_assistant_gpt_4o_mini_with_a_long_entry_title';
+    const connection = assistConnection({ p2: { long: textRun(0, 300, 320, agent) } });
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"></div>`);
+    const card = document.createElement('vitals-ai-card') as VitalsAiCard;
+    card.setConfig({ type: 'custom:vitals-ai-card' });
+    card.hass = fakeHass(connection);
+    // Act
+    wrapper.appendChild(card);
+    await sleep(80);
+    await card.updateComplete;
+    // Assert
+    const where = $(card, 'ol.slowest .where')!;
+    expect(where.textContent).to.equal(`ChatGPT <b> · ${agent}`);
+    const box = where.getBoundingClientRect();
+    const cardBox = card.getBoundingClientRect();
+    expect(where.scrollWidth).to.be.at.most(where.clientWidth);
+    expect(box.right).to.be.at.most(cardBox.right);
+    expect(box.height).to.be.greaterThan(2 * parseFloat(getComputedStyle(where).fontSize));
+    // The recent runs keep one line per run: the name is cut there, and whole in the tooltip.
+    expect($(card, 'li.run .agent')!.getAttribute('title')).to.equal(agent);
+  });
+
   it('shows only the configured pipeline, at most runs_to_show runs', async () => {
     const { card } = await renderCard({ pipeline: 'p1', runs_to_show: 2 });
     expect($$(card, 'li.run').map((r) => r.dataset.run)).to.deep.equal(['d', 'c']);

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import type { LitElement } from 'lit';
 import '../../../src/ha-vitals';
 import type { VitalsMetricCard } from '../../../src/cards/metric/vitals-metric-card';
 import { parseMetricCardConfig } from '../../../src/cards/metric/config';
@@ -161,14 +162,17 @@ describe('vitals-metric-card statistics, thresholds and alerts', () => {
   it('opens a visual editor that round-trips the config through ha-form', async () => {
     // Arrange
     const Card = customElements.get('vitals-metric-card') as unknown as typeof VitalsMetricCard;
-    const editor = (await Card.getConfigElement()) as HTMLElement & { setConfig(c: unknown): void; formData: Record<string, unknown>; valueChanged(e: unknown): void };
+    const editor = (await Card.getConfigElement()) as LitElement & { setConfig(c: unknown): void };
     editor.setConfig({ type: 'custom:vitals-metric-card', entity: 'sensor.cpu', thresholds: [{ value: 80 }] });
+    (await fixture(html`<div></div>`)).appendChild(editor);
+    await editor.updateComplete;
+    const form = editor.shadowRoot!.querySelector('ha-form') as HTMLElement & { data: Record<string, unknown> };
     let saved: Record<string, unknown> | undefined;
     editor.addEventListener('config-changed', (e) => (saved = (e as CustomEvent).detail.config));
     // Act
-    editor.valueChanged(new CustomEvent('value-changed', { detail: { value: { ...editor.formData, stat: 'p95', name: '' } } }));
+    form.dispatchEvent(new CustomEvent('value-changed', { detail: { value: { ...form.data, stat: 'p95', name: '' } }, bubbles: true, composed: true }));
     // Assert
-    expect(editor.formData.window).to.equal('5m');
+    expect(form.data.window).to.equal('5m');
     expect(saved).to.deep.include({ entity: 'sensor.cpu', stat: 'p95', thresholds: [{ value: 80 }] });
     expect(saved).to.not.have.property('name');
     // Defaults the form showed but the user did not change are not written into the config.

@@ -3,7 +3,7 @@ import { TimeSeries } from '../../../src/core/series/time-series';
 import { AnomalyTracker } from '../../../src/cards/shared/anomalies';
 import { forecastSeries, severityOf } from '../../../src/cards/shared/forecast';
 import { THEME_FALLBACKS, readTheme, seriesColor, withAlpha } from '../../../src/cards/shared/theme';
-import { compact } from '../../../src/cards/shared/editor';
+import { asList, compact, entityIdOf, pickedEntries, withFields } from '../../../src/cards/shared/editor';
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -25,6 +25,7 @@ describe('cards/shared', () => {
     for (let i = 0; i <= 24; i++) s.append(now - D + i * H, 50 + i); // +1/h, 74 at now
     const f = forecastSeries(s, { windowMs: D, limit: 90, now });
     expect(f.warmingUp).to.equal(false);
+    expect(f.spanMs).to.equal(D);
     expect(f.slopePerMs * H).to.be.closeTo(1, 0.05);
     expect(f.fitted(now)).to.be.closeTo(74, 1);
     expect(f.timeToLimitMs! / H).to.be.closeTo(16, 1);
@@ -40,6 +41,8 @@ describe('cards/shared', () => {
     s.append(D - 60_000, 1);
     s.append(D - 30_000, 2);
     expect(forecastSeries(s, { windowMs: D, now: D }).warmingUp).to.equal(true);
+    expect(forecastSeries(s, { windowMs: D, now: D }).spanMs).to.equal(0);
+    expect(forecastSeries(s, { windowMs: D, now: D, minCoverage: 0 }).spanMs).to.equal(60_000);
     expect(forecastSeries(s, { windowMs: D, now: D - 120_000 }).warmingUp).to.equal(true);
     expect(Number.isNaN(forecastSeries(s, { windowMs: D, now: D }).fitted(0))).to.equal(true);
   });
@@ -100,5 +103,28 @@ describe('cards/shared', () => {
 
   it('editor helper: compact drops empty values', () => {
     expect(compact({ a: 1, b: '', c: undefined, d: null, e: false })).to.deep.equal({ a: 1, e: false });
+  });
+
+  it('editor helper: withFields writes the form keys, removes cleared ones, keeps what the form does not show', () => {
+    // Arrange
+    const previous = { type: 'custom:x', title: 'Old', entities: ['sensor.a'], thresholds: [{ value: 1 }] };
+    // Act
+    const next = withFields(previous, { title: '', entities: [], max_items: 5, hidden: 'not a form key' }, ['title', 'entities', 'max_items']);
+    // Assert
+    expect(next).to.deep.equal({ type: 'custom:x', thresholds: [{ value: 1 }], max_items: 5 });
+    expect(previous.title).to.equal('Old');
+  });
+
+  it('editor helper: one item or a list as a list; picked entities keep their written entries in the picked order', () => {
+    // Arrange
+    const previous = ['sensor.a', { entity: 'sensor.b', name: 'B' }];
+    // Act
+    const picked = pickedEntries(['sensor.c', 'sensor.b', '', 7], previous, entityIdOf);
+    // Assert
+    expect(picked).to.deep.equal(['sensor.c', { entity: 'sensor.b', name: 'B' }]);
+    expect(asList('sensor.a')).to.deep.equal(['sensor.a']);
+    expect(asList(['sensor.a', 'sensor.b'])).to.deep.equal(['sensor.a', 'sensor.b']);
+    expect(asList(undefined)).to.deep.equal([]);
+    expect(asList('')).to.deep.equal([]);
   });
 });

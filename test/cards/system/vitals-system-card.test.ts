@@ -115,7 +115,50 @@ describe('vitals-system-card', () => {
     expect(row(card, 'disk').querySelector('.value.unavailable')).to.exist;
     expect(text(row(card, 'disk'), '.forecast')).to.equal('collecting data');
     expect(text(row(card, 'cpu'), '.value')).to.equal('—');
-    expect(row(card, 'cpu').querySelector('.trend')!.getAttribute('aria-label')).to.equal('not enough data for a trend');
+    expect(row(card, 'cpu').querySelector('.trend')!.getAttribute('aria-label')).to.equal('no data for a trend');
+  });
+
+  it('learns the trend of a new sensor from its first readings, before the forecast has its quarter of the window', async () => {
+    // Arrange: no history, one reading ten minutes ago.
+    const connection = new FakeConnection();
+    const memory = freshId('memory_use_percent');
+    const t = nowSec();
+    connection.setState(memory, '40', { unit_of_measurement: '%' }, t - 600);
+    const { card } = await renderSystemCard({ entities: { memory } }, connection);
+    const trend = () => row(card, 'memory').querySelector('.trend')!;
+    const reading = async (value: string, at: number) => {
+      connection.setState(memory, value, { unit_of_measurement: '%' }, at);
+      await waitUntil(() => text(row(card, 'memory'), '.value') === `${value} %`, 'reading not shown');
+      card.refresh();
+      await card.updateComplete;
+    };
+    const learningFromOne = { text: trend().textContent, label: trend().getAttribute('aria-label'), title: trend().getAttribute('title') };
+    // Act: a second reading 10 s later is too close to judge; a third, nine minutes on, is not.
+    await reading('41', t - 590);
+    const learningFromTwo = trend().getAttribute('aria-label');
+    await reading('55', t - 60);
+    // Assert
+    expect(learningFromOne).to.deep.equal({ text: '…', label: 'learning the trend: waiting for more readings', title: 'learning the trend: waiting for more readings' });
+    expect(learningFromTwo).to.equal('learning the trend: waiting for more readings');
+    expect(trend().textContent).to.equal('↑');
+    expect(trend().classList.contains('early')).to.equal(true);
+    expect(trend().getAttribute('aria-label')).to.match(/^rising over the last 10 min( \d+ s)?, still learning$/);
+    expect(text(row(card, 'memory'), '.forecast')).to.equal('collecting data');
+  });
+
+  it('judges the trend over the whole window, not as early, once the forecast has its data', async () => {
+    // Arrange: 24 h of history rising 40 → 88 %.
+    const connection = new FakeConnection();
+    const t = nowSec();
+    const disk = freshId('disk_use_percent');
+    connection.setState(disk, '88', { unit_of_measurement: '%' }, t - 1);
+    const history = { [disk]: rowsOf(144, t - 24 * HOUR_S, 600, (i) => 40 + (2 * i) / 6) };
+    // Act
+    const { card } = await renderSystemCard({ entities: { disk } }, connection, history);
+    // Assert
+    const trend = row(card, 'disk').querySelector('.trend')!;
+    expect(trend.getAttribute('aria-label')).to.equal('rising');
+    expect(trend.classList.contains('early')).to.equal(false);
   });
 
   it('shows the reconnecting state', async () => {
