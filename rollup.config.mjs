@@ -5,6 +5,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
+import minifyCssLiterals from './scripts/rollup-minify-css.mjs';
 
 export default {
   input: { 'ha-vitals': 'src/ha-vitals.ts' },
@@ -17,6 +18,7 @@ export default {
   },
   plugins: [
     nodeResolve({ browser: true }),
+    minifyCssLiterals(),
     esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
     terser({ format: { comments: false }, compress: { passes: 2 } }),
   ],

@@ -182,6 +182,7 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
           : html`<ul class="alerts" aria-label="Alerts">
               ${rows.map((a) => this.renderAlert(a, now))}
             </ul>`}
+        ${this.renderLastDelivery(now)}
         ${this.renderHistory(now)}
       </ha-card>
     `;
@@ -254,6 +255,16 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
   private describeKey(key: string): string {
     const slash = key.indexOf('/');
     return slash < 0 ? key : `${key.slice(0, slash)} on ${this.nameOf(key.slice(slash + 1))}`;
+  }
+
+  /** Which device sent the last notification: with the dashboard open on several, only one does. */
+  private renderLastDelivery(now: number): TemplateResult | typeof nothing {
+    const last = this.hub?.deliveries.at(-1);
+    if (!last) return nothing;
+    return html`<p class="delivery">
+      Last notification <time datetime=${new Date(last.at).toISOString()}>${clockText(last.at, now)}</time> · ${last.intent.service} ·
+      ${last.by === 'this-device' ? 'sent from this device' : 'sent by another device with this dashboard open'}
+    </p>`;
   }
 
   private renderHistory(now: number): TemplateResult | typeof nothing {
@@ -391,6 +402,11 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
       }
       button:focus-visible {
         outline-offset: 2px;
+      }
+      .delivery {
+        margin: 8px 0 0;
+        font-size: 0.85em;
+        color: var(--secondary-text-color, #727272);
       }
       .history {
         margin-top: 8px;

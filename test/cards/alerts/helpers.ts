@@ -1,5 +1,5 @@
 import { fixture, html } from '@open-wc/testing';
-import { AlertHub, type HubServices } from '../../../src/ha/alert-hub';
+import { AlertHub, type HubServices, type IntentGate } from '../../../src/ha/alert-hub';
 import { storeFor } from '../../../src/ha/store';
 import { FakeConnection, fakeHass, sleep } from '../../helpers/fake-connection';
 
@@ -16,7 +16,7 @@ export function memoryStorage() {
 }
 
 /** A connection serving empty history, its shared store and a hub on a fake clock. */
-export function hubSetup(services?: HubServices) {
+export function hubSetup(services?: HubServices, gate?: IntentGate) {
   const connection = new FakeConnection();
   connection.responders.set('history/history_during_period', () => ({}));
   connection.responders.set('recorder/statistics_during_period', () => ({}));
@@ -27,7 +27,7 @@ export function hubSetup(services?: HubServices) {
   const hub = new AlertHub(store, services ?? { callService: async (d, s, data) => void calls.push([d, s, data]) }, {
     clock,
     storage: memoryStorage(),
-    gate: { once: async (id, send) => (sent.has(id) ? false : (sent.add(id), await send(), true)) },
+    gate: gate ?? { once: async (id, send) => (sent.has(id) ? false : (sent.add(id), await send(), true)) },
     setInterval: () => 0,
     clearInterval: () => undefined,
   });

@@ -171,6 +171,20 @@ describe('vitals-alerts-card', () => {
     expect(textOf(line)).to.match(/1 notification failed; last: notify\.phone — Service notify\.phone not found/);
   });
 
+  it('says which device sent the last notification', async () => {
+    // Arrange: on this browser the notification is sent; on the other, another device claimed it.
+    const here = await firingCard();
+    const claimedElsewhere = await firingCard({}, hubSetup(undefined, { once: async () => true }));
+    // Act
+    const sentHere = textOf(q(here.card, '.delivery'));
+    const sentElsewhere = textOf(q(claimedElsewhere.card, '.delivery'));
+    // Assert
+    expect(here.calls.length).to.be.greaterThan(0);
+    expect(claimedElsewhere.calls).to.have.length(0);
+    expect(sentHere).to.match(/^Last notification \d\d:\d\d · notify\.phone · sent from this device$/);
+    expect(sentElsewhere).to.match(/sent by another device with this dashboard open$/);
+  });
+
   it('lists recent transitions with time, from → to and value', async () => {
     const { card, cpu } = await firingCard();
     const items = qa(card, '.history li').map((li) => textOf(li));

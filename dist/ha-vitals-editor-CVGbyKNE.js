@@ -9,12 +9,4 @@ import{i as t,d as e,b as s}from"./ha-vitals.js";function n(t){const e={};for(co
       >
         <p class="fallback">The visual editor needs Home Assistant's form elements; edit the card in the code editor.</p>
       </ha-form>
-    `:s``}onValueChanged(t){if(t.stopPropagation(),!this._config)return;const e=function(t,e,s){const n={...t};for(const[t,i]of Object.entries(s))!(t in e)&&t in n&&JSON.stringify(n[t])===JSON.stringify(i)&&delete n[t];return n}(this.fromFormData(t.detail.value,this._config),this._config,this.defaults);this._config=e,function(t,e){t.dispatchEvent(new CustomEvent("config-changed",{detail:{config:e},bubbles:!0,composed:!0}))}(this,e)}}f.properties={hass:{attribute:!1},_config:{state:!0}},f.styles=t`
-    :host {
-      display: block;
-    }
-    .fallback {
-      color: var(--secondary-text-color, #727272);
-      margin: 8px 0;
-    }
-  `;export{f as V,r as a,n as c,a as e,c as p,i as s,o as w};
+    `:s``}onValueChanged(t){if(t.stopPropagation(),!this._config)return;const e=function(t,e,s){const n={...t};for(const[t,i]of Object.entries(s))!(t in e)&&t in n&&JSON.stringify(n[t])===JSON.stringify(i)&&delete n[t];return n}(this.fromFormData(t.detail.value,this._config),this._config,this.defaults);this._config=e,function(t,e){t.dispatchEvent(new CustomEvent("config-changed",{detail:{config:e},bubbles:!0,composed:!0}))}(this,e)}}f.properties={hass:{attribute:!1},_config:{state:!0}},f.styles=t`:host{display:block}.fallback{color:var(--secondary-text-color,#727272);margin:8px 0}`;export{f as V,r as a,n as c,a as e,c as p,i as s,o as w};
