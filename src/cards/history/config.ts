@@ -33,6 +33,8 @@ export interface HistoryThreshold {
   value: number;
   color?: string;
   label?: string;
+  /** The axis whose unit the value is in (default left). */
+  y_axis?: 'left' | 'right';
 }
 
 export interface HistoryForecast {
@@ -71,7 +73,7 @@ const entities = refine(listOf(entityItem, 'entities (entity ids or {entity: ...
   list.length > 0 || 'expected at least one entity',
 );
 
-const threshold = strictObject<HistoryThreshold>({ value: finiteNumber, color: maybe(nonEmptyText), label: maybe(text) });
+const threshold = strictObject<HistoryThreshold>({ value: finiteNumber, color: maybe(nonEmptyText), label: maybe(text), y_axis: maybe(oneOf(['left', 'right'] as const)) });
 
 const forecast = coerce(
   strictObject<HistoryForecast>({ limit: finiteNumber, entity: maybe(entityId), hours: maybe(numberIn(0.1, HOURS_MAX)) }),
@@ -86,7 +88,7 @@ const schema = cardConfig<HistoryCardConfig>({
   entities,
   hours_to_show: withDefault(numberIn(0.1, HOURS_MAX), 24),
   show_anomalies: withDefault(bool, true),
-  thresholds: withDefault(listOf(threshold, 'thresholds ({value, color, label})', { single: true }), []),
+  thresholds: withDefault(listOf(threshold, 'thresholds ({value, color, label, y_axis})', { single: true }), []),
   forecast: maybe(forecast),
   compare: maybe(compare),
 }) as unknown as Struct<HistoryCardConfig, unknown>;

@@ -335,12 +335,15 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
       }
     }
 
-    // Thresholds on the left axis; keep them (and the forecast limit) in view.
+    // Thresholds on their axis (the left one when no series uses the right); keep them (and the
+    // forecast limit) in view. The last threshold listed for an axis is drawn in the error colour.
+    const thresholdAxis = (t: { y_axis?: Axis }): Axis => (t.y_axis === 'right' && axes.includes('right') ? 'right' : 'left');
     this.bands = config.thresholds.map((t, i, all) => {
-      const top = i === all.length - 1 && all.length > 0;
+      const axis = thresholdAxis(t);
+      const top = !all.slice(i + 1).some((other) => thresholdAxis(other) === axis);
       const color = t.color ?? (top ? theme.error : theme.warning);
-      axisRange.left.push(t.value);
-      return { value: t.value, color, fill: withAlpha(color, 0.08), label: t.label };
+      axisRange[axis].push(t.value);
+      return { value: t.value, color, fill: withAlpha(color, 0.08), label: t.label, scaleId: axis === 'left' ? 'y' : 'y1' };
     });
     this.nowMarker = config.forecast && view.max > now ? now : undefined;
 

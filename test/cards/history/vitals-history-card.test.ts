@@ -220,6 +220,26 @@ describe('vitals-history-card', () => {
     expect(card.chart!.scales.y.max).to.be.at.least(95);
   });
 
+  it('draws a threshold on the right axis when it says so, in that axis\'s unit, and falls back to the left without one', async () => {
+    // Arrange
+    const cpu = freshId('cpu');
+    const ram = freshId('ram');
+    const connection = new FakeConnection();
+    connection.setState(cpu, '20', { friendly_name: 'CPU', unit_of_measurement: '%' });
+    connection.setState(ram, '512', { friendly_name: 'RAM', unit_of_measurement: 'MB' });
+    const thresholds = [{ value: 80, label: 'cpu high' }, { value: 3000, label: 'ram high', y_axis: 'right' }];
+    // Act
+    const { card } = await renderHistoryCard({ entities: [cpu, ram], thresholds }, connection);
+    const { card: single } = await renderHistoryCard({ entities: [cpu], thresholds: [{ value: 90, y_axis: 'right' }] }, connection);
+    // Assert
+    const bands = (card as unknown as { bands: { value: number; scaleId?: string; color: string }[] }).bands;
+    expect(bands.map((b) => [b.value, b.scaleId])).to.deep.equal([[80, 'y'], [3000, 'y1']]);
+    expect(bands[0].color).to.equal(bands[1].color);
+    expect(card.chart!.scales.y1.max).to.be.at.least(3000);
+    expect(card.chart!.scales.y.max).to.be.below(3000);
+    expect((single as unknown as { bands: { scaleId?: string }[] }).bands[0].scaleId).to.equal('y');
+  });
+
   it('zooms and pans with its buttons and the Ctrl+wheel, and resets to the live window', async () => {
     const cpu = freshId('cpu');
     const connection = new FakeConnection();
