@@ -59,10 +59,14 @@ interface ScopeRuntime {
   lingerTimer?: unknown;
   /** Per entity: newest sample time handed to the engine. */
   ingested: Map<string, number>;
+  /** Entities whose state (and so state class) has arrived. */
+  described: Set<string>;
   warm: boolean;
 }
 
 const STORAGE_PREFIX = 'ha-vitals:alerts:';
+/** How long warm-up waits for the entities' first states (an entity that does not exist never sends one). */
+const WARMUP_STATE_WAIT_MS = 2_000;
 const SENT_KEY = 'ha-vitals:sent-intents';
 
 /** Split "notify.mobile_app_x" → ["notify", "mobile_app_x"]. */
@@ -234,8 +238,10 @@ export class AlertHub {
       this.feed(rt);
       const { transitions, intents } = rt.engine.evaluate(now);
       this.log(rt, transitions);
-      for (const intent of intents) await this.perform(intent);
+      // Persist first (the plan, with its sent-log, survives the tab closing mid-way), then perform
+      // the batch concurrently: each intent may wait on its cross-device claim.
       if (transitions.length || intents.length) this.persist(rt);
+      await Promise.all(intents.map((intent) => this.perform(intent)));
     }
     if (this.scopes.size) this.emit();
   }
@@ -249,7 +255,7 @@ export class AlertHub {
       // A state from an older version or another rule set: start fresh rather than fail.
       engine = new AlertEngine({ config: scope.config, clock: this.clock });
     }
-    const runtime: ScopeRuntime = { scope, engine, users: 0, stops: [], ingested: new Map(), warm: false };
+    const runtime: ScopeRuntime = { scope, engine, users: 0, stops: [], ingested: new Map(), described: new Set(), warm: false };
     // A restored engine has already judged samples up to its last one: replaying them again would
     // start new episodes (and lose acknowledgements). Its detectors start afresh from there.
     for (const alert of engine.alerts(this.clock.now())) {
@@ -265,6 +271,7 @@ export class AlertHub {
             // Before any sample is judged: counters get their anomaly rules judged on the rate.
             const stateClass = snapshot?.attributes.state_class;
             if (typeof stateClass === 'string') runtime.engine.describeSeries(entity, { stateClass });
+            if (snapshot) runtime.described.add(entity);
             if (runtime.warm) this.feed(runtime);
           },
           { historyMs },
@@ -280,8 +287,14 @@ export class AlertHub {
    * data is. What that replay would notify happened before this dashboard was watching: it is
    * shown in the cards, not sent.
    */
-  private warmUp(runtime: ScopeRuntime): void {
+  private warmUp(runtime: ScopeRuntime, waited = 0): void {
     if (!this.scopes.has(runtime.scope.id) && runtime.users === 0) return;
+    // History can come before the entities' states: wait a little for them, so a counter's
+    // detectors learn its rate from the start instead of being swapped for cold ones later.
+    if (waited < WARMUP_STATE_WAIT_MS && runtime.scope.entities.some((e) => !runtime.described.has(e))) {
+      setTimeout(() => this.warmUp(runtime, waited + 250), 250);
+      return;
+    }
     this.feed(runtime);
     const { transitions } = runtime.engine.evaluate(this.clock.now());
     this.log(runtime, transitions);

@@ -368,11 +368,13 @@ export class VitalsStore {
         if (!initial) for (const l of this.deliveryListeners) l(snapshot.lastUpdated, arrival);
         const entry = this.watched.get(snapshot.entityId);
         if (!entry) return;
-        // A resubscription replays the current state: record it only if it is new.
+        // A resubscription replays the current state: record it only if it is new. A first state
+        // that history already holds (history came first) is not a sample, but its attributes
+        // (unit, name, state class) are news to the listeners.
         const last = entry.series.latest();
-        if (last && snapshot.lastUpdated <= last.t) return;
-        entry.series.append(snapshot.lastUpdated, parseNumericState(snapshot.state));
-        for (const l of entry.listeners) l(snapshot);
+        const isNew = !last || snapshot.lastUpdated > last.t;
+        if (isNew) entry.series.append(snapshot.lastUpdated, parseNumericState(snapshot.state));
+        if (isNew || initial) for (const l of entry.listeners) l(snapshot);
       },
       onRemoved: (entityId) => {
         // The entity was deleted or renamed: a gap, and listeners see it gone.

@@ -246,4 +246,27 @@ describe('intent delivery helpers', () => {
     expect(hub.deliveries.map((d) => d.by).sort()).to.deep.equal(['other-device', 'this-device']);
     expect(hub.deliveries.find((d) => d.by === 'this-device')!.intent.service).to.equal(calls[0]);
   });
+
+  it('waits for the entity state before warming up, so a counter\'s detector learns the rate from history', async () => {
+    // Arrange: history is there at once, the state (with its state class) comes 300 ms later.
+    const { connection, clock, hub } = setup();
+    const rows: { s: string; lu: number }[] = [];
+    let total = 1e6;
+    for (let t = clock.t - 3 * 3_600_000; t < clock.t; t += 10_000) rows.push({ s: String((total += 1000 + ((t / 10_000) % 7) * 30)), lu: t / 1000 });
+    connection.responders.set('history/history_during_period', () => ({ 'sensor.bytes': rows }));
+    hub.register({ id: 'card1', entities: ['sensor.bytes'], config: config([{ name: 'bytes_odd', type: 'anomaly', for: '0s', notify: [] }]) });
+    await sleep(300);
+    connection.setState('sensor.bytes', String(total), { state_class: 'total_increasing' }, (clock.t - 10_000) / 1000);
+    await sleep(1000); // warm-up retries every 250 ms until the state is there
+    // Act: ten times faster.
+    for (let k = 0; k < 3; k++) {
+      clock.t += 10_000;
+      connection.setState('sensor.bytes', String((total += 10_000)), { state_class: 'total_increasing' }, clock.t / 1000);
+    }
+    await hub.evaluate();
+    // Assert: a detector swapped in cold would still be warming up and could not fire yet.
+    const alert = hub.alerts().find((a) => a.key === 'bytes_odd/sensor.bytes')!;
+    expect(alert.state).to.equal('firing');
+    expect(alert.reason).to.match(/^rate /);
+  });
 });

@@ -50,6 +50,22 @@ describe('VitalsStore', () => {
     expect(values[3]).to.equal(14);
   });
 
+  it('hands listeners the first state even when history already holds its sample, without recording it twice', async () => {
+    // Arrange: the history answer (last row at 100 s) arrives before the entity's first state, stamped 100 s too.
+    const connection = new FakeConnection();
+    connection.responders.set('history/history_during_period', () => ({ 'sensor.x': [{ s: '5', lu: 90 }, { s: '7', lu: 100 }] }));
+    const store = new VitalsStore(connection as never, { batchDelayMs: 5, historyBatchDelayMs: 1, now: () => 200_000 });
+    const seen: (string | undefined)[] = [];
+    store.watch('sensor.x', (s) => seen.push(s?.attributes.unit_of_measurement as string | undefined), { historyMs: 3_600_000 });
+    await sleep(30);
+    // Act
+    connection.setState('sensor.x', '7', { unit_of_measurement: 'W' }, 100);
+    await sleep(10);
+    // Assert
+    expect(seen).to.include('W');
+    expect([...store.series('sensor.x')!.copyRange().values]).to.deep.equal([5, 7]);
+  });
+
   it('widens the subscription when a card needs a new entity, without duplicating samples', async () => {
     const connection = new FakeConnection();
     connection.setState('sensor.a', '1', {}, 10);

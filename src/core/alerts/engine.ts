@@ -111,7 +111,8 @@ export class AlertEngine {
     const before = this.hints.get(seriesId);
     if (before?.stateClass === hints.stateClass) return;
     this.hints.set(seriesId, { ...hints });
-    for (const slot of this.bySeries.get(seriesId) ?? []) slot.detector = this.factory(slot.rule, seriesId, hints);
+    // Every slot of the series, including those restored by load() before any sample came.
+    for (const slot of this.slots.values()) if (slot.inst.seriesId === seriesId) slot.detector = this.factory(slot.rule, seriesId, hints);
   }
 
   /** Websocket state. While reconnecting, and for `reconnect_grace` after, no-data rules hold still. */

@@ -79,6 +79,30 @@ describe('anomaly rules on counters (judged on the rate)', () => {
   });
 });
 
+describe('describeSeries after a reload', () => {
+  it('also rebuilds the detectors of alerts restored from saved state', () => {
+    // Arrange: an engine that has seen the series, saved and restored before any new sample.
+    const clock = new ManualClock(0);
+    const first = new AlertEngine({ config: config(DEFAULT_RULES_INPUT), clock });
+    first.ingest('sensor.bytes', 0, 1);
+    const kinds: string[] = [];
+    const restored = AlertEngine.fromJSON(first.toJSON(), {
+      config: config(DEFAULT_RULES_INPUT),
+      clock,
+      detectorFactory: (rule, id, hints) => {
+        const detector = createDetector(rule, id, hints);
+        kinds.push(detector.kind);
+        return detector;
+      },
+    });
+    kinds.length = 0;
+    // Act
+    restored.describeSeries('sensor.bytes', { stateClass: 'total_increasing' });
+    // Assert
+    expect(kinds).to.include('anomaly(rate)');
+  });
+});
+
 describe('OnRate', () => {
   it('feeds the inner detector the rate per minute, resets as 0 for counters, a derivative otherwise', () => {
     // Arrange
