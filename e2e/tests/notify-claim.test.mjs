@@ -69,7 +69,9 @@ test(`[${LANE}] ${DEVICES} devices showing the same alert rule: exactly one of t
   t.diagnostic(`claims published: ${claimPublishes().map((c) => c.service_data.payload).join(' ')}`);
   t.diagnostic(`persistent_notification.create calls: ${creates().length} ${JSON.stringify(creates().map((c) => c.service_data?.title))}`);
   assert.equal(new Set(logs.flat()).size, 1, 'all devices planned the same intent id');
-  assert.ok(claimPublishes().length >= 1 && claimPublishes().length <= DEVICES, `claims: ${claimPublishes().length}`);
+  const marks = claimPublishes().map((c) => JSON.parse(c.service_data.payload));
+  assert.ok(marks.filter((m) => !m.sent).length >= 1 && marks.filter((m) => !m.sent).length <= DEVICES, `claims: ${marks.length}`);
+  assert.equal(marks.filter((m) => m.sent).length, 1, 'the winner marked its claim sent once');
   assert.equal(creates().length, 1, 'exactly one notification');
   assert.match(String(creates()[0].service_data?.title ?? ''), /claim_high|Claim load/);
   // Each card says who sent it: one device "from this device", the others "by another device".

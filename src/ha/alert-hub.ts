@@ -133,7 +133,7 @@ export class AlertHub {
       lingerMs: options.lingerMs ?? 30_000,
       storage,
       gate: options.gate ?? claimingGate(browserIntentGate(storage), new MqttClaims(
-        { subscribe: (onEvent, message) => store.subscribeMessage(onEvent, message), callService: (d, s, data) => services.callService(d, s, data) },
+        { subscribe: (onEvent, message) => store.subscribeMessage(onEvent, message), callService: (d, s, data) => store.callService(d, s, data) },
         { deviceId: browserDeviceId(storage) },
       )),
       setInterval: options.setInterval ?? ((fn, ms) => globalThis.setInterval(fn, ms)),

@@ -8,17 +8,20 @@
  * subscriber sees them in the same order, and the first claim of an intent wins.
  *
  *   1. Subscribe to the intent's claim topic (`mqtt/subscribe` over the websocket). A claim left
- *      there (retained) by a device that already decided arrives within `settleMs`; then we lost.
+ *      there (retained) by a device that already decided arrives within `settleMs`.
  *   2. Otherwise publish our own claim, retained, through `mqtt.publish`, and wait for claims to
  *      come back: the first one (ours or a device that published at the same moment) wins.
+ *   3. The winner sends, then publishes the claim again marked `sent`. A device that lost waits
+ *      up to `confirmMs` for that mark; without it (the winner was closed or frozen, or its call
+ *      failed) it sends itself. A duplicate in that rare case beats a lost alert.
  *
  * Claims share `buckets` topics (the id picks one), so the broker keeps at most that many
- * retained messages. Where the claim cannot be made (not an admin: `mqtt/subscribe` is admin only;
- * no MQTT integration; broker down) the notification is sent anyway: a duplicate, which `tag` and
- * `notification_id` collapse on the phone, beats a lost alert.
+ * retained messages. Where the claim cannot be made (not an admin: `mqtt/subscribe` is admin
+ * only; no MQTT integration; broker down; the websocket reconnecting) the notification is sent at
+ * once: duplicates collapse on the phone through `tag` and `notification_id`.
  */
 
-export type ClaimOutcome = 'won' | 'lost' | 'unavailable';
+export type ClaimOutcome = 'won' | 'lost' | 'took-over' | 'unavailable';
 
 export interface ClaimTransport {
   /** `connection.subscribeMessage`: resolves with the unsubscribe function once HA accepted it. */
@@ -35,6 +38,10 @@ export interface ClaimOptions {
   settleMs?: number;
   /** How long to wait for our own claim to come back. */
   decideMs?: number;
+  /** How long a device that lost waits for the winner's `sent` mark before sending itself. */
+  confirmMs?: number;
+  /** How long subscribing or publishing may take (a websocket that is reconnecting never answers). */
+  requestTimeoutMs?: number;
   /** After a failed claim, how long to send without trying again (not an admin, no MQTT). */
   retryAfterMs?: number;
   now?: () => number;
@@ -46,6 +53,7 @@ interface Claim {
   intent: string;
   device: string;
   nonce: string;
+  sent?: boolean;
 }
 
 function parseClaim(event: unknown): Claim | undefined {
@@ -60,9 +68,35 @@ function parseClaim(event: unknown): Claim | undefined {
 }
 
 /** The topic an intent's claim goes to: one of `buckets`, picked by the id's hash digits. */
-export function claimTopic(intentId: string, prefix = 'ha-vitals/claims', buckets = 64): string {
+export function claimTopic(intentId: string, prefix = 'ha-vitals/claims', buckets = 1024): string {
   const digits = parseInt(intentId.slice(-6), 16);
   return `${prefix}/${(Number.isFinite(digits) ? digits : intentId.length) % buckets}`;
+}
+
+class Timeout extends Error {}
+
+/** Claim messages seen on one topic for one intent, with a way to wait for a condition on them. */
+class ClaimLog {
+  readonly seen: Claim[] = [];
+  private waiters = new Set<() => void>();
+
+  add(claim: Claim): void {
+    this.seen.push(claim);
+    for (const w of [...this.waiters]) w();
+  }
+
+  /** Resolves when `done()` holds, or after `ms` (with whatever is known then). */
+  until(done: () => boolean, ms: number, sleep: (ms: number) => Promise<void>): Promise<void> {
+    if (done()) return Promise.resolve();
+    let waiter = () => undefined as void;
+    const met = new Promise<void>((resolve) => {
+      waiter = () => {
+        if (done()) resolve();
+      };
+      this.waiters.add(waiter);
+    });
+    return Promise.race([met, sleep(ms)]).finally(() => this.waiters.delete(waiter));
+  }
 }
 
 export class MqttClaims {
@@ -75,9 +109,11 @@ export class MqttClaims {
   ) {
     this.opts = {
       topicPrefix: 'ha-vitals/claims',
-      buckets: 64,
+      buckets: 1024,
       settleMs: 1_500,
       decideMs: 3_000,
+      confirmMs: 20_000,
+      requestTimeoutMs: 5_000,
       retryAfterMs: 600_000,
       now: () => Date.now(),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -86,50 +122,82 @@ export class MqttClaims {
     };
   }
 
-  /** Decide whether this device sends intent `intentId`. */
-  async claim(intentId: string): Promise<ClaimOutcome> {
-    if (this.opts.now() < this.unavailableUntil) return 'unavailable';
-    const topic = claimTopic(intentId, this.opts.topicPrefix, this.opts.buckets);
-    const seen: Claim[] = [];
-    let arrived = () => undefined as void;
-    let unsubscribe: () => Promise<void>;
-    try {
-      unsubscribe = await this.transport.subscribe((event) => {
-        const claim = parseClaim(event);
-        if (claim?.intent !== intentId) return;
-        seen.push(claim);
-        arrived();
-      }, { type: 'mqtt/subscribe', topic });
-    } catch {
-      this.unavailableUntil = this.opts.now() + this.opts.retryAfterMs;
+  /** Send intent `intentId` through `send` unless another device does; says how it went. */
+  async run(intentId: string, send: () => Promise<void>): Promise<ClaimOutcome> {
+    if (this.opts.now() < this.unavailableUntil) {
+      await send();
       return 'unavailable';
+    }
+    const topic = claimTopic(intentId, this.opts.topicPrefix, this.opts.buckets);
+    const log = new ClaimLog();
+    let released = false;
+    let unsubscribe: (() => Promise<void>) | undefined;
+    const onEvent = (event: unknown) => {
+      // A subscription the library renewed after a reconnect, although we had let it go.
+      if (released) return void unsubscribe?.().catch(() => undefined);
+      const claim = parseClaim(event);
+      if (claim?.intent === intentId) log.add(claim);
+    };
+    try {
+      unsubscribe = await this.bounded(this.transport.subscribe(onEvent, { type: 'mqtt/subscribe', topic }), (late) => void late().catch(() => undefined));
+    } catch {
+      return this.unavailable(send);
     }
     try {
       await this.opts.sleep(this.opts.settleMs);
-      if (seen.length) return 'lost';
+      if (log.seen.length) return await this.lost(log, send);
       const mine: Claim = { intent: intentId, device: this.opts.deviceId, nonce: this.opts.random() };
       try {
-        await this.transport.callService('mqtt', 'publish', { topic, payload: JSON.stringify(mine), retain: true, qos: 1 });
+        await this.bounded(this.publish(topic, mine));
       } catch {
-        return 'unavailable';
+        return await this.unavailable(send);
       }
-      const back = () => seen.some((c) => c.nonce === mine.nonce);
-      if (!back()) {
-        await Promise.race([
-          this.opts.sleep(this.opts.decideMs),
-          new Promise<void>((resolve) => {
-            arrived = () => {
-              if (back()) resolve();
-            };
-          }),
-        ]);
-      }
+      const back = () => log.seen.some((c) => c.nonce === mine.nonce);
+      await log.until(back, this.opts.decideMs, this.opts.sleep);
       // Our own claim never came back: the broker did not route it, so nobody can have seen it.
-      if (!back()) return seen.length ? 'lost' : 'unavailable';
-      return seen[0].nonce === mine.nonce ? 'won' : 'lost';
+      if (!back()) return log.seen.length ? await this.lost(log, send) : await this.unavailable(send);
+      if (log.seen[0].nonce !== mine.nonce) return await this.lost(log, send);
+      await send();
+      await this.bounded(this.publish(topic, { ...mine, sent: true })).catch(() => undefined);
+      return 'won';
     } finally {
+      released = true;
       await unsubscribe().catch(() => undefined);
     }
+  }
+
+  /** Another device claimed it: wait for its `sent` mark, and send ourselves if none comes. */
+  private async lost(log: ClaimLog, send: () => Promise<void>): Promise<ClaimOutcome> {
+    const confirmed = () => log.seen.some((c) => c.sent);
+    await log.until(confirmed, this.opts.confirmMs, this.opts.sleep);
+    if (confirmed()) return 'lost';
+    await send();
+    return 'took-over';
+  }
+
+  private async unavailable(send: () => Promise<void>): Promise<ClaimOutcome> {
+    this.unavailableUntil = this.opts.now() + this.opts.retryAfterMs;
+    await send();
+    return 'unavailable';
+  }
+
+  private publish(topic: string, claim: Claim): Promise<unknown> {
+    return this.transport.callService('mqtt', 'publish', { topic, payload: JSON.stringify(claim), retain: true, qos: 1 });
+  }
+
+  /** The request, or a rejection after `requestTimeoutMs`; a late result goes to `late`. */
+  private bounded<T>(request: Promise<T>, late?: (value: T) => void): Promise<T> {
+    let timedOut = false;
+    return Promise.race([
+      request.then((value) => {
+        if (timedOut) late?.(value);
+        return value;
+      }),
+      this.opts.sleep(this.opts.requestTimeoutMs).then(() => {
+        timedOut = true;
+        throw new Timeout();
+      }),
+    ]);
   }
 }
 
@@ -150,14 +218,14 @@ export interface IntentGate {
 }
 
 /**
- * One browser's gate (tabs) around the device claim: the tab that gets the id asks the broker
- * whether this device sends it, and sends unless another device won.
+ * One browser's gate (tabs) around the device claim: the tab that gets the id lets the claim
+ * decide whether this device sends it.
  */
-export function claimingGate(local: IntentGate, claims: Pick<MqttClaims, 'claim'>): IntentGate {
+export function claimingGate(local: IntentGate, claims: Pick<MqttClaims, 'run'>): IntentGate {
   return {
     once: (id, send) =>
       local.once(id, async () => {
-        if ((await claims.claim(id)) !== 'lost') await send();
+        await claims.run(id, send);
       }),
   };
 }

@@ -12,3 +12,20 @@ export function connectionServices(connection: ServiceConnection) {
       connection.sendMessagePromise({ type: 'call_service', domain, service, service_data: data }),
   };
 }
+
+/**
+ * Messages HA Vitals sends for itself in the background (notification claims, MQTT reports):
+ * the service-call latency probe leaves them out, it measures what the user's actions cost.
+ */
+export const monitorMessages = new WeakSet<object>();
+
+/** Service calls on the connection that the latency probe does not count (and HA shows no toast for). */
+export function monitorServices(connection: ServiceConnection) {
+  return {
+    callService: (domain: string, service: string, data: Record<string, unknown>) => {
+      const message = { type: 'call_service', domain, service, service_data: data };
+      monitorMessages.add(message);
+      return connection.sendMessagePromise(message);
+    },
+  };
+}

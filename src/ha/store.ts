@@ -10,6 +10,7 @@ import { parseNumericState } from '../core/series/parse';
 import { applyEntityMessage, type CompressedEntityMessage, type EntitySnapshot } from './entity-updates';
 import { HistoryLoader, type HistoryChunk } from './history';
 import type { HistoryCache } from './history-cache';
+import { monitorServices } from './services';
 
 /**
  * Called with the entity's latest snapshot (undefined until its first state arrives) whenever its
@@ -280,6 +281,11 @@ export class VitalsStore {
    */
   subscribeMessage(onEvent: (event: unknown) => void, message: { type: string; [key: string]: unknown }): Promise<() => Promise<void>> {
     return this.connection.subscribeMessage(onEvent, message);
+  }
+
+  /** A background service call on this store's connection (MQTT claims and reports): not counted as the user's. */
+  callService(domain: string, service: string, data: Record<string, unknown>): Promise<unknown> {
+    return monitorServices(this.connection).callService(domain, service, data);
   }
 
   /** Entities some card currently watches. */

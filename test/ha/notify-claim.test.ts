@@ -44,42 +44,74 @@ class FakeBroker {
   }
 }
 
-const fast = { settleMs: 20, decideMs: 60 };
+const fast = { settleMs: 20, decideMs: 60, confirmMs: 80, requestTimeoutMs: 100 };
 const ID = 'hv1-0123456789abcdef';
 
+/** A send that counts. */
+function counter() {
+  const sends = { count: 0, send: async () => void sends.count++ };
+  return sends;
+}
+
 describe('MqttClaims', () => {
-  it('lets a lone device win, publishing its claim retained at qos 1 on the id\'s bucket, and unsubscribes', async () => {
+  it('lets a lone device win: it publishes its claim retained at qos 1, sends, marks it sent, and unsubscribes', async () => {
     // Arrange
     const broker = new FakeBroker();
     const claims = new MqttClaims(broker.transport(), { deviceId: 'dev-a', random: () => 'n1', ...fast });
+    const sends = counter();
     // Act
-    const outcome = await claims.claim(ID);
+    const outcome = await claims.run(ID, sends.send);
     // Assert
     expect(outcome).to.equal('won');
-    expect(broker.published).to.deep.equal([{ topic: claimTopic(ID), payload: JSON.stringify({ intent: ID, device: 'dev-a', nonce: 'n1' }), retain: true, qos: 1 }]);
+    expect(sends.count).to.equal(1);
+    const claim = { intent: ID, device: 'dev-a', nonce: 'n1' };
+    expect(broker.published).to.deep.equal([
+      { topic: claimTopic(ID), payload: JSON.stringify(claim), retain: true, qos: 1 },
+      { topic: claimTopic(ID), payload: JSON.stringify({ ...claim, sent: true }), retain: true, qos: 1 },
+    ]);
     expect(claimTopic(ID)).to.match(/^ha-vitals\/claims\/\d+$/);
     expect(broker.subscribers.size).to.equal(0);
   });
 
-  it('loses without publishing when another device\'s claim is already retained', async () => {
+  it('loses without publishing or sending when another device\'s claim is retained and marked sent', async () => {
     // Arrange
     const broker = new FakeBroker();
-    broker.retained.set(claimTopic(ID), JSON.stringify({ intent: ID, device: 'dev-b', nonce: 'x' }));
+    broker.retained.set(claimTopic(ID), JSON.stringify({ intent: ID, device: 'dev-b', nonce: 'x', sent: true }));
     const claims = new MqttClaims(broker.transport(), { deviceId: 'dev-a', ...fast });
+    const sends = counter();
     // Act
-    const outcome = await claims.claim(ID);
+    const outcome = await claims.run(ID, sends.send);
     // Assert
     expect(outcome).to.equal('lost');
+    expect(sends.count).to.equal(0);
     expect(broker.published).to.deep.equal([]);
   });
 
-  it('gives exactly one winner when eight devices claim at the same moment', async () => {
+  it('takes over when the winner never marks its claim sent (closed, frozen, or its call failed)', async () => {
+    // Arrange: the winner's send throws, so it never marks the claim sent.
+    const broker = new FakeBroker();
+    const winner = new MqttClaims(broker.transport(), { deviceId: 'dev-a', ...fast, settleMs: 5 });
+    const other = new MqttClaims(broker.transport(), { deviceId: 'dev-b', ...fast, settleMs: 40 });
+    const sends = counter();
+    // Act
+    const outcomes = await Promise.all([
+      winner.run(ID, async () => Promise.reject(new Error('Service notify.phone not found'))).catch((e: Error) => e.message),
+      other.run(ID, sends.send),
+    ]);
+    // Assert
+    expect(outcomes).to.deep.equal(['Service notify.phone not found', 'took-over']);
+    expect(sends.count).to.equal(1);
+  });
+
+  it('sends exactly once when eight devices claim at the same moment', async () => {
     // Arrange
     const broker = new FakeBroker();
     const devices = Array.from({ length: 8 }, (_, k) => new MqttClaims(broker.transport(), { deviceId: `dev-${k}`, random: () => `n${k}`, ...fast }));
+    const sends = counter();
     // Act
-    const outcomes = await Promise.all(devices.map((d) => d.claim(ID)));
+    const outcomes = await Promise.all(devices.map((d) => d.run(ID, sends.send)));
     // Assert
+    expect(sends.count).to.equal(1);
     expect(outcomes.filter((o) => o === 'won')).to.have.length(1);
     expect(outcomes.filter((o) => o === 'lost')).to.have.length(7);
   });
@@ -89,61 +121,106 @@ describe('MqttClaims', () => {
     const broker = new FakeBroker();
     const first = new MqttClaims(broker.transport(), { deviceId: 'dev-a', ...fast });
     const late = new MqttClaims(broker.transport(), { deviceId: 'dev-b', ...fast });
-    const other = 'hv1-ffffffffff0123456789abcdef'.slice(0, 10) + ID.slice(10);
+    const other = 'hv1-ffffff' + ID.slice(10);
+    const sends = counter();
     // Act
-    const firstOutcome = await first.claim(ID);
-    const lateOutcome = await late.claim(ID);
+    const firstOutcome = await first.run(ID, sends.send);
+    const lateOutcome = await late.run(ID, sends.send);
     broker.retained.set(claimTopic(other), 'not json');
-    const otherOutcome = await late.claim(other);
+    const otherOutcome = await late.run(other, sends.send);
     // Assert
     expect(claimTopic(other)).to.equal(claimTopic(ID));
     expect([firstOutcome, lateOutcome, otherOutcome]).to.deep.equal(['won', 'lost', 'won']);
+    expect(sends.count).to.equal(2);
   });
 
-  it('is unavailable when HA refuses the subscription (not an admin, no MQTT), and does not ask again for a while', async () => {
+  it('sends at once when HA refuses the subscription (not an admin, no MQTT), and does not ask again for a while', async () => {
     // Arrange
     let t = 0;
     const broker = new FakeBroker();
-    const transport = broker.transport({ subscribe: async () => Promise.reject(new Error('Unauthorized')) });
     let asked = 0;
-    const counting = { ...transport, subscribe: (...args: Parameters<ClaimTransport['subscribe']>) => (asked++, transport.subscribe(...args)) };
-    const claims = new MqttClaims(counting, { deviceId: 'dev-a', now: () => t, retryAfterMs: 1000, ...fast });
+    const transport = broker.transport({ subscribe: async () => (asked++, Promise.reject(new Error('Unauthorized'))) });
+    const claims = new MqttClaims(transport, { deviceId: 'dev-a', now: () => t, retryAfterMs: 1000, ...fast });
+    const sends = counter();
     // Act
-    const outcomes = [await claims.claim(ID)];
+    const outcomes = [await claims.run(ID, sends.send)];
     t = 500;
-    outcomes.push(await claims.claim(ID));
+    outcomes.push(await claims.run(ID, sends.send));
     t = 1500;
-    outcomes.push(await claims.claim(ID));
+    outcomes.push(await claims.run(ID, sends.send));
     // Assert
     expect(outcomes).to.deep.equal(['unavailable', 'unavailable', 'unavailable']);
+    expect(sends.count).to.equal(3);
     expect(asked).to.equal(2);
   });
 
-  it('is unavailable when the publish fails or its claim never comes back', async () => {
+  it('does not wait for ever on a websocket that is reconnecting, and lets go of a subscription that comes late', async () => {
+    // Arrange: the subscription is answered only after the request timeout.
+    const broker = new FakeBroker();
+    let released = 0;
+    const slow = broker.transport({
+      subscribe: () => new Promise((resolve) => setTimeout(() => resolve(async () => void released++), 150)),
+    });
+    const claims = new MqttClaims(slow, { deviceId: 'dev-a', ...fast });
+    const sends = counter();
+    // Act
+    const outcome = await claims.run(ID, sends.send);
+    await sleep(100);
+    // Assert
+    expect(outcome).to.equal('unavailable');
+    expect(sends.count).to.equal(1);
+    expect(released).to.equal(1);
+  });
+
+  it('sends when the publish fails or its claim never comes back', async () => {
     // Arrange
     const broker = new FakeBroker();
     const failing = new MqttClaims(broker.transport({ callService: () => Promise.reject(new Error('MQTT not connected')) }), { deviceId: 'dev-a', ...fast });
     const silent = new MqttClaims(broker.transport({ callService: async () => null }), { deviceId: 'dev-a', ...fast });
+    const sends = counter();
     // Act
-    const outcomes = [await failing.claim(ID), await silent.claim(ID)];
+    const outcomes = [await failing.run(ID, sends.send), await silent.run(ID, sends.send)];
     // Assert
     expect(outcomes).to.deep.equal(['unavailable', 'unavailable']);
+    expect(sends.count).to.equal(2);
     expect(broker.subscribers.size).to.equal(0);
+  });
+
+  it('unsubscribes again when a released subscription still delivers (renewed by a reconnect)', async () => {
+    // Arrange
+    const broker = new FakeBroker();
+    let deliver: (event: unknown) => void = () => undefined;
+    let unsubscribes = 0;
+    const transport = broker.transport({
+      subscribe: async (onEvent) => {
+        deliver = onEvent;
+        return async () => void unsubscribes++;
+      },
+    });
+    const claims = new MqttClaims(transport, { deviceId: 'dev-a', ...fast });
+    await claims.run(ID, async () => undefined);
+    // Act
+    deliver({ payload: JSON.stringify({ intent: ID, device: 'x', nonce: 'y' }) });
+    await sleep(0);
+    // Assert
+    expect(unsubscribes).to.equal(2);
   });
 });
 
 describe('claimingGate', () => {
-  it('sends when this device won or the claim is unavailable, not when another device won; one send per id in this browser', async () => {
+  it('lets the claim decide for the tab that got the id; once per id in this browser', async () => {
     // Arrange
-    const outcomes: Record<string, 'won' | 'lost' | 'unavailable'> = { a: 'won', b: 'lost', c: 'unavailable' };
+    const outcomes: Record<string, boolean> = { a: true, b: false };
     const handled = new Set<string>();
     const local = { once: async (id: string, send: () => Promise<void>) => (handled.has(id) ? false : (handled.add(id), await send(), true)) };
-    const gate = claimingGate(local, { claim: async (id) => outcomes[id] });
+    const gate = claimingGate(local, { run: async (id, send) => (outcomes[id] ? (await send(), 'won') : 'lost') });
     const sent: string[] = [];
     // Act
-    for (const id of ['a', 'b', 'c', 'a']) await gate.once(id, async () => void sent.push(id));
+    const results = [];
+    for (const id of ['a', 'b', 'a']) results.push(await gate.once(id, async () => void sent.push(id)));
     // Assert
-    expect(sent).to.deep.equal(['a', 'c']);
+    expect(sent).to.deep.equal(['a']);
+    expect(results).to.deep.equal([true, true, false]);
   });
 });
 

@@ -61,12 +61,15 @@ export class FakeConnection {
 
   /** Set a state on the "server" and push it to every live entity subscription that covers it. */
   setState(entityId: string, state: string, attributes: Record<string, unknown> = {}, lastUpdatedSec = Date.now() / 1000): void {
-    const existed = this.states.has(entityId);
+    const previous = this.states.get(entityId);
+    const existed = previous !== undefined;
     this.states.set(entityId, { s: state, a: attributes, lu: lastUpdatedSec });
+    // As HA does: a diff carries last_changed only when the state changed, else last_updated.
+    const stamp = previous?.s === state ? { lu: lastUpdatedSec } : { lc: lastUpdatedSec };
     for (const sub of this.activeEntitySubscriptions()) {
       const ids = sub.message.entity_ids as string[] | undefined;
       if (ids && !ids.includes(entityId)) continue;
-      if (existed) sub.callback({ c: { [entityId]: { '+': { s: state, a: attributes, lc: lastUpdatedSec } } } });
+      if (existed) sub.callback({ c: { [entityId]: { '+': { s: state, a: attributes, ...stamp } } } });
       else sub.callback({ a: { [entityId]: { s: state, a: attributes, lc: lastUpdatedSec } } });
     }
   }

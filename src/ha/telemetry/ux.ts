@@ -4,6 +4,7 @@
  * Each becomes a virtual metric in the store (`vitals.*`), so every card can show it.
  */
 import type { EntitySnapshot } from '../entity-updates';
+import { monitorMessages } from '../services';
 import type { VitalsStore } from '../store';
 
 export const UX_METRICS = {
@@ -36,6 +37,8 @@ export interface ObservedServiceCall {
   sentAt: number;
   /** Resolves true when Home Assistant answered with success, false when it answered with an error. */
   done: Promise<boolean>;
+  /** The same message was sent again (queued across a reconnect): the later sending is the one to time. */
+  superseded?: boolean;
 }
 
 /** Starts reporting service calls; returns the function that stops. */
@@ -59,16 +62,22 @@ export function tapServiceCalls(connection: MessageConnection, perfNow: () => nu
     const original = connection.sendMessagePromise;
     const hadOwn = Object.prototype.hasOwnProperty.call(connection, 'sendMessagePromise');
     let active = true;
+    // A message queued while the socket was down is sent again after the reconnect, through here.
+    const observed = new WeakMap<object, ObservedServiceCall>();
     const wrapper = function (this: MessageConnection, message: Record<string, unknown>) {
       const result = original.call(this, message) as Promise<unknown>;
-      if (active && message?.type === 'call_service') {
+      if (active && message?.type === 'call_service' && !monitorMessages.has(message)) {
         const target = (message.target ?? {}) as Record<string, unknown>;
         const data = (message.service_data ?? {}) as Record<string, unknown>;
-        onCall({
+        const earlier = observed.get(message);
+        if (earlier) earlier.superseded = true;
+        const call: ObservedServiceCall = {
           entityIds: [...new Set([...asList(target.entity_id), ...asList(data.entity_id)])],
           sentAt: perfNow(),
           done: result.then(() => true, () => false),
-        });
+        };
+        observed.set(message, call);
+        onCall(call);
       }
       return result;
     } as MessageConnection['sendMessagePromise'];
@@ -197,9 +206,10 @@ export class UxMonitor {
       let before: EntitySnapshot | undefined;
       let subscribed = false;
       const stop = this.store.watch(id, (snapshot) => {
-        // The first call hands over the current state; history loads repeat the same snapshot.
+        // The first call hands over the current state. Only a new state counts as the result: an
+        // attribute update (a media position, a temperature reading) comes whatever was called.
         if (!subscribed) before = snapshot;
-        else if (snapshot !== before && changedAt === undefined) {
+        else if (snapshot && (snapshot.state !== before?.state || snapshot.lastChanged !== before?.lastChanged) && changedAt === undefined) {
           changedAt = this.env.perfNow();
           onChange();
         }
@@ -220,7 +230,7 @@ export class UxMonitor {
       });
     }
     for (const stop of stops) stop();
-    if (ok && this.running) this.store.record(UX_METRICS.serviceCall, this.env.now(), (changedAt ?? answeredAt) - call.sentAt);
+    if (ok && this.running && !call.superseded) this.store.record(UX_METRICS.serviceCall, this.env.now(), (changedAt ?? answeredAt) - call.sentAt);
   }
 
   private every(ms: number, fn: () => void): void {

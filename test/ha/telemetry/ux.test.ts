@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { VitalsStore } from '../../../src/ha/store';
 import { DeliveryLagEstimator, UX_METRICS, UxMonitor, browserUxEnvironment, measureServiceCall, tapServiceCalls, type ObservedServiceCall, type UxEnvironment } from '../../../src/ha/telemetry/ux';
+import { monitorServices } from '../../../src/ha/services';
 import { FakeConnection, sleep } from '../../helpers/fake-connection';
 
 class FakeEnv implements UxEnvironment {
@@ -309,6 +310,44 @@ describe('service calls made on the connection', () => {
     expect(await seen[0].done).to.equal(true);
     expect(Object.prototype.hasOwnProperty.call(connection, 'sendMessagePromise')).to.equal(false);
     expect(connection.sent.map((m) => m.type)).to.deep.equal(['call_service', 'ping', 'call_service']);
+  });
+
+  it('leaves out HA Vitals\' own background calls, and times a message sent again after a reconnect only once', async () => {
+    // Arrange
+    const connection = new FakeConnection();
+    connection.responders.set('call_service', () => null);
+    const seen: ObservedServiceCall[] = [];
+    tapServiceCalls(connection as never)((call) => seen.push(call));
+    const queued = { type: 'call_service', domain: 'light', service: 'toggle', target: { entity_id: 'light.a' } };
+    // Act
+    await monitorServices(connection as never).callService('mqtt', 'publish', { topic: 'ha-vitals/claims/1', payload: '{}' });
+    await connection.sendMessagePromise(queued);
+    await connection.sendMessagePromise(queued); // the library re-sends a queued message after reconnecting
+    // Assert
+    expect(seen).to.have.length(2);
+    expect(seen.map((c) => c.superseded ?? false)).to.deep.equal([true, false]);
+    expect(connection.sent.map((m) => m.domain)).to.deep.equal(['mqtt', 'light', 'light']);
+  });
+
+  it('does not count an attribute update as the result of the call', async () => {
+    // Arrange
+    const { connection, env, store, monitor, answers } = serviceSetup(30);
+    connection.setState('media_player.tv', 'playing', { media_position: 1 });
+    store.watch('media_player.tv', () => undefined);
+    await sleep(10);
+    monitor.start();
+    // Act: the position ticks while the call runs; HA answers after 25 ms; the state never changes.
+    env.perf = 0;
+    const call = callService(connection, 'media_player', 'volume_set', { entity_id: 'media_player.tv' });
+    await sleep(0);
+    env.perf = 5;
+    connection.setState('media_player.tv', 'playing', { media_position: 2 });
+    env.perf = 25;
+    answers[0].resolve(null);
+    await call;
+    await sleep(60);
+    // Assert
+    expect(latest(store, UX_METRICS.serviceCall)).to.equal(25);
   });
 
   it('leaves a later wrapper in place when stopped, and stops reporting', async () => {
