@@ -4,6 +4,7 @@
  * `mqtt.publish` service (allowed for every user, unlike the admin-only `mqtt/subscribe`):
  * a retained discovery config per sensor once, then the state at most every `intervalMs`.
  */
+import { slug } from './slug';
 import type { VitalsStore } from './store';
 
 export interface ServiceCaller {
@@ -32,12 +33,7 @@ export interface MqttReporterOptions {
   now?: () => number;
 }
 
-export const slug = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 48) || 'device';
+export { slug } from './slug';
 
 export function discoveryConfig(metric: ReportedMetric, device: string, baseTopic: string, intervalMs: number) {
   const deviceSlug = slug(device);
@@ -46,7 +42,9 @@ export function discoveryConfig(metric: ReportedMetric, device: string, baseTopi
     topic: `${id}`,
     payload: {
       name: metric.name,
+      // `object_id` names the entity up to HA 2025.x, `default_entity_id` after; each ignores the other.
       object_id: id,
+      default_entity_id: `sensor.${id}`,
       unique_id: id,
       state_topic: `${baseTopic}/${deviceSlug}/${metric.key}/state`,
       unit_of_measurement: metric.unit,

@@ -5,6 +5,7 @@ import { coerce, refine, unknown, type Struct } from 'superstruct';
 import { duration, entityId, listOf, maybe, nonEmptyText, numberIn, oneOf, strictObject, text, withDefault } from '../../core/config/structs';
 import { cardConfig } from '../../core/config/card';
 import { parseCardConfig } from '../shared/config';
+import type { ReportedMetric } from '../../ha/mqtt-reporter';
 import { UX_METRICS } from '../../ha/telemetry/ux';
 import type { BandLimits } from './rows';
 
@@ -65,6 +66,15 @@ export interface UxCardConfig {
   window: number;
   metrics?: UxRowKey[];
   devices: UxDevice[];
+  /** Publish this browser's figures as MQTT sensors `sensor.ha_vitals_<device>_<metric>`. */
+  report?: UxReport;
+}
+
+export interface UxReport {
+  /** Names this browser in the sensors (`kitchen_tablet`). */
+  device: string;
+  /** Ms between reports. */
+  interval: number;
 }
 
 const ENTITY_PREFIX = /^(sensor\.)?[a-z0-9_]+$/;
@@ -80,6 +90,15 @@ const device = refine(
   (d) => (d.entity_prefix === undefined) !== (d.entity === undefined) || 'expected either entity_prefix or entity',
 );
 
+const DEVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9 _-]{0,47}$/;
+const deviceName = refine(nonEmptyText, 'device name', (v) => DEVICE_NAME.test(v) || `expected a device name of letters, digits, spaces, _ or - (at most 48), got ${JSON.stringify(v)}`);
+const reportInterval = refine(duration, 'interval', (ms) => (ms >= 10_000 && ms <= 3_600_000) || 'expected a duration from "10s" to "1h"');
+const report = coerce(
+  strictObject<UxReport>({ device: deviceName, interval: withDefault(reportInterval, '60s') }),
+  unknown(),
+  (v) => (typeof v === 'string' ? { device: v } : v),
+);
+
 const windowMs = refine(duration, 'window', (ms) => (ms >= 60_000 && ms <= 3_600_000) || 'expected a duration from "1m" to "1h"');
 
 const schema = cardConfig<UxCardConfig>({
@@ -89,6 +108,7 @@ const schema = cardConfig<UxCardConfig>({
   window: withDefault(windowMs, '15m'),
   metrics: maybe(listOf(oneOf(UX_ROW_KEYS), 'metrics', { single: true })),
   devices: withDefault(listOf(device, 'devices (entity ids or {name, entity_prefix})', { single: true }), []),
+  report: maybe(report),
 }) as unknown as Struct<UxCardConfig, unknown>;
 
 /** Throws an Error naming the key, which Home Assistant shows in its error card. */
@@ -105,6 +125,33 @@ export function parseUxCardConfig(input: unknown): UxCardConfig {
 export function shownRows(config: Pick<UxCardConfig, 'level' | 'metrics'>): UxRowKey[] {
   if (config.metrics && config.metrics.length > 0) return [...new Set(config.metrics)];
   return config.level === 'full' ? [...UX_ROW_KEYS] : BASIC_ROWS;
+}
+
+/** Rows whose reported figure is the p95 of the interval (latencies); the others report their latest value. */
+const REPORTED_AS_P95: ReadonlySet<UxRowKey> = new Set(['rtt', 'lag', 'service_call', 'long_tasks', 'inp']);
+
+/** The 95th percentile of the finite values, or undefined without any. */
+export function p95Since(values: ArrayLike<number>): number | undefined {
+  const numeric = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b);
+  return numeric.length ? numeric[Math.min(numeric.length - 1, Math.ceil(0.95 * numeric.length) - 1)] : undefined;
+}
+
+/**
+ * What `report:` publishes: one sensor per shown row, named so that another device's UX card finds
+ * it with `entity_prefix: sensor.ha_vitals_<device>` (`<prefix>_ws_rtt_ms`, ...).
+ */
+export function reportedMetrics(config: Pick<UxCardConfig, 'level' | 'metrics'>, intervalMs: number, now: () => number = () => Date.now()): ReportedMetric[] {
+  return shownRows(config).map((key) => {
+    const row = UX_ROWS[key];
+    return {
+      source: row.metric,
+      key: rowSuffix(key),
+      name: row.label,
+      unit: row.unit,
+      deviceClass: row.unit === 'ms' ? 'duration' : undefined,
+      derive: REPORTED_AS_P95.has(key) ? (store) => p95Since(store.series(row.metric)?.copyRange(now() - intervalMs).values ?? []) : undefined,
+    };
+  });
 }
 
 /** Sensor id of one device row: prefix without trailing `_`, `sensor.` added when missing. */

@@ -41,7 +41,14 @@ export function uxEditorSchema(level: string): FormSchema[] {
     },
     { name: 'metrics', selector: { select: { multiple: true, mode: 'list', options: rows.map((k) => ({ value: k, label: UX_ROWS[k].label })) } } },
     { name: 'device_entities', selector: { entity: { domain: 'sensor', multiple: true } } },
+    { name: 'report_device', selector: { text: {} } },
   ];
+}
+
+function reportDevice(report: unknown): string | undefined {
+  if (typeof report === 'string') return report;
+  const device = (report as { device?: unknown } | null | undefined)?.device;
+  return typeof device === 'string' ? device : undefined;
 }
 
 export class VitalsUxCardEditor extends VitalsFormEditor<RawConfig> {
@@ -54,10 +61,12 @@ export class VitalsUxCardEditor extends VitalsFormEditor<RawConfig> {
     window_minutes: 'p95 window',
     metrics: 'Rows (none ticked: all of the level)',
     device_entities: 'Other devices’ sensors (e.g. sensor.ha_vitals_tablet_ws_rtt_ms)',
+    report_device: 'Report this browser as (device name, optional)',
   };
 
   protected override readonly helpers: Record<string, string> = {
     level: 'Full also observes long tasks, interactions and frames: a little more overhead.',
+    report_device: 'Publishes these figures as MQTT sensors sensor.ha_vitals_<device>_…, recorded by Home Assistant and usable in automations. Needs the MQTT integration.',
   };
 
   get schema(): FormSchema[] {
@@ -73,6 +82,7 @@ export class VitalsUxCardEditor extends VitalsFormEditor<RawConfig> {
       window_minutes: windowMs !== undefined ? Math.round(windowMs / 60_000) : 15,
       metrics: asList(config.metrics),
       device_entities: asList<RawDevice>(config.devices).map(pickableEntityOf).filter((e): e is string => !!e),
+      ...(reportDevice(config.report) ? { report_device: reportDevice(config.report) } : {}),
     };
   }
 
@@ -90,6 +100,10 @@ export class VitalsUxCardEditor extends VitalsFormEditor<RawConfig> {
     const previousDevices = asList<RawDevice>(previous.devices);
     const prefixed = previousDevices.filter((d) => typeof d !== 'string' && d.entity_prefix !== undefined);
     setField(next, 'devices', [...prefixed, ...pickedEntries(data.device_entities, previousDevices, pickableEntityOf)]);
+    // A report written as {device, interval} keeps its interval when only the name changes.
+    const device = typeof data.report_device === 'string' ? data.report_device.trim() : '';
+    const previousReport = previous.report;
+    setField(next, 'report', !device ? undefined : typeof previousReport === 'object' && previousReport !== null ? { ...previousReport, device } : device);
     return next;
   }
 }

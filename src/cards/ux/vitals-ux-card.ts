@@ -2,8 +2,9 @@ import { css, html, nothing } from 'lit';
 import { VitalsCardBase } from '../shared/card-base';
 import { cardStyles } from '../shared/styles';
 import type { StoreConnection, VitalsStore } from '../../ha/store';
+import { slug } from '../../ha/slug';
 import { telemetryFor } from '../../ha/telemetry/index';
-import { UX_CARD_TYPE, UX_ROWS, deviceEntity, parseUxCardConfig, rowOfEntity, shownRows, type UxCardConfig, type UxRowKey } from './config';
+import { UX_CARD_TYPE, UX_ROWS, deviceEntity, parseUxCardConfig, reportedMetrics, rowOfEntity, shownRows, type UxCardConfig, type UxRowKey } from './config';
 import { bandOf, renderRow, rowStyles, sensorRow, seriesWindow, tailText, withUnit, type RowView } from './rows';
 
 type PingConnection = StoreConnection & { ping(): Promise<unknown> };
@@ -45,6 +46,7 @@ export class VitalsUxCard extends VitalsCardBase<UxCardConfig> {
     });
     const telemetry = telemetryFor(store, connection);
     this.disposers.push(telemetry.useUx({ level: config.level, pingIntervalMs: config.ping_interval * 1000 }));
+    if (config.report) this.disposers.push(telemetry.useReport(config.report.device, config.report.interval, reportedMetrics(config, config.report.interval)));
     this.disposers.push(store.onStatus(() => this.repaint()));
     for (const key of shownRows(config)) this.disposers.push(store.watch(UX_ROWS[key].metric, () => this.repaint()));
     for (const row of this.deviceRows()) {
@@ -173,6 +175,9 @@ export class VitalsUxCard extends VitalsCardBase<UxCardConfig> {
                 const name = all.find((r) => r.prefix === prefix)!.device;
                 return html`<p class="note">${name}: no sensors named ${deviceEntity(prefix, 'rtt').replace(/ws_rtt_ms$/, '…')} yet.</p>`;
               })}`
+          : nothing}
+        ${config.report
+          ? html`<p class="note report">Reported to Home Assistant every ${Math.round(config.report.interval / 1000)} s as sensor.ha_vitals_${slug(config.report.device)}_…</p>`
           : nothing}
       </ha-card>
     `;

@@ -3,6 +3,7 @@
  * release function; a source runs while at least one card uses it, at the highest level any of
  * them asked for, and heavy polling pauses while the tab is hidden.
  */
+import type { MqttReporter, ReportedMetric } from '../mqtt-reporter';
 import type { VitalsStore, StoreConnection } from '../store';
 import { AssistCollector } from './assist';
 import { LlmTurnCollector } from './llm';
@@ -16,6 +17,11 @@ export interface UxUse {
   sampleIntervalMs?: number;
 }
 
+interface ReportUse {
+  intervalMs: number;
+  metrics: ReportedMetric[];
+}
+
 export class Telemetry {
   readonly assist: AssistCollector;
   readonly llm: LlmTurnCollector;
@@ -26,6 +32,7 @@ export class Telemetry {
   private readonly uxUses = new Set<UxUse>();
   private readonly assistUses = new Set<{ pollMs: number }>();
   private assistTimer?: unknown;
+  private readonly reports = new Map<string, { uses: Set<ReportUse>; reporter?: MqttReporter; timer?: unknown; generation?: number; ready?: Promise<void> }>();
 
   constructor(
     private readonly store: VitalsStore,
@@ -70,6 +77,51 @@ export class Telemetry {
       this.assistUses.delete(use);
       this.restartAssist();
     };
+  }
+
+  /**
+   * Publish `metrics` as MQTT sensors of `device` every `intervalMs` while used. Cards naming the
+   * same device share one reporter (the union of their metrics, the shortest interval).
+   */
+  useReport(device: string, intervalMs: number, metrics: ReportedMetric[]): () => void {
+    const use: ReportUse = { intervalMs, metrics };
+    const entry = this.reports.get(device) ?? { uses: new Set<ReportUse>() };
+    this.reports.set(device, entry);
+    entry.uses.add(use);
+    this.restartReport(device);
+    return () => {
+      entry.uses.delete(use);
+      this.restartReport(device);
+    };
+  }
+
+  /** The reporter publishing for `device`, once loaded, if one runs. */
+  async reporterOf(device: string): Promise<MqttReporter | undefined> {
+    await this.reports.get(device)?.ready;
+    return this.reports.get(device)?.reporter;
+  }
+
+  private restartReport(device: string): void {
+    const entry = this.reports.get(device)!;
+    if (entry.timer !== undefined) this.env.clearInterval(entry.timer);
+    entry.timer = entry.reporter = undefined;
+    if (entry.uses.size === 0) {
+      this.reports.delete(device);
+      return;
+    }
+    const uses = [...entry.uses];
+    const intervalMs = Math.min(...uses.map((u) => u.intervalMs));
+    const metrics = [...new Map(uses.flatMap((u) => u.metrics).map((m) => [m.key, m])).values()];
+    const generation = (entry.generation = (entry.generation ?? 0) + 1);
+    // The reporter is its own chunk: dashboards that report nothing do not load it.
+    entry.ready = import('../mqtt-reporter').then(({ MqttReporter }) => {
+      if (entry.generation !== generation || !this.reports.has(device)) return;
+      // Background traffic: through the connection, left out of the service-call latency.
+      const reporter = new MqttReporter(this.store, { callService: (d, sv, data) => this.store.callService(d, sv, data) }, metrics, { device, intervalMs });
+      entry.reporter = reporter;
+      const report = () => void reporter.report().catch(() => undefined); // no MQTT: the next round tries again
+      entry.timer = this.env.setInterval(report, intervalMs);
+    });
   }
 
   private restartUx(): void {

@@ -23,7 +23,7 @@ describe('vitals-ux-card-editor', () => {
     // Act
     const { editor, form } = await renderEditor({ type: 'custom:vitals-ux-card', level: 'basic', window: '1h', devices: ['sensor.ha_vitals_tablet_ws_rtt_ms', { entity_prefix: 'ha_vitals_phone' }] });
     // Assert
-    expect(flatNames(form.schema)).to.deep.equal(['title', 'level', 'ping_interval', 'window_minutes', 'metrics', 'device_entities']);
+    expect(flatNames(form.schema)).to.deep.equal(['title', 'level', 'ping_interval', 'window_minutes', 'metrics', 'device_entities', 'report_device']);
     expect(form.data).to.deep.equal({ level: 'basic', ping_interval: 30, window_minutes: 60, metrics: [], device_entities: ['sensor.ha_vitals_tablet_ws_rtt_ms'] });
     const metrics = form.schema.find((s) => s.name === 'metrics')!.selector!.select.options!.map((o) => o.value);
     expect(metrics).to.deep.equal(['rtt', 'lag', 'service_call', 'overhead']);
@@ -56,6 +56,25 @@ describe('vitals-ux-card-editor', () => {
       devices: [{ entity_prefix: 'ha_vitals_phone', name: 'Phone' }, 'sensor.ha_vitals_tablet_fps'],
     });
     expect(() => parseUxCardConfig(detail.config)).to.not.throw();
+  });
+
+  it('edits the report device name, keeping an interval written in YAML, and removes the report when cleared', async () => {
+    // Arrange
+    const { editor, form } = await renderEditor({ type: 'custom:vitals-ux-card', report: { device: 'hall', interval: '5m' } });
+    const change = async (value: Record<string, unknown>) => {
+      const event = oneEvent(editor, 'config-changed');
+      form.dispatchEvent(new CustomEvent('value-changed', { detail: { value: { ...form.data, ...value } } }));
+      return (await event).detail.config as Record<string, unknown>;
+    };
+    // Act
+    const shown = form.data.report_device;
+    const renamed = await change({ report_device: 'kitchen tablet' });
+    const cleared = await change({ report_device: '' });
+    // Assert
+    expect(shown).to.equal('hall');
+    expect(renamed.report).to.deep.equal({ device: 'kitchen tablet', interval: '5m' });
+    expect(parseUxCardConfig(renamed).report).to.deep.equal({ device: 'kitchen tablet', interval: 300_000 });
+    expect(cleared).to.not.have.property('report');
   });
 
   it('round trips: defaults in the form give back the minimal config', async () => {

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/ha-vitals';
 import type { VitalsUxCard } from '../../../src/cards/ux/vitals-ux-card';
-import { deviceEntity, parseUxCardConfig, rowOfEntity, shownRows } from '../../../src/cards/ux/config';
+import { deviceEntity, p95Since, parseUxCardConfig, reportedMetrics, rowOfEntity, shownRows } from '../../../src/cards/ux/config';
 import { bandOf } from '../../../src/cards/ux/rows';
 import { storeFor } from '../../../src/ha/store';
 import { telemetryFor } from '../../../src/ha/telemetry/index';
@@ -155,6 +155,28 @@ describe('vitals-ux-card', () => {
     expect(card.shadowRoot!.querySelector('.note')?.textContent).to.equal('Hall panel: no sensors named sensor.ha_vitals_hall_… yet.');
   });
 
+  it('reports this browser\'s figures as MQTT sensors while shown, named for other devices\' cards', async () => {
+    // Arrange
+    const connection = pingable();
+    const published: Record<string, unknown>[] = [];
+    connection.responders.set('call_service', (m) => (published.push(m.service_data as Record<string, unknown>), null));
+    const { card, store } = await renderCard({ report: { device: 'Kitchen tablet', interval: '10s' } }, connection);
+    const telemetry = telemetryFor(store, connection as never);
+    const now = Date.now();
+    for (const v of [20, 30, 400]) store.record(UX_METRICS.rtt, now - 1000, v);
+    // Act
+    await (await telemetry.reporterOf('Kitchen tablet'))!.report();
+    const note = card.shadowRoot!.querySelector('.report')?.textContent?.trim();
+    card.remove();
+    await sleep(0);
+    // Assert
+    const discovery = published.find((d) => d.topic === 'homeassistant/sensor/ha_vitals_kitchen_tablet_ws_rtt_ms/config')!;
+    expect(JSON.parse(discovery.payload as string)).to.include({ default_entity_id: 'sensor.ha_vitals_kitchen_tablet_ws_rtt_ms', unit_of_measurement: 'ms', expire_after: 30 });
+    expect(published.find((d) => d.topic === 'ha-vitals/kitchen_tablet/ws_rtt_ms/state')!.payload).to.equal('400');
+    expect(note).to.equal('Reported to Home Assistant every 10 s as sensor.ha_vitals_kitchen_tablet_…');
+    expect(await telemetry.reporterOf('Kitchen tablet')).to.equal(undefined);
+  });
+
   it('says when the connection is being re-established', async () => {
     const { card, connection } = await renderCard({});
     // Act
@@ -224,6 +246,29 @@ describe('ux card config', () => {
     const config = parseUxCardConfig({ type: 'custom:vitals-ux-card', grid_options: { columns: 12 } });
     expect(config).to.deep.include({ level: 'basic', ping_interval: 30, window: 900_000, devices: [] });
     expect(shownRows(config)).to.deep.equal(['rtt', 'lag', 'service_call', 'overhead']);
+  });
+
+  it('reads report as a device name or {device, interval}, and rejects bad ones naming the key', () => {
+    // Act
+    const short = parseUxCardConfig({ report: 'kitchen_tablet' }).report;
+    const long = parseUxCardConfig({ report: { device: 'Hall', interval: '5m' } }).report;
+    // Assert
+    expect(short).to.deep.equal({ device: 'kitchen_tablet', interval: 60_000 });
+    expect(long).to.deep.equal({ device: 'Hall', interval: 300_000 });
+    expect(() => parseUxCardConfig({ report: { device: 'a/b' } })).to.throw(/report\.device: expected a device name/);
+    expect(() => parseUxCardConfig({ report: { device: 'a', interval: '1s' } })).to.throw(/report\.interval: expected a duration from "10s" to "1h"/);
+  });
+
+  it('reports the p95 of the interval for latencies and the latest value for the others', () => {
+    // Arrange
+    const metrics = reportedMetrics({ level: 'full' }, 60_000);
+    // Act
+    const keys = metrics.map((m) => m.key);
+    // Assert
+    expect(keys).to.deep.equal(['ws_rtt_ms', 'state_lag_ms', 'service_call_ms', 'long_task_ms', 'inp_ms', 'heap_mb', 'fps', 'monitor_overhead_ms']);
+    expect(metrics.filter((m) => m.derive).map((m) => m.key)).to.deep.equal(['ws_rtt_ms', 'state_lag_ms', 'service_call_ms', 'long_task_ms', 'inp_ms']);
+    expect(p95Since(Array.from({ length: 100 }, (_, i) => i + 1))).to.equal(95);
+    expect(p95Since([Number.NaN])).to.equal(undefined);
   });
 
   it('names device sensors after the metric ids', () => {

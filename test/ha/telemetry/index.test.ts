@@ -71,6 +71,29 @@ describe('Telemetry', () => {
     expect(Object.prototype.hasOwnProperty.call(connection, 'sendMessagePromise')).to.equal(false);
   });
 
+  it('reports on a timer while used, one reporter per device with the union of metrics, stopped with the last card', async () => {
+    // Arrange
+    const { connection, store, telemetry, intervals } = setup();
+    const published: string[] = [];
+    connection.responders.set('call_service', (m) => (published.push((m.service_data as { topic: string }).topic), null));
+    store.record('vitals.ws_rtt_ms', Date.now(), 12);
+    store.record('vitals.fps', Date.now(), 60);
+    const releaseA = telemetry.useReport('hall', 60_000, [{ source: 'vitals.ws_rtt_ms', key: 'ws_rtt_ms', name: 'RTT' }]);
+    const releaseB = telemetry.useReport('hall', 30_000, [{ source: 'vitals.fps', key: 'fps', name: 'FPS' }]);
+    await telemetry.reporterOf('hall'); // the reporter chunk has loaded
+    // Act
+    const timer = intervals.filter((i) => i.active && i.ms === 30_000);
+    timer.forEach((i) => i.fn());
+    await sleep(0);
+    releaseA();
+    releaseB();
+    // Assert
+    expect(timer).to.have.length(1);
+    expect(published.filter((t) => t.endsWith('/state')).sort()).to.deep.equal(['ha-vitals/hall/fps/state', 'ha-vitals/hall/ws_rtt_ms/state']);
+    expect(intervals.filter((i) => i.active && (i.ms === 30_000 || i.ms === 60_000))).to.have.length(0);
+    expect(await telemetry.reporterOf('hall')).to.equal(undefined);
+  });
+
   it('restarts the monitor when a card asks for a shorter ping interval at the same level', () => {
     const { telemetry } = setup();
     telemetry.useUx({ level: 'basic', pingIntervalMs: 30_000 });

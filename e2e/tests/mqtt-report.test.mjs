@@ -1,0 +1,74 @@
+// Report: a UX card with `report:` publishes this browser's figures as MQTT sensors through the
+// real broker and Home Assistant's MQTT discovery; Home Assistant creates the entities, records
+// them, and a second UX card (as on another device) shows them with `entity_prefix`.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, newPage, sleep, startLane, waitFor } from '../lib/index.mjs';
+
+const LANE = process.env.HA_VITALS_LANE || 'newest';
+const SENSOR = 'sensor.ha_vitals_e2e_tablet_ws_rtt_ms';
+
+let lane;
+let browser;
+let tab;
+
+before(async () => {
+  lane = await startLane(LANE);
+  lane.writeDashboard({
+    views: [
+      {
+        path: 'main',
+        cards: [
+          { type: 'custom:vitals-ux-card', title: 'Reporting', ping_interval: 5, report: { device: 'e2e tablet', interval: '10s' } },
+          { type: 'custom:vitals-ux-card', title: 'Other devices', ping_interval: 5, devices: [{ name: 'Tablet', entity_prefix: 'sensor.ha_vitals_e2e_tablet' }] },
+        ],
+      },
+    ],
+  });
+  browser = await launchBrowser();
+  tab = await newPage(browser);
+  await lane.openDashboard(tab.page, 'vitals-e2e/main');
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  await lane?.stop();
+});
+
+const stateOf = async (id) => {
+  try {
+    return await lane.getState(id);
+  } catch {
+    return undefined; // 404 until discovery created it
+  }
+};
+
+test(`[${LANE}] report: the browser's round trip becomes a Home Assistant sensor through MQTT discovery, and is recorded`, async (t) => {
+  // The first report goes out after one interval (10 s); discovery then creates the entity.
+  let state;
+  await waitFor(async () => {
+    state = await stateOf(SENSOR);
+    return state && Number.isFinite(Number(state.state));
+  }, { timeoutMs: 45000, what: `${SENSOR} with a number` });
+  t.diagnostic(`${SENSOR} = ${state.state} ${state.attributes.unit_of_measurement} (${state.attributes.friendly_name}, device_class ${state.attributes.device_class})`);
+  assert.equal(state.attributes.unit_of_measurement, 'ms');
+  assert.equal(state.attributes.state_class, 'measurement');
+  assert.ok(Number(state.state) >= 0 && Number(state.state) < 5000, `round trip ${state.state} ms`);
+  const reported = (await stateOf('sensor.ha_vitals_e2e_tablet_monitor_overhead_ms'))?.state;
+  t.diagnostic(`overhead sensor: ${reported}`);
+  assert.ok(reported !== undefined, 'the overhead row is reported too');
+  // Recorded: the recorder's history holds the sensor's values.
+  await sleep(12000); // one more report
+  await lane.flushRecorder();
+  const rows = (await lane.history(SENSOR, { start: new Date(Date.now() - 600e3) })).filter((s) => Number.isFinite(Number(s.state)));
+  t.diagnostic(`recorded rows: ${rows.length} (${rows.map((s) => s.state).join(', ')})`);
+  assert.ok(rows.length >= 1, 'the recorder holds the reported values');
+});
+
+test(`[${LANE}] report: another UX card shows the reported device by its entity prefix`, async () => {
+  const devices = tab.page.locator('vitals-ux-card .rows.devices');
+  await devices.waitFor({ timeout: 20000 });
+  await waitFor(async () => /Tablet/.test((await devices.textContent()) ?? '') && /\d+\s*ms/.test((await devices.textContent()) ?? ''), { timeoutMs: 20000, what: 'the Tablet rows with values' });
+  const note = (await tab.page.locator('vitals-ux-card .report').textContent())?.replace(/\s+/g, ' ').trim();
+  assert.equal(note, 'Reported to Home Assistant every 10 s as sensor.ha_vitals_e2e_tablet_…');
+});
