@@ -20,6 +20,6 @@ export default {
     nodeResolve({ browser: true }),
     minifyCssLiterals(),
     esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
-    terser({ format: { comments: false }, compress: { passes: 2 } }),
+    terser({ module: true, ecma: 2020, format: { comments: false }, compress: { passes: 3 } }),
   ],
 };

@@ -1,7 +1,7 @@
 // The build's css`` minifier: smaller text, same stylesheet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { minifyCss, minifyCssLiteralBody } from '../scripts/rollup-minify-css.mjs';
+import { minifyCss, minifyCssLiteralBody, minifyTemplates } from '../scripts/rollup-minify-css.mjs';
 
 test('drops comments and whitespace but keeps descendant combinators before pseudo-classes and values intact', () => {
   // Arrange
@@ -34,4 +34,35 @@ test('leaves ${} interpolations of a literal untouched', () => {
   const out = minifyCssLiteralBody('\n  ${Base.styles}\n  .a {\n    color: red;\n  }\n');
   // Assert
   assert.equal(out, '${Base.styles}.a{color:red}');
+});
+
+test('minifies nested html, svg and css templates but never the expressions between their parts', () => {
+  // Arrange
+  const source = [
+    'const view = html`',
+    '  <ul class="rows">',
+    '    ${items.map((i) => html`',
+    '      <li title=${`a  b\n  c`}>${i}</li>',
+    '    `)}',
+    '  </ul>`;',
+    'const icon = svg`<path',
+    '  d="M0 0"></path>`;',
+    'const styles = css`',
+    '  .a {',
+    '    color: red;',
+    '  }`;',
+    'const plain = `keep\n   this`;',
+  ].join('\n');
+  // Act
+  const out = minifyTemplates(source);
+  // Assert
+  assert.equal(
+    out,
+    [
+      'const view = html` <ul class="rows"> ${items.map((i) => html` <li title=${`a  b\n  c`}>${i}</li> `)} </ul>`;',
+      'const icon = svg`<path d="M0 0"></path>`;',
+      'const styles = css`.a{color:red}`;',
+      'const plain = `keep\n   this`;',
+    ].join('\n'),
+  );
 });

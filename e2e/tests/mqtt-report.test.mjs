@@ -14,6 +14,7 @@ let tab;
 
 before(async () => {
   lane = await startLane(LANE);
+  await lane.setState('sensor.e2e_report_load', 20, { unit_of_measurement: '%' });
   lane.writeDashboard({
     views: [
       {
@@ -21,6 +22,12 @@ before(async () => {
         cards: [
           { type: 'custom:vitals-ux-card', title: 'Reporting', ping_interval: 5, report: { device: 'e2e tablet', interval: '10s' } },
           { type: 'custom:vitals-ux-card', title: 'Other devices', ping_interval: 5, devices: [{ name: 'Tablet', entity_prefix: 'sensor.ha_vitals_e2e_tablet' }] },
+          {
+            type: 'custom:vitals-alerts-card',
+            entities: ['sensor.e2e_report_load'],
+            alerts: [{ name: 'load_high', type: 'threshold', above: 90, severity: 'critical', notify: [] }],
+            report: true,
+          },
         ],
       },
     ],
@@ -71,4 +78,19 @@ test(`[${LANE}] report: another UX card shows the reported device by its entity 
   await waitFor(async () => /Tablet/.test((await devices.textContent()) ?? '') && /\d+\s*ms/.test((await devices.textContent()) ?? ''), { timeoutMs: 20000, what: 'the Tablet rows with values' });
   const note = (await tab.page.locator('vitals-ux-card .report').textContent())?.replace(/\s+/g, ' ').trim();
   assert.equal(note, 'Reported to Home Assistant every 10 s as sensor.ha_vitals_e2e_tablet_…');
+});
+
+test(`[${LANE}] report: an alert's state becomes a Home Assistant sensor that automations can trigger on`, async (t) => {
+  const id = 'sensor.ha_vitals_alert_load_high_sensor_e2e_report_load';
+  await waitFor(async () => (await stateOf(id))?.state === 'inactive', { timeoutMs: 30000, what: `${id} inactive` });
+  // Act
+  await lane.setState('sensor.e2e_report_load', 97, { unit_of_measurement: '%' });
+  let state;
+  await waitFor(async () => (state = await stateOf(id))?.state === 'firing', { timeoutMs: 30000, what: `${id} firing` });
+  t.diagnostic(`${id} = ${state.state} ${JSON.stringify(state.attributes)}`);
+  // Assert
+  assert.equal(state.attributes.severity, 'critical');
+  assert.equal(state.attributes.value, 97);
+  assert.equal(state.attributes.entity, 'sensor.e2e_report_load');
+  assert.match(String(state.attributes.since), /^\d{4}-\d\d-\d\dT/);
 });

@@ -102,3 +102,6 @@ export class MqttReporter {
     await this.services.callService('mqtt', 'publish', { topic, payload, retain, qos: 0 });
   }
 }
+
+// Alert states travel in the same lazily loaded chunk: both are reporting to Home Assistant.
+export { reportAlertStates } from './alert-reporter';

@@ -5,7 +5,7 @@
 import { unknown, type Struct } from 'superstruct';
 import { DEFAULT_RULES, parseAlertsConfig, type AlertsConfig } from '../../core/config/alerts';
 import { cardConfig } from '../../core/config/card';
-import { duration, entityId, listOf, maybe, numberIn, oneOf, text, withDefault } from '../../core/config/structs';
+import { bool, duration, entityId, listOf, maybe, numberIn, oneOf, text, withDefault } from '../../core/config/structs';
 import { formatErrors } from '../../core/config/validate';
 import { parseCardConfig } from '../shared/config';
 
@@ -23,6 +23,8 @@ export interface AlertsCardConfig {
   max_items: number;
   /** Snooze presets in ms. */
   snooze_options: number[];
+  /** Publish the card's alert states as MQTT sensors `sensor.ha_vitals_alert_<rule>_<entity>`. */
+  report: boolean;
 }
 
 interface RawConfig {
@@ -33,6 +35,7 @@ interface RawConfig {
   show: 'active' | 'all';
   max_items: number;
   snooze_options: number[];
+  report: boolean;
 }
 
 const schema = cardConfig<RawConfig>({
@@ -42,6 +45,7 @@ const schema = cardConfig<RawConfig>({
   show: withDefault(oneOf(['active', 'all'] as const), 'all'),
   max_items: withDefault(numberIn(1, 500, true), 20),
   snooze_options: withDefault(listOf(duration, 'durations', { single: true }), [...DEFAULT_SNOOZE_OPTIONS]),
+  report: withDefault(bool, false),
 }) as unknown as Struct<RawConfig, unknown>;
 
 /** Throws an Error naming every offending key (Home Assistant shows it in its error card). */
@@ -65,6 +69,7 @@ export function parseAlertsCardConfig(input: unknown): AlertsCardConfig {
     show: raw.show,
     max_items: raw.max_items,
     snooze_options: raw.snooze_options,
+    report: raw.report,
   };
 }
 

@@ -1,4 +1,4 @@
-/** Visual editor of `vitals-alerts-card` (loaded lazily): entities, show, max_items; rules stay YAML. */
+/** Visual editor of `vitals-alerts-card` (loaded lazily): entities, show, max_items, report; rules stay YAML. */
 import { css, html, type TemplateResult } from 'lit';
 import { VitalsFormEditor, asList, withFields, type FormData, type FormSchema } from '../shared/editor';
 
@@ -22,18 +22,20 @@ export const ALERTS_EDITOR_SCHEMA: FormSchema[] = [
     },
   },
   { name: 'max_items', selector: { number: { min: 1, max: 500, step: 1, mode: 'box' } } },
+  { name: 'report', selector: { boolean: {} } },
 ];
 
-const FORM_KEYS = ['title', 'entities', 'show', 'max_items'];
+const FORM_KEYS = ['title', 'entities', 'show', 'max_items', 'report'];
 
 export class VitalsAlertsCardEditor extends VitalsFormEditor<RawConfig> {
-  protected override readonly defaults: Record<string, unknown> = { show: 'all', max_items: 20 };
+  protected override readonly defaults: Record<string, unknown> = { show: 'all', max_items: 20, report: false };
 
   protected readonly labels: Record<string, string> = {
     title: 'Title (optional)',
     entities: 'Entities the rules watch',
     show: 'Show',
     max_items: 'Most alerts listed',
+    report: 'Report alert states to Home Assistant (MQTT sensors)',
   };
 
   get schema(): FormSchema[] {
@@ -46,6 +48,7 @@ export class VitalsAlertsCardEditor extends VitalsFormEditor<RawConfig> {
       entities: asList(config.entities),
       show: config.show ?? 'all',
       max_items: config.max_items ?? 20,
+      report: config.report === true,
     };
   }
 

@@ -51,17 +51,31 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
     this.disposers.push(store.onStatus((status) => (this._status = status)));
     const timer = setInterval(() => this.refresh(), REFRESH_MS);
     this.disposers.push(() => clearInterval(timer));
-    this.withHub(store, (hub) => this.connectHub(hub, config));
+    this.withHub(store, (hub) => this.connectHub(hub, config, store));
+  }
+
+  /** Alert states as MQTT sensors; the reporter is a chunk of its own, loaded only when asked for. */
+  private startReport(hub: AlertHub, scopeId: string, store: VitalsStore): void {
+    let stop: (() => void) | undefined;
+    let detached = false;
+    this.disposers.push(() => {
+      detached = true;
+      stop?.();
+    });
+    void import('../../ha/mqtt-reporter').then(({ reportAlertStates }) => {
+      if (!detached) stop = reportAlertStates(hub, scopeId, store);
+    });
   }
 
   /** Register the card's own rules and follow every alert. */
-  private connectHub(hub: AlertHub, config: AlertsCardConfig): void {
+  private connectHub(hub: AlertHub, config: AlertsCardConfig, store: VitalsStore): void {
     this.disposers.push(hub.onChange(() => this.refresh()));
     const entities = scopeEntities(config);
     if (entities.length && config.alerts.rules.length) {
       const id = scopeIdOf(config);
       this.scopeId = id;
       this.disposers.push(hub.register({ id, entities, config: config.alerts }));
+      if (config.report) this.startReport(hub, id, store);
     }
     this.refresh();
   }

@@ -9,7 +9,7 @@ describe('vitals-alerts-card-editor', () => {
     await editor.updateComplete;
     expect(editor.shadowRoot!.querySelector('ha-form')).to.exist;
     expect(editor.shadowRoot!.querySelector('.hint')!.textContent).to.contain('alerts:');
-    expect(editor.toFormData(editor.config!)).to.deep.equal({ title: '', entities: ['sensor.cpu'], show: 'all', max_items: 20 });
+    expect(editor.toFormData(editor.config!)).to.deep.equal({ title: '', entities: ['sensor.cpu'], show: 'all', max_items: 20, report: false });
   });
 
   it('fires config-changed keeping the rules and dropping cleared fields', async () => {
@@ -22,10 +22,10 @@ describe('vitals-alerts-card-editor', () => {
     editor.addEventListener('config-changed', (e) => (fired = (e as CustomEvent).detail.config));
     // Act
     editor.shadowRoot!.querySelector('ha-form')!.dispatchEvent(
-      new CustomEvent('value-changed', { detail: { value: { title: '', entities: ['sensor.cpu', 'sensor.mem'], show: 'active', max_items: 5 } } }),
+      new CustomEvent('value-changed', { detail: { value: { title: '', entities: ['sensor.cpu', 'sensor.mem'], show: 'active', max_items: 5, report: true } } }),
     );
     // Assert
-    expect(fired).to.deep.equal({ type: 'custom:vitals-alerts-card', entities: ['sensor.cpu', 'sensor.mem'], alerts, show: 'active', max_items: 5 });
-    expect(editor.toFormData({})).to.deep.equal({ title: '', entities: [], show: 'all', max_items: 20 });
+    expect(fired).to.deep.equal({ type: 'custom:vitals-alerts-card', entities: ['sensor.cpu', 'sensor.mem'], alerts, show: 'active', max_items: 5, report: true });
+    expect(editor.toFormData({})).to.deep.equal({ title: '', entities: [], show: 'all', max_items: 20, report: false });
   });
 });

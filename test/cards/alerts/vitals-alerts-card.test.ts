@@ -185,6 +185,28 @@ describe('vitals-alerts-card', () => {
     expect(sentElsewhere).to.match(/sent by another device with this dashboard open$/);
   });
 
+  it('reports its alert states as MQTT sensors when report is on, and stops when removed', async () => {
+    // Arrange
+    const setup = hubSetup();
+    const topics: string[] = [];
+    setup.connection.responders.set('call_service', (m) => (topics.push((m.service_data as { topic: string }).topic), null));
+    // Act
+    const { card, cpu } = await firingCard({ report: true }, setup);
+    await sleep(50); // the reporter chunk loads
+    const whileShown = [...topics];
+    card.remove();
+    await sleep(0);
+    setup.clock.t += 5_000;
+    setup.connection.setState(cpu, '10', {}, setup.clock.t / 1000);
+    await setup.hub.evaluate();
+    await sleep(20);
+    // Assert
+    const id = `ha_vitals_alert_cpu_high_${cpu.replace(/\./g, '_')}`;
+    expect(whileShown).to.include(`homeassistant/sensor/${id}/config`);
+    expect(whileShown).to.include(`ha-vitals/alerts/${id}/state`);
+    expect(topics.length).to.equal(whileShown.length);
+  });
+
   it('lists recent transitions with time, from → to and value', async () => {
     const { card, cpu } = await firingCard();
     const items = qa(card, '.history li').map((li) => textOf(li));
