@@ -2,7 +2,7 @@
  * Reports derived metrics and alert states back into Home Assistant as MQTT sensors, so they are
  * recorded, usable in automations and visible to external tools. Publishing goes through the
  * `mqtt.publish` service (allowed for every user, unlike the admin-only `mqtt/subscribe`):
- * a retained discovery config per sensor once, then the state at most every `intervalMs`.
+ * a retained discovery config per sensor once, then the (retained) state at most every `intervalMs`.
  */
 import { slug } from './slug';
 import type { VitalsStore } from './store';
@@ -92,7 +92,10 @@ export class MqttReporter {
       }
       const last = this.lastSent.get(metric.key);
       if (last !== undefined && now - last < this.opts.intervalMs) continue;
-      await this.publish(payload.state_topic, String(Math.round(value * 1000) / 1000), false);
+      // Retained: a sensor that discovery has only just created subscribes after this message has
+      // passed, and would stay unavailable until the next report. `expire_after` still turns it
+      // unavailable once this browser stops reporting.
+      await this.publish(payload.state_topic, String(Math.round(value * 1000) / 1000), true);
       this.lastSent.set(metric.key, now);
     }
   }

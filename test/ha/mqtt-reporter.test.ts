@@ -29,7 +29,7 @@ describe('MqttReporter', () => {
     expect(config.retain).to.equal(true);
     const payload = JSON.parse(config.payload as string);
     expect(payload).to.include({ unique_id: 'ha_vitals_wall_tablet_ws_rtt_ms', state_topic: 'ha-vitals/wall_tablet/ws_rtt_ms/state', unit_of_measurement: 'ms', expire_after: 180 });
-    expect(state).to.deep.include({ topic: 'ha-vitals/wall_tablet/ws_rtt_ms/state', payload: '42.123', retain: false });
+    expect(state).to.deep.include({ topic: 'ha-vitals/wall_tablet/ws_rtt_ms/state', payload: '42.123', retain: true });
   });
 
   it('sends a state at most once per interval and nothing while there is no value', async () => {

@@ -17,6 +17,9 @@ export interface UxUse {
   sampleIntervalMs?: number;
 }
 
+/** When the first report goes out after a card starts reporting. */
+const FIRST_REPORT_MS = 5_000;
+
 interface ReportUse {
   intervalMs: number;
   metrics: ReportedMetric[];
@@ -32,7 +35,7 @@ export class Telemetry {
   private readonly uxUses = new Set<UxUse>();
   private readonly assistUses = new Set<{ pollMs: number }>();
   private assistTimer?: unknown;
-  private readonly reports = new Map<string, { uses: Set<ReportUse>; reporter?: MqttReporter; timer?: unknown; generation?: number; ready?: Promise<void> }>();
+  private readonly reports = new Map<string, { uses: Set<ReportUse>; reporter?: MqttReporter; timer?: unknown; generation?: number; ready?: Promise<void>; cancelFirst?: () => void }>();
 
   constructor(
     private readonly store: VitalsStore,
@@ -104,6 +107,7 @@ export class Telemetry {
   private restartReport(device: string): void {
     const entry = this.reports.get(device)!;
     if (entry.timer !== undefined) this.env.clearInterval(entry.timer);
+    entry.cancelFirst?.();
     entry.timer = entry.reporter = undefined;
     if (entry.uses.size === 0) {
       this.reports.delete(device);
@@ -121,6 +125,9 @@ export class Telemetry {
       entry.reporter = reporter;
       const report = () => void reporter.report().catch(() => undefined); // no MQTT: the next round tries again
       entry.timer = this.env.setInterval(report, intervalMs);
+      // The first report soon after the page opens (the first ping has answered by then), not a whole interval later.
+      const first = setTimeout(() => entry.timer !== undefined && entry.generation === generation && report(), FIRST_REPORT_MS);
+      entry.cancelFirst = () => clearTimeout(first);
     });
   }
 
