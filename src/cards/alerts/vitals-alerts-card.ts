@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { HomeAssistant } from 'custom-card-helpers';
-import { cardStyles } from '../shared/styles';
+import { cardStyles, listCardStyles } from '../shared/styles';
 import { DEFAULT_RULES_INPUT } from '../../core/config/alerts';
 import { formatDuration as formatConfigDuration } from '../../core/config/duration';
 import type { AlertHub, HubAlert } from '../../ha/alert-hub';
@@ -303,17 +303,8 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
 
   static override styles = [
     cardStyles,
+    listCardStyles,
     css`
-      ha-card {
-        overflow: auto;
-      }
-      .title {
-        margin: 0 0 8px;
-      }
-      .banner {
-        margin: 0 0 8px;
-        border-radius: 6px;
-      }
       .failure {
         border-left: 4px solid var(--vitals-warning);
       }

@@ -2,7 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { HomeAssistant } from 'custom-card-helpers';
 import type { Insight, InsightsResult, SeriesInput } from '../../core/insights/insights';
 import { HubCardBase } from '../alerts/hub';
-import { cardStyles } from '../shared/styles';
+import { cardStyles, listCardStyles } from '../shared/styles';
 import { isVirtualMetric, type StoreStatus, type VitalsStore } from '../../ha/store';
 import { telemetryFor } from '../../ha/telemetry/index';
 import { DOMAIN_LABELS, DOMAINS, OVERVIEW_CARD_TYPE, parseOverviewCardConfig, resolveDomains, type DomainKey, type OverviewCardConfig } from './config';
@@ -230,17 +230,8 @@ export class VitalsOverviewCard extends HubCardBase<OverviewCardConfig> {
 
   static override styles = [
     cardStyles,
+    listCardStyles,
     css`
-      ha-card {
-        overflow: auto;
-      }
-      .title {
-        margin: 0 0 8px;
-      }
-      .banner {
-        margin: 0 0 8px;
-        border-radius: 6px;
-      }
       .domain {
         display: grid;
         grid-template-columns: 28px auto 1fr;

@@ -87,3 +87,17 @@ export const cardStyles = css`
     white-space: nowrap;
   }
 `;
+
+/** Cards that list items under their title (alerts, overview): the list scrolls, banners sit tight. */
+export const listCardStyles = css`
+  ha-card {
+    overflow: auto;
+  }
+  .title {
+    margin: 0 0 8px;
+  }
+  .banner {
+    margin: 0 0 8px;
+    border-radius: 6px;
+  }
+`;
