@@ -1,6 +1,7 @@
 // Unit tests run in Debian's real Chromium (no browser downloads are possible here).
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { CHROMIUM_ARGS } from './e2e/lib/browser.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -16,15 +17,8 @@ export default {
       launchOptions: {
         executablePath: chromiumPath,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-sync',
-        ],
+        // The same flags as the e2e browser (headless is set by playwright here).
+        args: CHROMIUM_ARGS.filter((a) => a !== '--headless'),
       },
     }),
   ],

@@ -7,6 +7,7 @@ import { averageRate } from '../../core/stats/rate';
 import { availability } from '../../core/stats/availability';
 import type { Severity } from '../../core/config/alerts';
 import type { MetricStat, MetricThreshold } from './config';
+import { quantileSorted } from '../../core/stats/quantile';
 
 export interface RollingStats {
   count: number;
@@ -22,15 +23,6 @@ function windowValues(series: TimeSeries, from: number, to: number): Float64Arra
   let n = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) values[n++] = values[i];
   return values.subarray(0, n).sort();
-}
-
-/** Quantile of sorted values with linear interpolation (the usual "type 7"). */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
 export function rollingStats(series: TimeSeries, from: number, to: number): RollingStats {

@@ -5,6 +5,7 @@ import { coerce, refine, unknown, type Struct } from 'superstruct';
 import { duration, entityId, listOf, maybe, nonEmptyText, numberIn, oneOf, strictObject, text, withDefault } from '../../core/config/structs';
 import { cardConfig } from '../../core/config/card';
 import { parseCardConfig } from '../shared/config';
+import { quantileSorted } from '../../core/stats/quantile';
 import type { ReportedMetric } from '../../ha/mqtt-reporter';
 import { UX_METRICS } from '../../ha/telemetry/ux';
 import type { BandLimits } from './rows';
@@ -131,9 +132,9 @@ export function shownRows(config: Pick<UxCardConfig, 'level' | 'metrics'>): UxRo
 const REPORTED_AS_P95: ReadonlySet<UxRowKey> = new Set(['rtt', 'lag', 'service_call', 'long_tasks', 'inp']);
 
 /** The 95th percentile of the finite values, or undefined without any. */
-export function p95Since(values: ArrayLike<number>): number | undefined {
-  const numeric = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b);
-  return numeric.length ? numeric[Math.min(numeric.length - 1, Math.ceil(0.95 * numeric.length) - 1)] : undefined;
+export function p95Of(values: ArrayLike<number>): number | undefined {
+  const sorted = Float64Array.from(values).filter(Number.isFinite).sort();
+  return sorted.length ? quantileSorted(sorted, 0.95) : undefined;
 }
 
 /**
@@ -149,7 +150,7 @@ export function reportedMetrics(config: Pick<UxCardConfig, 'level' | 'metrics'>,
       name: row.label,
       unit: row.unit,
       deviceClass: row.unit === 'ms' ? 'duration' : undefined,
-      derive: REPORTED_AS_P95.has(key) ? (store) => p95Since(store.series(row.metric)?.copyRange(now() - intervalMs).values ?? []) : undefined,
+      derive: REPORTED_AS_P95.has(key) ? (store) => p95Of(store.series(row.metric)?.copyRange(now() - intervalMs).values ?? []) : undefined,
     };
   });
 }

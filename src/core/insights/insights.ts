@@ -13,6 +13,7 @@
  * the fitted line reaches `limit` within the horizon. No insight is made without numbers.
  */
 import { formatChange, formatClock, formatMetric, formatSpan, roundNumber, windowAdjective } from './format.js';
+import { quantileSorted } from '../stats/quantile.js';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -101,16 +102,6 @@ export interface InsightsResult {
   insufficient: string[];
 }
 
-/** Linear-interpolated quantile of an ascending array (NaN when empty). */
-export function quantile(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const pos = Math.min(1, Math.max(0, q)) * (n - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-
 function sortedOf(values: number[]): Float64Array {
   return Float64Array.from(values).sort();
 }
@@ -144,7 +135,7 @@ function firstFiniteTime(input: SeriesInput): number | undefined {
 
 function median5(values: number[], end: number): number {
   const w = values.slice(Math.max(0, end - 4), end + 1).sort((a, b) => a - b);
-  return quantile(w, 0.5);
+  return quantileSorted(w, 0.5);
 }
 
 /**
@@ -190,7 +181,7 @@ function seasonalValues(input: SeriesInput, now: number, recentMs: number, days:
 
 function shiftInsight(input: SeriesInput, opts: Required<InsightOptions>, haveMs: number, recent: number[], baselineAll: number[]): { insight?: Insight; current: number; baseline: number; changePct: number } {
   const { now, recentMs, baselineMs, quantile: q } = opts;
-  const current = quantile(sortedOf(recent), q);
+  const current = quantileSorted(sortedOf(recent), q);
   let baselineValues = baselineAll;
   let kind: 'window' | 'seasonal' = 'window';
   let label = haveMs >= 0.9 * baselineMs ? `the ${windowAdjective(baselineMs)} baseline` : `the previous ${formatSpan(haveMs)}`;
@@ -203,7 +194,7 @@ function shiftInsight(input: SeriesInput, opts: Required<InsightOptions>, haveMs
     }
   }
   const baselineSorted = sortedOf(baselineValues);
-  const baseline = quantile(baselineSorted, q);
+  const baseline = quantileSorted(baselineSorted, q);
   const changePct = baseline !== 0 ? ((current - baseline) / Math.abs(baseline)) * 100 : Number.NaN;
   const out = { current, baseline, changePct };
   if (!Number.isFinite(changePct) || Math.abs(changePct) < opts.minChangePct) return out;
@@ -212,8 +203,8 @@ function shiftInsight(input: SeriesInput, opts: Required<InsightOptions>, haveMs
   const direction: 1 | -1 = changePct > 0 ? 1 : -1;
   const bad = input.higherIsBetter ? direction < 0 : direction > 0;
   // Since: the rolling median crossed the midpoint between the baseline and the recent level.
-  const baseMedian = quantile(baselineSorted, 0.5);
-  const recentMedian = quantile(sortedOf(recent), 0.5);
+  const baseMedian = quantileSorted(baselineSorted, 0.5);
+  const recentMedian = quantileSorted(sortedOf(recent), 0.5);
   const edge = (baseMedian + recentMedian) / 2;
   const since = (recentMedian - baseMedian) * direction > 0 ? levelShiftStart(input.times, input.values, edge, direction, now - recentMs - baselineMs) : undefined;
   const severity = severityForShift(changePct, bad, opts.criticalChangePct);
@@ -328,7 +319,7 @@ export function analyzeSeries(input: SeriesInput, options: InsightOptions): Seri
   const recent = valuesIn(input, recentStart, now, true);
   if (recent.length === 0) return { ...base, status: 'nodata', insights };
   const baselineValues = valuesIn(input, recentStart - baselineMs, recentStart, false);
-  if (haveMs < minBaselineMs || baselineValues.length < 3) return { ...base, status: 'insufficient', insights, currentValue: quantile(sortedOf(recent), opts.quantile) };
+  if (haveMs < minBaselineMs || baselineValues.length < 3) return { ...base, status: 'insufficient', insights, currentValue: quantileSorted(sortedOf(recent), opts.quantile) };
   const shift = shiftInsight(input, opts, haveMs, recent, baselineValues);
   if (shift.insight) insights.push(shift.insight);
   return { ...base, status: 'ok', insights, currentValue: shift.current, baselineValue: shift.baseline, changePct: shift.changePct };

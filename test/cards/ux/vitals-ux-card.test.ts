@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/ha-vitals';
 import type { VitalsUxCard } from '../../../src/cards/ux/vitals-ux-card';
-import { deviceEntity, p95Since, parseUxCardConfig, reportedMetrics, rowOfEntity, shownRows } from '../../../src/cards/ux/config';
+import { deviceEntity, p95Of, parseUxCardConfig, reportedMetrics, rowOfEntity, shownRows } from '../../../src/cards/ux/config';
 import { bandOf } from '../../../src/cards/ux/rows';
 import { storeFor } from '../../../src/ha/store';
 import { telemetryFor } from '../../../src/ha/telemetry/index';
@@ -267,8 +267,8 @@ describe('ux card config', () => {
     // Assert
     expect(keys).to.deep.equal(['ws_rtt_ms', 'state_lag_ms', 'service_call_ms', 'long_task_ms', 'inp_ms', 'heap_mb', 'fps', 'monitor_overhead_ms']);
     expect(metrics.filter((m) => m.derive).map((m) => m.key)).to.deep.equal(['ws_rtt_ms', 'state_lag_ms', 'service_call_ms', 'long_task_ms', 'inp_ms']);
-    expect(p95Since(Array.from({ length: 100 }, (_, i) => i + 1))).to.equal(95);
-    expect(p95Since([Number.NaN])).to.equal(undefined);
+    expect(p95Of([Number.NaN, ...Array.from({ length: 101 }, (_, i) => 100 - i)])).to.equal(95);
+    expect(p95Of([Number.NaN])).to.equal(undefined);
   });
 
   it('names device sensors after the metric ids', () => {

@@ -1,3 +1,4 @@
+import { quantileSorted } from '../../../src/core/stats/quantile.js';
 import { expect } from '@open-wc/testing';
 import {
   analyzeSeries,
@@ -9,7 +10,6 @@ import {
   formatSpan,
   generateInsights,
   levelShiftStart,
-  quantile,
   rankInsights,
   roundNumber,
   windowAdjective,
@@ -213,7 +213,7 @@ describe('insights: ranking and helpers', () => {
     expect(formatClock(new Date(2026, 2, 3, 9, 7).getTime(), NOW)).to.equal('3 Mar 09:07');
     expect(describeNeed(HOUR)).to.equal('1 h');
     expect(describeNeed(30 * MIN)).to.equal('30 min');
-    expect(quantile([], 0.5)).to.be.NaN;
-    expect(quantile([1, 2, 3, 4], 0.5)).to.equal(2.5);
+    expect(quantileSorted([], 0.5)).to.be.NaN;
+    expect(quantileSorted([1, 2, 3, 4], 0.5)).to.equal(2.5);
   });
 });
