@@ -11,8 +11,12 @@
  *         - notify.mobile_app_pixel
  *         - { service: notify.all_phones, after: 10m }
  *
- * The section is either that list, or a mapping `{ rules: [...], inhibit: [...], reconnect_grace: 2m }`.
+ * The section is either that list, or a mapping
+ * `{ rules: [...], inhibit: [...], reconnect_grace: 2m, allow_services: [siren.turn_on] }`.
  * Validated values have every default filled in and every duration in milliseconds.
+ *
+ * Safe by default: notify tiers may call only `notify.*` and `persistent_notification.*` unless the
+ * service (or its whole domain, `siren.*`) is listed under `allow_services`.
  */
 import { Struct, coerce, dynamic, unknown } from 'superstruct';
 import {
@@ -31,6 +35,7 @@ import {
   text,
   withDefault,
   describeValue,
+  leaf,
   maybe,
 } from './structs.js';
 import { validate, type ValidationResult } from './validate.js';
@@ -153,6 +158,63 @@ export interface AlertsConfig {
   inhibit: InhibitRule[];
   /** After a websocket reconnect, no-data rules stay quiet this long (ms). */
   reconnect_grace: number;
+  /**
+   * Services outside `notify.*` / `persistent_notification.*` that notify tiers may call: exact
+   * names ("lock.unlock") or a whole domain ("siren.*"). Default []. Always present after
+   * validation; optional in the type only so that configs built by hand (tests, an empty config)
+   * need not spell it — absent means [].
+   */
+  allow_services?: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service allow-list
+
+/** Domains every alert rule may call without listing them under `allow_services`. */
+export const ALWAYS_ALLOWED_DOMAINS: readonly string[] = ['notify', 'persistent_notification'];
+const SERVICE_PATTERN = /^[a-z0-9_]+\.[a-z0-9_]+$/;
+const ALLOW_PATTERN = /^[a-z0-9_]+\.(?:[a-z0-9_]+|\*)$/;
+
+/**
+ * May an alert rule call `service`? `notify.*` and `persistent_notification.*` always; anything
+ * else only when `allow` lists it exactly or by domain (`siren.*`). A malformed name is never
+ * allowed. The runtime checks this again before every call.
+ */
+export function isServiceAllowed(service: string, allow: readonly string[] = []): boolean {
+  if (typeof service !== 'string' || !SERVICE_PATTERN.test(service)) return false;
+  const domain = service.slice(0, service.indexOf('.'));
+  if (ALWAYS_ALLOWED_DOMAINS.includes(domain)) return true;
+  return Array.isArray(allow) && allow.some((entry) => entry === service || entry === `${domain}.*`);
+}
+
+/** Every service any rule of `config` calls (enabled or not), sorted, each once. */
+export function servicesCalled(config: AlertsConfig): string[] {
+  const services = new Set<string>();
+  for (const rule of config.rules) for (const tier of rule.notify) for (const service of tier.service) services.add(service);
+  return [...services].sort();
+}
+
+function notAllowedMessage(services: readonly string[]): string {
+  const names = services.map((s) => JSON.stringify(s)).join(', ');
+  return `${names} ${services.length === 1 ? 'is' : 'are'} not allowed: alert rules call only notify.* and persistent_notification.* unless the service is listed under alerts.allow_services`;
+}
+
+const allowEntry = leaf<string>('allowed service', 'a service like "siren.turn_on" or a whole domain like "siren.*"', (v) => typeof v === 'string' && ALLOW_PATTERN.test(v));
+
+/**
+ * The allow-list in force for a tier being validated: the enclosing section's `allow_services`
+ * (superstruct's branch holds values as written: one name or a list), [] for the list form or a
+ * rule validated on its own, `undefined` when the list is itself invalid (its own error is
+ * reported instead).
+ */
+function allowListFor(branch: readonly unknown[]): readonly string[] | undefined {
+  // branch: [..., section, rules, rule, notify, tier]
+  const section = branch[branch.length - 5];
+  const rules = branch[branch.length - 4];
+  if (!section || typeof section !== 'object' || !Array.isArray(rules) || !Object.hasOwn(section, 'rules') || (section as { rules: unknown }).rules !== rules) return [];
+  const raw = Object.hasOwn(section, 'allow_services') ? (section as { allow_services: unknown }).allow_services : undefined;
+  const allow = raw === undefined ? [] : typeof raw === 'string' ? [raw] : raw;
+  return Array.isArray(allow) && allow.every((a) => typeof a === 'string' && ALLOW_PATTERN.test(a)) ? (allow as string[]) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,6 +257,12 @@ const tier: Struct<NotifyTier, unknown> = new Struct<NotifyTier, unknown>({
   coercer: (v, ctx) => {
     const obj = typeof v === 'string' ? { service: v } : v;
     return tierObject.coercer(obj, ctx);
+  },
+  refiner: (value, ctx) => {
+    const allow = allowListFor(ctx.branch);
+    if (allow === undefined) return [];
+    const denied = value.service.filter((s) => !isServiceAllowed(s, allow));
+    return denied.length ? [{ message: notAllowedMessage(denied), path: [...ctx.path, 'service'] }] : [];
   },
   *entries(v, ctx) {
     for (const entry of tierObject.entries(v, ctx)) {
@@ -362,6 +430,8 @@ const rulesList = new Struct<AlertRule[], null>({
 });
 
 const sectionObject = strictObject<AlertsConfig>({
+  // Before `rules`: the tiers' allow-list check reads the coerced list.
+  allow_services: withDefault(listOf(allowEntry, 'services', { single: true }), []),
   rules: rulesList,
   inhibit: withDefault(listOf(inhibitRule, 'inhibit rules'), DEFAULT_INHIBIT.map((r) => ({ ...r }))),
   reconnect_grace: withDefault(duration, DEFAULT_RECONNECT_GRACE),

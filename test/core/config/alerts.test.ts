@@ -72,18 +72,21 @@ describe('alerts section schema', () => {
   });
 
   it('normalises notify tiers: strings, single services, lists, delays and data', () => {
-    const cfg = ok([
-      {
-        name: 'cpu',
-        type: 'threshold',
-        above: 1,
-        notify: [
-          'notify.mobile_app_pixel',
-          { service: ['notify.all_phones', 'notify.tablet'], after: '10m', data: { priority: 'high' } },
-          { service: 'siren.turn_on', after: { minutes: 30 }, send_resolved: false, name: 'siren' },
-        ],
-      },
-    ]);
+    const cfg = ok({
+      allow_services: ['siren.turn_on'],
+      rules: [
+        {
+          name: 'cpu',
+          type: 'threshold',
+          above: 1,
+          notify: [
+            'notify.mobile_app_pixel',
+            { service: ['notify.all_phones', 'notify.tablet'], after: '10m', data: { priority: 'high' } },
+            { service: 'siren.turn_on', after: { minutes: 30 }, send_resolved: false, name: 'siren' },
+          ],
+        },
+      ],
+    });
     expect(cfg.rules[0].notify).to.deep.equal([
       { service: ['notify.mobile_app_pixel'], after: 0, data: {} },
       { service: ['notify.all_phones', 'notify.tablet'], after: 600_000, data: { priority: 'high' } },
