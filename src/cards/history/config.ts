@@ -19,6 +19,9 @@ import {
 } from '../../core/config/structs';
 import { cardConfig } from '../../core/config/card';
 import { entityShorthand, parseCardConfig } from '../shared/config';
+import { colour } from '../shared/colour';
+
+export { colour, isColour } from '../shared/colour';
 
 export const HISTORY_CARD_TYPE = 'vitals-history-card';
 
@@ -58,13 +61,16 @@ export interface HistoryCardConfig {
   compare?: number;
 }
 
-export const HOURS_MAX = 24 * 366;
+/** A year: the longest window a history card loads (and the store keeps in memory for it). */
+export const HOURS_MAX = 24 * 365;
+/** The longest comparison offset: the same window a year earlier. */
+export const COMPARE_MAX_MS = 365 * 86_400_000;
 
 const entityItem = entityShorthand(
   strictObject<HistoryEntityConfig>({
     entity: entityId,
     name: maybe(nonEmptyText),
-    color: maybe(nonEmptyText),
+    color: maybe(colour),
     y_axis: maybe(oneOf(['left', 'right'] as const)),
   }),
 );
@@ -73,7 +79,7 @@ const entities = refine(listOf(entityItem, 'entities (entity ids or {entity: ...
   list.length > 0 || 'expected at least one entity',
 );
 
-const threshold = strictObject<HistoryThreshold>({ value: finiteNumber, color: maybe(nonEmptyText), label: maybe(text), y_axis: maybe(oneOf(['left', 'right'] as const)) });
+const threshold = strictObject<HistoryThreshold>({ value: finiteNumber, color: maybe(colour), label: maybe(text), y_axis: maybe(oneOf(['left', 'right'] as const)) });
 
 const forecast = coerce(
   strictObject<HistoryForecast>({ limit: finiteNumber, entity: maybe(entityId), hours: maybe(numberIn(0.1, HOURS_MAX)) }),
@@ -81,7 +87,7 @@ const forecast = coerce(
   (value) => (typeof value === 'number' ? { limit: value } : value),
 );
 
-const compare = refine(duration, 'positive', (ms) => ms > 0 || 'expected a duration like "7d" or "24h"');
+const compare = refine(duration, 'positive', (ms) => (ms > 0 && ms <= COMPARE_MAX_MS) || 'expected a duration like "7d" or "24h", at most "365d"');
 
 const schema = cardConfig<HistoryCardConfig>({
   title: maybe(text),

@@ -2,7 +2,7 @@
  * Configuration of `vitals-metric-card`, shared by the card (setConfig) and its editor.
  * Validated by the core schema, so errors name the key: `stat: expected one of …, got "p96"`.
  */
-import type { Struct } from 'superstruct';
+import { refine, type Struct } from 'superstruct';
 import { parseAlertsConfig, type AlertsConfig, type Severity } from '../../core/config/alerts';
 import { cardConfig } from '../../core/config/card';
 import { duration, entityId, leaf, listOf, maybe, nonEmptyText, numberIn, oneOf, strictObject, withDefault } from '../../core/config/structs';
@@ -36,6 +36,11 @@ export interface MetricCardConfig {
   alerts?: AlertsConfig;
 }
 
+/** The statistic's window: from 10 s (a few samples) to 7 d (the store keeps the window's history in memory). */
+export const WINDOW_MIN_MS = 10_000;
+export const WINDOW_MAX_MS = 7 * 86_400_000;
+const windowMs = refine(duration, 'window', (ms) => (ms >= WINDOW_MIN_MS && ms <= WINDOW_MAX_MS) || 'expected a duration from "10s" to "7d"');
+
 const thresholdValue = leaf<number | string>('threshold value', 'a number or an entity id like "input_number.cpu_limit"', (v) =>
   (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && /^[a-z0-9_]+\.[a-z0-9_]+$/.test(v)),
 );
@@ -51,7 +56,7 @@ export const metricCardStruct = cardConfig<MetricCardConfig>({
   name: maybe(nonEmptyText),
   decimals: maybe(numberIn(0, 10, true)),
   stat: withDefault(oneOf(METRIC_STATS), 'current'),
-  window: withDefault(duration, '5m'),
+  window: withDefault(windowMs, '5m'),
   direction: withDefault(oneOf(['above', 'below'] as const), 'above'),
   thresholds: withDefault(
     listOf(

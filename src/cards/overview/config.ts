@@ -2,7 +2,7 @@
  * Configuration of `vitals-overview-card`: the metrics of each health domain (entity ids or
  * `vitals.*` metric ids), the windows the insights compare, and where an insight links to.
  */
-import type { Struct } from 'superstruct';
+import { refine, type Struct } from 'superstruct';
 import { cardConfig } from '../../core/config/card';
 import { duration, entityId, listOf, maybe, nonEmptyText, numberIn, text, withDefault } from '../../core/config/structs';
 import { discoverSystemSensors, type SystemRole } from '../../ha/telemetry/system';
@@ -33,6 +33,18 @@ export interface OverviewCardConfig {
   navigation_path?: string;
 }
 
+/** A year of hours; a baseline from 1 h to 90 d (the store keeps the baseline's history in memory). */
+export const HOURS_MAX = 24 * 365;
+export const BASELINE_MIN_MS = 3_600_000;
+export const BASELINE_MAX_MS = 90 * 86_400_000;
+
+/**
+ * Where an insight links to: a path inside Home Assistant (`/lovelace/system`), never another
+ * origin (`//host`, `https:`) or a `javascript:` URL, and no characters that need quoting.
+ */
+const NAVIGATION_PATH = /^\/(?!\/)[A-Za-z0-9._~\-/?=&%#+]{0,200}$/;
+const navigationPath = refine(nonEmptyText, 'navigation path', (v) => NAVIGATION_PATH.test(v) || `expected a dashboard path like "/lovelace/system", got ${JSON.stringify(v)}`);
+
 const ids = (what: string) => maybe(listOf(entityId, what, { single: true }));
 
 const schema = cardConfig<OverviewCardConfig>({
@@ -40,15 +52,17 @@ const schema = cardConfig<OverviewCardConfig>({
   ai: ids('entity or vitals.* metric ids'),
   system: ids('entity ids'),
   experience: ids('entity or vitals.* metric ids'),
-  hours_to_show: withDefault(numberIn(1, 24 * 366), 24),
+  hours_to_show: withDefault(numberIn(1, HOURS_MAX), 24),
   baseline: withDefault(duration, '7d'),
   max_insights: withDefault(numberIn(1, 20, true), 3),
-  navigation_path: maybe(nonEmptyText),
+  navigation_path: maybe(navigationPath),
 }) as unknown as Struct<OverviewCardConfig, unknown>;
 
 export function parseOverviewCardConfig(input: unknown): OverviewCardConfig {
   const config = parseCardConfig(OVERVIEW_CARD_TYPE, schema, input);
-  if (config.baseline < 3_600_000) throw new Error(`${OVERVIEW_CARD_TYPE}: baseline: expected at least 1h, got ${JSON.stringify((input as Record<string, unknown>).baseline)}`);
+  const written = JSON.stringify((input as Record<string, unknown>).baseline);
+  if (config.baseline < BASELINE_MIN_MS) throw new Error(`${OVERVIEW_CARD_TYPE}: baseline: expected at least 1h, got ${written}`);
+  if (config.baseline > BASELINE_MAX_MS) throw new Error(`${OVERVIEW_CARD_TYPE}: baseline: expected at most 90d, got ${written}`);
   return { ...config, type: typeof config.type === 'string' ? config.type : `custom:${OVERVIEW_CARD_TYPE}` };
 }
 

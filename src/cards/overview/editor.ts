@@ -33,7 +33,7 @@ export const OVERVIEW_EDITOR_SCHEMA: FormSchema[] = [
     name: '',
     type: 'grid',
     schema: [
-      { name: 'hours_to_show', selector: { number: { min: 1, max: 8784, mode: 'box' } } },
+      { name: 'hours_to_show', selector: { number: { min: 1, max: 8760, mode: 'box' } } },
       { name: 'baseline', selector: { text: {} } },
       { name: 'max_insights', selector: { number: { min: 1, max: 20, mode: 'box' } } },
     ],

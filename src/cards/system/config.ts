@@ -7,6 +7,9 @@ import { entityId, finiteNumber, maybe, nonEmptyText, numberIn, strictObject, te
 import { cardConfig } from '../../core/config/card';
 import { entityShorthand, numericSensorIds, parseCardConfig } from '../shared/config';
 
+/** A year: the longest sparkline and forecast window. */
+export const HOURS_MAX = 24 * 365;
+
 export const SYSTEM_CARD_TYPE = 'vitals-system-card';
 
 export const SYSTEM_ROWS = ['cpu', 'memory', 'disk', 'load', 'network_in', 'network_out', 'database'] as const;
@@ -50,7 +53,7 @@ const entities = refine(
 const schema = cardConfig<SystemCardConfig>({
   title: maybe(text),
   entities,
-  hours_to_show: withDefault(numberIn(1, 24 * 366), 24),
+  hours_to_show: withDefault(numberIn(1, HOURS_MAX), 24),
 }) as unknown as Struct<SystemCardConfig, unknown>;
 
 export function parseSystemCardConfig(input: unknown): SystemCardConfig {

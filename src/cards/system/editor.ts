@@ -1,6 +1,6 @@
 /** Visual editor of `vitals-system-card` (loaded lazily): one sensor picker per row. */
 import { VitalsFormEditor, compact, entityIdOf, withFields, type EntityEntry, type FormData, type FormSchema } from '../shared/editor';
-import { ROW_LABELS, SYSTEM_ROWS } from './config';
+import { HOURS_MAX, ROW_LABELS, SYSTEM_ROWS } from './config';
 
 export const SYSTEM_EDITOR_TYPE = 'vitals-system-card-editor';
 
@@ -8,7 +8,7 @@ type RawConfig = Record<string, unknown>;
 
 export const SYSTEM_EDITOR_SCHEMA: FormSchema[] = [
   { name: 'title', selector: { text: {} } },
-  { name: 'hours_to_show', selector: { number: { min: 1, max: 24 * 366, step: 1, mode: 'box', unit_of_measurement: 'h' } } },
+  { name: 'hours_to_show', selector: { number: { min: 1, max: HOURS_MAX, step: 1, mode: 'box', unit_of_measurement: 'h' } } },
   ...SYSTEM_ROWS.map((key) => ({ name: key, selector: { entity: { domain: 'sensor' } } })),
 ];
 
