@@ -22,7 +22,7 @@ import { Struct, coerce, dynamic, unknown } from 'superstruct';
 import {
   anyMap,
   bool,
-  duration,
+  durationIn,
   entityId,
   finiteNumber,
   listOf,
@@ -39,6 +39,7 @@ import {
   maybe,
 } from './structs.js';
 import { validate, type ValidationResult } from './validate.js';
+import { parseDuration } from './duration.js';
 
 export const SEVERITIES = ['critical', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -81,7 +82,7 @@ interface RuleCommon {
   group_wait: number;
   group_interval: number;
   repeat_interval: number;
-  /** Per-alert: at most one notification per this long; the rest are summarised (ms, 0 = off). */
+  /** Per-alert: at most one notification per this long; the rest are summarised (ms, at least 10 s). */
   throttle: number;
   /** Flap detection: this many state changes within `flap_window` = flapping. */
   flap_threshold: number;
@@ -218,6 +219,35 @@ function allowListFor(branch: readonly unknown[]): readonly string[] | undefined
 }
 
 // ---------------------------------------------------------------------------------------------
+// Limits
+
+/**
+ * Every duration of the section: [at least, at most], as people write them. Intervals that pace
+ * notifications have minimums so that no rule can call services in a tight loop; everything has a
+ * maximum so that a typo ("30d" for "30s") is caught and timers stay sane. Docs list these.
+ */
+export const DURATION_LIMITS = {
+  for: ['0s', '7d'],
+  keep_firing_for: ['0s', '7d'],
+  group_wait: ['0s', '1h'],
+  group_interval: ['10s', '7d'],
+  repeat_interval: ['1m', '7d'],
+  throttle: ['10s', '7d'],
+  flap_window: ['1m', '7d'],
+  window: ['0s', '7d'],
+  horizon: ['0s', '365d'],
+  max_age: ['0s', '30d'],
+  reconnect_grace: ['0s', '1h'],
+  after: ['0s', '7d'],
+} as const satisfies Readonly<Record<string, readonly [string, string]>>;
+
+/** The duration struct for `key`, bounded by DURATION_LIMITS. */
+function limited(key: keyof typeof DURATION_LIMITS): Struct<number, null> {
+  const [min, max] = DURATION_LIMITS[key];
+  return durationIn(parseDuration(min) as number, parseDuration(max) as number);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Pieces
 
 const SENSITIVITY_WORDS: Record<string, number> = { low: 0.25, medium: 0.5, high: 0.75 };
@@ -246,7 +276,7 @@ const mOfN = new Struct<MofN, null>({
 
 const tierObject = strictObject<NotifyTier>({
   service: listOf(serviceName, 'services', { single: true }),
-  after: withDefault(duration, '0s'),
+  after: withDefault(limited('after'), '0s'),
   data: withDefault(anyMap, {}),
   send_resolved: bool,
   name: nonEmptyText,
@@ -307,19 +337,19 @@ function common(type: RuleType) {
     type: oneOf(RULE_TYPES),
     enabled: withDefault(bool, COMMON_DEFAULTS.enabled),
     entity: withDefault(listOf(entityId, 'entity ids', { single: true }), []),
-    for: withDefault(duration, FOR_DEFAULTS[type]),
-    keep_firing_for: withDefault(duration, COMMON_DEFAULTS.keep_firing_for),
+    for: withDefault(limited('for'), FOR_DEFAULTS[type]),
+    keep_firing_for: withDefault(limited('keep_firing_for'), COMMON_DEFAULTS.keep_firing_for),
     severity: withDefault(severity, COMMON_DEFAULTS.severity),
     labels: withDefault(labelMap, {}),
     message: maybe(text),
     notify,
     group_by: withDefault(listOf(nonEmptyText, 'label names', { single: true }), [...COMMON_DEFAULTS.group_by]),
-    group_wait: withDefault(duration, COMMON_DEFAULTS.group_wait),
-    group_interval: withDefault(duration, COMMON_DEFAULTS.group_interval),
-    repeat_interval: withDefault(duration, COMMON_DEFAULTS.repeat_interval),
-    throttle: withDefault(duration, COMMON_DEFAULTS.throttle),
+    group_wait: withDefault(limited('group_wait'), COMMON_DEFAULTS.group_wait),
+    group_interval: withDefault(limited('group_interval'), COMMON_DEFAULTS.group_interval),
+    repeat_interval: withDefault(limited('repeat_interval'), COMMON_DEFAULTS.repeat_interval),
+    throttle: withDefault(limited('throttle'), COMMON_DEFAULTS.throttle),
     flap_threshold: withDefault(numberIn(2, 1000, true), COMMON_DEFAULTS.flap_threshold),
-    flap_window: withDefault(duration, COMMON_DEFAULTS.flap_window),
+    flap_window: withDefault(limited('flap_window'), COMMON_DEFAULTS.flap_window),
   };
 }
 
@@ -332,11 +362,11 @@ const TYPE_KEYS: Record<RuleType, Record<string, Struct<any, any>>> = { // eslin
     m_of_n: maybe(mOfN),
   },
   trend: {
-    window: withDefault(duration, TYPE_DEFAULTS.trend.window),
+    window: withDefault(limited('window'), TYPE_DEFAULTS.trend.window),
     min_gradient: maybe(finiteNumber),
     direction: maybe(oneOf(['up', 'down', 'either'] as const)),
     limit: maybe(finiteNumber),
-    horizon: withDefault(duration, TYPE_DEFAULTS.trend.horizon),
+    horizon: withDefault(limited('horizon'), TYPE_DEFAULTS.trend.horizon),
     min_samples: withDefault(numberIn(2, 100000, true), TYPE_DEFAULTS.trend.min_samples),
   },
   anomaly: {
@@ -345,7 +375,7 @@ const TYPE_KEYS: Record<RuleType, Record<string, Struct<any, any>>> = { // eslin
   },
   nodata: {
     when: withDefault(oneOf(NODATA_WHEN), 'silent'),
-    max_age: maybe(duration),
+    max_age: maybe(limited('max_age')),
   },
 };
 
@@ -434,7 +464,7 @@ const sectionObject = strictObject<AlertsConfig>({
   allow_services: withDefault(listOf(allowEntry, 'services', { single: true }), []),
   rules: rulesList,
   inhibit: withDefault(listOf(inhibitRule, 'inhibit rules'), DEFAULT_INHIBIT.map((r) => ({ ...r }))),
-  reconnect_grace: withDefault(duration, DEFAULT_RECONNECT_GRACE),
+  reconnect_grace: withDefault(limited('reconnect_grace'), DEFAULT_RECONNECT_GRACE),
 });
 
 /** The whole `alerts:` section; a bare list of rules is shorthand for `{ rules: [...] }`. */

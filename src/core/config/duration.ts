@@ -25,8 +25,13 @@ const OBJECT_UNIT_MS: Record<string, number> = {
 const COMPOUND = /^(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/;
 const CLOCK = /^(\d+):([0-5]?\d)(?::([0-5]?\d(?:\.\d+)?))?$/;
 
-/** Milliseconds, or `undefined` when `input` is not a duration. Never negative. */
+/** Milliseconds, or `undefined` when `input` is not a duration. Never negative, never infinite. */
 export function parseDuration(input: unknown): number | undefined {
+  const ms = parseAny(input);
+  return ms !== undefined && Number.isFinite(ms) ? ms : undefined;
+}
+
+function parseAny(input: unknown): number | undefined {
   if (typeof input === 'number') {
     return Number.isFinite(input) && input >= 0 ? Math.round(input * 1000) : undefined;
   }
@@ -36,7 +41,8 @@ export function parseDuration(input: unknown): number | undefined {
     if (entries.length === 0) return undefined;
     let total = 0;
     for (const [key, value] of entries) {
-      const unit = OBJECT_UNIT_MS[key];
+      // Own keys only: `{ constructor: 5 }` is not a duration.
+      const unit = Object.hasOwn(OBJECT_UNIT_MS, key) ? OBJECT_UNIT_MS[key] : undefined;
       if (unit === undefined || typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined;
       total += value * unit;
     }

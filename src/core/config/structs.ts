@@ -4,7 +4,7 @@
  * "unknown key; did you mean \"threshold\"?". `validate()` adds the path in front.
  */
 import { Struct, define, coerce, unknown, type Describe } from 'superstruct';
-import { parseDuration } from './duration.js';
+import { parseDuration, formatDuration } from './duration.js';
 
 export type { Describe };
 
@@ -63,6 +63,25 @@ export const duration: Struct<number, null> = coerce(
   unknown(),
   (v) => (v === undefined || v === null ? v : (parseDuration(v) ?? v)),
 );
+
+/**
+ * A duration from `minMs` to `maxMs` (inclusive), coerced to milliseconds. Out of range:
+ * `expected at least "1m", got "1ms"` / `expected at most "7d", got "8d"`.
+ */
+export function durationIn(minMs: number, maxMs: number): Struct<number, null> {
+  const atLeast = JSON.stringify(formatDuration(minMs));
+  const atMost = JSON.stringify(formatDuration(maxMs));
+  return coerce(
+    define<number>('duration', (v) => {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return expected('a duration like "30s"', v);
+      if (v < minMs) return `expected at least ${atLeast}, got ${JSON.stringify(formatDuration(v))}`;
+      if (v > maxMs) return `expected at most ${atMost}, got ${JSON.stringify(formatDuration(v))}`;
+      return true;
+    }),
+    unknown(),
+    (v) => (v === undefined || v === null ? v : (parseDuration(v) ?? v)),
+  );
+}
 
 /** Home Assistant entity id: `domain.object_id`. */
 export const ENTITY_ID_PATTERN = /^[a-z0-9_]+\.[a-z0-9_]+$/;
