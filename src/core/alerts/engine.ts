@@ -11,9 +11,11 @@ import type { Clock, Detector } from '../types.js';
 import type { AlertRule, AlertsConfig } from '../config/alerts.js';
 import { DEFAULT_INHIBIT, SEVERITY_RANK } from '../config/alerts.js';
 import { createDetector } from './detector-factory.js';
-import { emptyPlannerState, NotificationPlanner, type PlannerState, type Suppression } from './planner.js';
+import { NotificationPlanner, type PlannerState, type Suppression } from './planner.js';
 import { advance, applySignal, newInstance } from './rule-state.js';
 import { silencing } from './matchers.js';
+import { StateError, validateState } from './state-schema.js';
+import { isAbsurdValue } from '../series/parse.js';
 import type { AlertInstance, AlertSnapshot, AlertTransition, ConnectionState, NotificationIntent, Silence } from './types.js';
 
 /** What the data source knows about a series (Home Assistant: the entity's `state_class`). */
@@ -41,10 +43,17 @@ export interface EvaluationResult {
 
 export const STATE_VERSION = 1;
 
+/** A restored `lastSampleAt` further ahead of the clock than this is taken as "now" (a clock that was ahead). */
+export const MAX_FUTURE_MS = 5 * 60_000;
+
+/**
+ * What `toJSON()` writes. The websocket state is not part of it: it describes this page's
+ * connection, and a state saved during a reconnect would keep no-data rules quiet after a reload.
+ * (States written before that still load; their `connection` is ignored.)
+ */
 export interface AlertEngineState {
   version: typeof STATE_VERSION;
   savedAt: number;
-  connection: { state: ConnectionState; since: number };
   instances: AlertInstance[];
   silences: Silence[];
   planner: PlannerState;
@@ -69,6 +78,11 @@ export class AlertEngine {
   private outbox: AlertTransition[] = [];
   private connection: { state: ConnectionState; since: number } = { state: 'connected', since: -Infinity };
   private readonly planner = new NotificationPlanner();
+  /** Firing alerts by inhibit rule and equal-label values: built once per evaluate()/alerts(). */
+  private inhibitIndex?: Map<string, string[]>;
+  private absurd = 0;
+  /** What the last load() dropped or adjusted, one line each (empty when the state was clean). */
+  loadNotes: string[] = [];
 
   constructor(options: AlertEngineOptions) {
     this.config = Array.isArray(options.config)
@@ -89,8 +103,16 @@ export class AlertEngine {
 
   // -- input ---------------------------------------------------------------------------------------
 
-  /** One sample of one series; `value` NaN = unavailable/unknown. */
+  /**
+   * One sample of one series; `value` NaN = unavailable/unknown. Non-finite values and absurd
+   * magnitudes (|x| ≥ 1e30: float sentinels such as 3.4e38) are gaps too, counted in `absurdValues`.
+   */
   ingest(seriesId: string, t: number, value: number): void {
+    if (!Number.isFinite(t)) return;
+    if (isAbsurdValue(value)) {
+      this.absurd++;
+      value = Number.NaN;
+    }
     const slots = this.bySeries.get(seriesId) ?? this.slotsFor(seriesId);
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i];
@@ -100,6 +122,11 @@ export class AlertEngine {
       if (Number.isNaN(value) && slot.rule.type !== 'nodata') continue;
       applySignal(slot.inst, slot.rule, t, signal, this.outbox);
     }
+  }
+
+  /** Samples taken as gaps because their value was infinite or absurdly large. */
+  get absurdValues(): number {
+    return this.absurd;
   }
 
   /**
@@ -148,8 +175,33 @@ export class AlertEngine {
     if (transitions.length > 1) transitions.sort((a, b) => a.at - b.at);
     let intents: NotificationIntent[] = [];
     if (this.notifications) {
-      const instances = [...this.slots.values()].map((s) => s.inst).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      intents = this.planner.plan({ now, instances, rules: this.rules, transitions, suppression: (inst) => this.suppression(inst, now) });
+      // Only alerts the planner has business with: those not idle, those it keeps bookkeeping
+      // for, and those that changed. An inactive alert it never saw plans nothing, and leaving the
+      // thousands of quiet slots out keeps planning (and the saved state) proportional to what happens.
+      const changed = new Set(transitions.map((tr) => tr.alertKey));
+      const known = this.planner.state.alerts;
+      const instances: AlertInstance[] = [];
+      for (const { inst } of this.slots.values()) {
+        if (inst.state !== 'inactive' || changed.has(inst.key) || Object.prototype.hasOwnProperty.call(known, inst.key)) instances.push(inst);
+      }
+      instances.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      const cache = new Map<AlertInstance, Suppression>();
+      this.inhibitIndex = this.buildInhibitIndex();
+      try {
+        intents = this.planner.plan({
+          now,
+          instances,
+          rules: this.rules,
+          transitions,
+          suppression: (inst) => {
+            let sup = cache.get(inst);
+            if (!sup) cache.set(inst, (sup = this.suppression(inst, now)));
+            return sup;
+          },
+        });
+      } finally {
+        this.inhibitIndex = undefined;
+      }
     }
     return { transitions, intents };
   }
@@ -196,20 +248,26 @@ export class AlertEngine {
   // -- output ----------------------------------------------------------------------------------------
 
   alerts(now: number = this.clock.now()): AlertSnapshot[] {
-    return [...this.slots.values()]
-      .map(({ inst }) => {
-        const sup = this.suppression(inst, now);
-        return {
-          ...inst,
-          labels: { ...inst.labels },
-          acknowledged: sup.acked,
-          snoozed: sup.snoozed,
-          silenced: sup.silenced,
-          inhibitedBy: this.inhibitors(inst),
-          flapping: this.planner.state.alerts[inst.key]?.flapping ?? false,
-        };
-      })
-      .sort((a, b) => (a.key < b.key ? -1 : 1));
+    this.inhibitIndex = this.buildInhibitIndex();
+    try {
+      const known = this.planner.state.alerts;
+      return [...this.slots.values()]
+        .map(({ inst }) => {
+          const sup = this.suppression(inst, now);
+          return {
+            ...inst,
+            labels: { ...inst.labels },
+            acknowledged: sup.acked,
+            snoozed: sup.snoozed,
+            silenced: sup.silenced,
+            inhibitedBy: this.inhibitors(inst),
+            flapping: (Object.prototype.hasOwnProperty.call(known, inst.key) && known[inst.key].flapping) || false,
+          };
+        })
+        .sort((a, b) => (a.key < b.key ? -1 : 1));
+    } finally {
+      this.inhibitIndex = undefined;
+    }
   }
 
   /** The last notifications planned (newest last). */
@@ -222,7 +280,6 @@ export class AlertEngine {
       JSON.stringify({
         version: STATE_VERSION,
         savedAt: this.clock.now(),
-        connection: { state: this.connection.state, since: Number.isFinite(this.connection.since) ? this.connection.since : null },
         instances: [...this.slots.values()].map((s) => s.inst),
         silences: this.silencesList,
         planner: this.planner.state,
@@ -233,22 +290,42 @@ export class AlertEngine {
   /**
    * Load a saved state. Detector memory is not part of it (detectors re-learn from history);
    * alert states, acks, snoozes, silences, escalation progress and the dedup log are.
+   *
+   * The state is validated first (see state-schema.ts). A problem outside the alert instances
+   * throws an Error naming the path (`alert state: planner.groups["x"].firing[0]: expected text`)
+   * and leaves the engine untouched, so the caller can start afresh. A broken instance is dropped
+   * and noted in `loadNotes`. The websocket state is never restored (the page's own is current).
    */
   load(json: unknown): void {
-    const state = json as Partial<AlertEngineState> | null;
-    if (!state || typeof state !== 'object' || state.version !== STATE_VERSION) {
-      throw new Error(`alert state: unsupported version ${JSON.stringify(state && typeof state === 'object' ? state.version : state)} (expected ${STATE_VERSION})`);
+    const version = json && typeof json === 'object' && Object.prototype.hasOwnProperty.call(json, 'version') ? (json as { version: unknown }).version : undefined;
+    if (version !== STATE_VERSION) {
+      throw new Error(`alert state: unsupported version ${JSON.stringify(json && typeof json === 'object' ? version : json)} (expected ${STATE_VERSION})`);
     }
-    for (const saved of state.instances ?? []) {
+    let state: ReturnType<typeof validateState>;
+    try {
+      state = validateState(json, STATE_VERSION);
+    } catch (err) {
+      if (err instanceof StateError) throw new Error(`alert state: ${err.message}`);
+      throw err;
+    }
+    // Valid: from here on nothing throws.
+    const notes = [...state.notes];
+    const latest = this.clock.now() + MAX_FUTURE_MS;
+    for (const saved of state.instances) {
       const rule = this.rules.get(saved.rule);
       if (!rule) continue; // the rule was removed or renamed since
       const slot = this.slot(rule, saved.seriesId);
-      Object.assign(slot.inst, saved, { value: saved.value ?? Number.NaN });
+      // Identity, severity and labels come from the rule as configured now; the rest is restored.
+      const { key: _key, rule: _rule, seriesId: _series, ...dynamic } = saved;
+      Object.assign(slot.inst, newInstance(rule, saved.seriesId), dynamic);
+      if (slot.inst.lastSampleAt !== undefined && slot.inst.lastSampleAt > latest) {
+        notes.push(`${saved.key}: last sample ${slot.inst.lastSampleAt} ms is in the future; taken as now`);
+        slot.inst.lastSampleAt = this.clock.now();
+      }
     }
-    this.silencesList = [...(state.silences ?? [])];
-    const since = state.connection?.since;
-    this.connection = { state: state.connection?.state ?? 'connected', since: typeof since === 'number' ? since : -Infinity };
-    this.planner.state = state.planner ?? emptyPlannerState();
+    this.silencesList = state.silences;
+    this.planner.state = state.planner;
+    this.loadNotes = notes;
   }
 
   // -- internals -------------------------------------------------------------------------------------
@@ -281,17 +358,36 @@ export class AlertEngine {
     };
   }
 
+  private static inhibitKey(ruleIndex: number, equal: readonly string[], labels: Readonly<Record<string, string>>): string {
+    let key = String(ruleIndex);
+    for (const label of equal) key += `\u0000${Object.prototype.hasOwnProperty.call(labels, label) ? labels[label] : ''}`;
+    return key;
+  }
+
+  /** Firing alerts that may inhibit others, by inhibit rule and their equal-label values: O(slots). */
+  private buildInhibitIndex(): Map<string, string[]> {
+    const index = new Map<string, string[]>();
+    this.config.inhibit.forEach((rule, r) => {
+      for (const { inst } of this.slots.values()) {
+        if (inst.state !== 'firing' || inst.severity !== rule.source_severity) continue;
+        const key = AlertEngine.inhibitKey(r, rule.equal, inst.labels);
+        const list = index.get(key);
+        if (list) list.push(inst.key);
+        else index.set(key, [inst.key]);
+      }
+    });
+    return index;
+  }
+
   /** Firing alerts of higher severity, with equal labels, per the inhibit rules. */
   private inhibitors(target: AlertInstance): string[] {
+    const index = this.inhibitIndex ?? this.buildInhibitIndex();
     const out: string[] = [];
-    for (const rule of this.config.inhibit) {
-      if (!rule.target_severity.includes(target.severity)) continue;
-      for (const { inst: source } of this.slots.values()) {
-        if (source === target || source.state !== 'firing' || source.severity !== rule.source_severity) continue;
-        if (SEVERITY_RANK[source.severity] <= SEVERITY_RANK[target.severity]) continue;
-        if (rule.equal.every((label) => (source.labels[label] ?? '') === (target.labels[label] ?? ''))) out.push(source.key);
-      }
-    }
+    this.config.inhibit.forEach((rule, r) => {
+      if (!rule.target_severity.includes(target.severity)) return;
+      if (SEVERITY_RANK[rule.source_severity] <= SEVERITY_RANK[target.severity]) return;
+      for (const key of index.get(AlertEngine.inhibitKey(r, rule.equal, target.labels)) ?? []) if (key !== target.key) out.push(key);
+    });
     return out;
   }
 }
