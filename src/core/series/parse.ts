@@ -4,13 +4,34 @@
  */
 const NON_NUMERIC_STATES = new Set(['', 'unavailable', 'unknown', 'none', 'null', 'nan']);
 
-/** Parse a Home Assistant state into a number; NaN for unavailable/unknown/empty/non-numeric. */
-export function parseNumericState(state: string | null | undefined): number {
+/**
+ * Magnitudes at or beyond this are not readings but sentinels: 3.4028e38 (float max, which some
+ * integrations report for "no reading"), 1e308, overflowed conversions. No physical quantity a
+ * dashboard shows comes near it, and one such sample would wreck every mean, scale and chart.
+ */
+export const MAX_PLAUSIBLE_MAGNITUDE = 1e30;
+
+/** True for a number that is not a gap but cannot be a reading: ±Infinity or |x| ≥ 1e30. */
+export function isAbsurdValue(value: number): boolean {
+  return !Number.isNaN(value) && !(Math.abs(value) < MAX_PLAUSIBLE_MAGNITUDE);
+}
+
+/** The value as a sample: absurd values (see isAbsurdValue) become NaN, a gap. */
+export function plausibleValue(value: number): number {
+  return Math.abs(value) < MAX_PLAUSIBLE_MAGNITUDE ? value : Number.NaN;
+}
+
+/** Parse a Home Assistant state into a number, absurd magnitudes included; NaN for unavailable/unknown/empty/non-numeric. */
+export function parseStateNumber(state: string | null | undefined): number {
   if (state === null || state === undefined) return Number.NaN;
   const trimmed = state.trim();
   if (NON_NUMERIC_STATES.has(trimmed.toLowerCase())) return Number.NaN;
   // Number('') and Number(' ') are 0 and Number('0x10') is 16: reject anything parseFloat would not fully read.
-  const parsed = Number(trimmed);
-  if (!Number.isFinite(parsed) || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) return Number.NaN;
-  return parsed;
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) return Number.NaN;
+  return Number(trimmed);
+}
+
+/** Parse a Home Assistant state into a sample value: NaN for unavailable/unknown/empty/non-numeric and absurd magnitudes. */
+export function parseNumericState(state: string | null | undefined): number {
+  return plausibleValue(parseStateNumber(state));
 }
