@@ -1,22 +1,37 @@
 /**
- * Runs the core alert engine on live Home Assistant data and performs its notifications.
+ * Runs the core alert engine on live Home Assistant data.
  *
  * Cards register a scope (entities + a validated `alerts:` section); the hub keeps one engine per
  * scope, feeds it every sample of those entities from the shared store (history first, so the
  * detectors start warm), evaluates on a timer, tells the engine about reconnects (no-data rules
- * hold still for the grace period), persists engine state so acks, snoozes and sent notifications
- * survive a reload, and performs intents through `callService`, each intent id at most once per
- * browser (Web Locks + a shared sent-id log in localStorage across tabs) and, where the user may
- * use MQTT, once across devices (notify-claim.ts).
+ * hold still for the grace period) and persists engine state (alert-persistence.ts).
+ *
+ * Decisions people make — acknowledge, snooze, silence — go into the household's shared alert
+ * state (shared-alert-state.ts) and are applied from there to every scope on every device, so an
+ * ack on the phone stops escalation on the wall tablet. Notifications leave through the delivery
+ * pipeline (notify/pipeline.ts), on this store's connection; cards never pass a way to call
+ * services.
  */
 import { AlertEngine } from '../core/alerts/engine';
+import { episodeOf, type SharedAlertState } from '../core/alerts/shared-state';
+import { NotificationRateLimit } from '../core/alerts/rate-limit';
+import { fnv1a64 } from '../core/alerts/intent-id';
 import type { AlertSnapshot, AlertTransition, NotificationIntent, Silence } from '../core/alerts/types';
-import type { AlertsConfig } from '../core/config/alerts';
+import { isServiceAllowed, type AlertsConfig } from '../core/config/alerts';
 import type { Clock } from '../core/types';
-import { MqttClaims, browserDeviceId, claimingGate, type IntentGate } from './notify-claim';
+import { removeStaleScopes, restoreEngine, saveEngine, type ScopeStorage } from './alert-persistence';
+import { browserDeviceId, browserDeviceName } from './device-identity';
+import { browserIntentGate } from './notify/browser-once';
+import { MqttClaims, type IntentGate } from './notify/claim';
+import { buildPipeline, type Deliver } from './notify/pipeline';
+import type { Delivery, ServiceCaller } from './notify/types';
+import { SharedAlertChannel } from './shared-alert-state';
 import type { VitalsStore } from './store';
 
-export type { IntentGate } from './notify-claim';
+export type { IntentGate } from './notify/claim';
+export type { Delivery } from './notify/types';
+export { serviceData } from './notify/stages';
+export { browserIntentGate } from './notify/browser-once';
 
 export interface AlertScope {
   /** Stable id of the rule set (e.g. the card's entities and rules): state is persisted under it. */
@@ -27,18 +42,24 @@ export interface AlertScope {
   warmupMs?: number;
 }
 
-export interface HubServices {
-  callService(domain: string, service: string, data: Record<string, unknown>): Promise<unknown>;
-}
-
-
 export interface AlertHubOptions {
   clock?: Clock;
   evaluateEveryMs?: number;
   /** How long a scope no card uses keeps running (re-layouts detach and re-attach cards). */
   lingerMs?: number;
-  storage?: Pick<Storage, 'getItem' | 'setItem'>;
+  storage?: ScopeStorage;
+  /** How services are called (default: this store's connection). */
+  caller?: ServiceCaller;
+  /** Once per browser (default: Web Locks + the sent-id log). */
   gate?: IntentGate;
+  /** Once across devices (default: MQTT claims through Home Assistant's broker). */
+  claims?: Pick<MqttClaims, 'run'>;
+  /** The household's shared decisions (default: the entity channel on this store). */
+  shared?: SharedAlertChannel;
+  /** Household cap on notifications (default 60 per hour). */
+  notificationsPerHour?: number;
+  deviceId?: string;
+  deviceName?: string;
   setInterval?: (fn: () => void, ms: number) => unknown;
   clearInterval?: (handle: unknown) => void;
 }
@@ -53,6 +74,8 @@ export interface HubTransition extends AlertTransition {
 
 interface ScopeRuntime {
   scope: AlertScope;
+  /** Short, stable key of the scope in the shared state and in intent ids. */
+  tag: string;
   engine: AlertEngine;
   users: number;
   stops: (() => void)[];
@@ -62,51 +85,16 @@ interface ScopeRuntime {
   /** Entities whose state (and so state class) has arrived. */
   described: Set<string>;
   warm: boolean;
+  /** Why the saved state was not used, if it was not. */
+  restoreProblem?: string;
 }
 
-const STORAGE_PREFIX = 'ha-vitals:alerts:';
 /** How long warm-up waits for the entities' first states (an entity that does not exist never sends one). */
 const WARMUP_STATE_WAIT_MS = 2_000;
-const SENT_KEY = 'ha-vitals:sent-intents';
 
-/** Split "notify.mobile_app_x" → ["notify", "mobile_app_x"]. */
-function splitService(service: string): [string, string] {
-  const dot = service.indexOf('.');
-  return [service.slice(0, dot), service.slice(dot + 1)];
-}
-
-/** Service data for an intent: text goes only to services that take it. */
-export function serviceData(intent: NotificationIntent): Record<string, unknown> {
-  const [domain] = splitService(intent.service);
-  if (domain === 'notify' || domain === 'persistent_notification') return { title: intent.title, message: intent.message, ...intent.data };
-  return { ...intent.data };
-}
-
-/** Browser gate: a Web Lock per intent id and a sent-id log shared by the tabs of this browser. */
-export function browserIntentGate(storage: Pick<Storage, 'getItem' | 'setItem'> = localStorage): IntentGate {
-  const read = (): Record<string, number> => {
-    try {
-      return JSON.parse(storage.getItem(SENT_KEY) ?? '{}') as Record<string, number>;
-    } catch {
-      return {};
-    }
-  };
-  const run = async (id: string, send: () => Promise<void>) => {
-    const sent = read();
-    if (sent[id]) return false;
-    await send();
-    const now = Date.now();
-    const next = read();
-    next[id] = now;
-    // Keep a week of ids: intents are never planned again after that.
-    for (const [k, at] of Object.entries(next)) if (now - at > 7 * 86_400_000) delete next[k];
-    storage.setItem(SENT_KEY, JSON.stringify(next));
-    return true;
-  };
-  return {
-    once: (id, send) =>
-      navigator.locks ? (navigator.locks.request(`ha-vitals-intent-${id}`, () => run(id, send)) as unknown as Promise<boolean>) : run(id, send),
-  };
+/** The shared-state key of an alert of a scope. */
+export function sharedKey(scopeTag: string, alertKey: string): string {
+  return `${scopeTag}|${alertKey}`;
 }
 
 export class AlertHub {
@@ -115,34 +103,63 @@ export class AlertHub {
   private readonly transitionLog: HubTransition[] = [];
   private timer?: unknown;
   private readonly clock: Clock;
-  private readonly opts: Required<Omit<AlertHubOptions, 'clock' | 'storage' | 'gate'>> & Pick<AlertHubOptions, 'storage'> & { gate: IntentGate };
-  /** Notification calls that failed (shown by the alerts card). */
-  readonly failures: { intent: NotificationIntent; error: string }[] = [];
-  /** Notifications this tab decided, newest last: sent from here, or left to the device that claimed them. */
-  readonly deliveries: { intent: NotificationIntent; at: number; by: 'this-device' | 'other-device' }[] = [];
+  private readonly storage?: ScopeStorage;
+  private readonly evaluateEveryMs: number;
+  private readonly lingerMs: number;
+  private readonly setIntervalFn: (fn: () => void, ms: number) => unknown;
+  private readonly clearIntervalFn: (handle: unknown) => void;
+  private readonly deliver: Deliver;
+  private readonly limit: NotificationRateLimit;
+  private stopShared?: () => void;
+  readonly shared: SharedAlertChannel;
+  readonly deviceId: string;
+  readonly deviceName: string;
+  /** What became of the notifications this tab was handed, newest last (bounded). */
+  readonly deliveries: Delivery[] = [];
+  private running?: Promise<void>;
 
   constructor(
     private readonly store: VitalsStore,
-    private readonly services: HubServices,
     options: AlertHubOptions = {},
   ) {
     this.clock = options.clock ?? { now: () => Date.now() };
-    const storage = options.storage ?? (typeof localStorage !== 'undefined' ? localStorage : undefined);
-    this.opts = {
-      evaluateEveryMs: options.evaluateEveryMs ?? 5_000,
-      lingerMs: options.lingerMs ?? 30_000,
-      storage,
-      gate: options.gate ?? claimingGate(browserIntentGate(storage), new MqttClaims(
-        { subscribe: (onEvent, message) => store.subscribeMessage(onEvent, message), callService: (d, s, data) => store.callService(d, s, data) },
-        { deviceId: browserDeviceId(storage) },
-      )),
-      setInterval: options.setInterval ?? ((fn, ms) => globalThis.setInterval(fn, ms)),
-      clearInterval: options.clearInterval ?? ((h) => globalThis.clearInterval(h as number)),
-    };
+    this.storage = options.storage ?? (typeof localStorage !== 'undefined' ? localStorage : undefined);
+    this.evaluateEveryMs = options.evaluateEveryMs ?? 5_000;
+    this.lingerMs = options.lingerMs ?? 30_000;
+    this.setIntervalFn = options.setInterval ?? ((fn, ms) => globalThis.setInterval(fn, ms));
+    this.clearIntervalFn = options.clearInterval ?? ((h) => globalThis.clearInterval(h as number));
+    this.deviceId = options.deviceId ?? browserDeviceId(this.storage);
+    this.deviceName = options.deviceName ?? browserDeviceName(this.storage);
+    const caller: ServiceCaller = options.caller ?? { callService: (d, s, data) => store.callService(d, s, data) };
+    this.shared =
+      options.shared ??
+      new SharedAlertChannel({
+        watch: (entity, listener) => store.watch(entity, listener),
+        caller,
+        storage: this.storage,
+        onStorage: typeof window !== 'undefined' ? (l) => listenStorage(l) : undefined,
+        now: () => this.clock.now(),
+      });
+    this.shared.onChange(() => {
+      for (const rt of this.scopes.values()) this.applyShared(rt);
+      this.emit();
+    });
+    this.limit = new NotificationRateLimit(options.notificationsPerHour);
+    this.deliver = buildPipeline({
+      caller,
+      isAllowed: (service, scopeId) => isServiceAllowed(service, this.scopes.get(scopeId)?.scope.config.allow_services),
+      limit: this.limit,
+      quiet: (intent, scopeId) => this.quietReason(intent, scopeId),
+      browserGate: options.gate ?? browserIntentGate(this.storage),
+      claims: options.claims ?? new MqttClaims({ subscribe: (onEvent, message) => store.subscribeMessage(onEvent, message), callService: caller.callService }, { deviceId: this.deviceId }),
+      record: (delivery) => this.record(delivery),
+      now: () => this.clock.now(),
+    });
     store.onStatus((status) => {
       const state = status === 'reconnecting' ? 'reconnecting' : 'connected';
       for (const runtime of this.scopes.values()) runtime.engine.setConnection(state, this.clock.now());
     });
+    removeStaleScopes(this.storage, this.clock.now());
   }
 
   onChange(listener: () => void): () => void {
@@ -163,6 +180,7 @@ export class AlertHub {
     }
     runtime.users++;
     this.ensureTimer();
+    this.stopShared ??= this.shared.start();
     let released = false;
     const rt = runtime;
     return () => {
@@ -170,7 +188,7 @@ export class AlertHub {
       released = true;
       if (--rt.users > 0) return;
       this.persist(rt);
-      rt.lingerTimer = globalThis.setTimeout(() => this.stopScope(rt), this.opts.lingerMs);
+      rt.lingerTimer = globalThis.setTimeout(() => this.stopScope(rt), this.lingerMs);
     };
   }
 
@@ -189,15 +207,26 @@ export class AlertHub {
     this.persist(rt);
     rt.stops.forEach((stop) => stop());
     this.scopes.delete(rt.scope.id);
-    if (this.scopes.size === 0 && this.timer !== undefined) {
-      this.opts.clearInterval(this.timer);
+    if (this.scopes.size === 0) {
+      if (this.timer !== undefined) this.clearIntervalFn(this.timer);
       this.timer = undefined;
+      this.stopShared?.();
+      this.stopShared = undefined;
     }
   }
 
   /** The rules a scope runs (cards show escalation steps for alerts of any scope). */
   scopeConfig(scopeId: string): AlertsConfig | undefined {
     return this.scopes.get(scopeId)?.scope.config;
+  }
+
+  /** Problems a card should show: unreadable saved state, sharing off. */
+  notes(): string[] {
+    const out: string[] = [];
+    for (const rt of this.scopes.values()) if (rt.restoreProblem) out.push(rt.restoreProblem);
+    if (this.shared.mode === 'this-browser' && this.shared.problem) out.push(this.shared.problem);
+    if (this.limit.holding > 0) out.push(`${this.limit.holding} notifications held back by the limit of ${this.limit.perHour} per hour; a summary follows`);
+    return out;
   }
 
   /** Every alert of every scope, firing first, then pending, by severity. */
@@ -215,47 +244,160 @@ export class AlertHub {
     return this.transitionLog;
   }
 
-  ack(scopeId: string, alertKey: string, by?: string): boolean {
-    return this.act(scopeId, (engine) => engine.ack(alertKey, by, this.clock.now()));
+  /** The shared record of who acknowledged / snoozed an alert, and who sent its notifications. */
+  sharedFor(scopeId: string, alertKey: string): { ack?: SharedAlertState['acks'][string]; snooze?: SharedAlertState['snoozes'][string] } {
+    const rt = this.scopes.get(scopeId);
+    if (!rt) return {};
+    const key = sharedKey(rt.tag, alertKey);
+    const doc = this.shared.state;
+    return { ack: Object.hasOwn(doc.acks, key) ? doc.acks[key] : undefined, snooze: Object.hasOwn(doc.snoozes, key) ? doc.snoozes[key] : undefined };
   }
 
-  snooze(scopeId: string, alertKey: string, forMs: number): boolean {
-    return this.act(scopeId, (engine) => engine.snooze(alertKey, this.clock.now() + forMs));
+  /** Which device sent an intent (from the shared state: any device's sends, not only this one's). */
+  sentBy(intentId: string): SharedAlertState['sent'][string] | undefined {
+    const sent = this.shared.state.sent;
+    return Object.hasOwn(sent, intentId) ? sent[intentId] : undefined;
+  }
+
+  ack(scopeId: string, alertKey: string, by?: string): boolean {
+    const rt = this.scopes.get(scopeId);
+    const alert = rt?.engine.alerts(this.clock.now()).find((a) => a.key === alertKey);
+    const episode = alert && episodeOf(alert);
+    if (!rt || !alert || episode === undefined || !rt.engine.ack(alertKey, by, this.clock.now())) return false;
+    this.shared.record({ acks: { [sharedKey(rt.tag, alertKey)]: { episode, acked: true, at: this.clock.now(), device: this.deviceId, deviceName: this.deviceName, ...(by ? { by } : {}) } } });
+    this.persist(rt);
+    this.emit();
+    return true;
+  }
+
+  snooze(scopeId: string, alertKey: string, forMs: number, by?: string): boolean {
+    const rt = this.scopes.get(scopeId);
+    const until = this.clock.now() + forMs;
+    if (!rt || !rt.engine.snooze(alertKey, until)) return false;
+    this.shared.record({ snoozes: { [sharedKey(rt.tag, alertKey)]: { until, at: this.clock.now(), device: this.deviceId, deviceName: this.deviceName, ...(by ? { by } : {}) } } });
+    this.persist(rt);
+    this.emit();
+    return true;
   }
 
   silence(scopeId: string, silence: Silence): boolean {
-    return this.act(scopeId, (engine) => {
-      engine.addSilence(silence);
-      return true;
-    });
+    const rt = this.scopes.get(scopeId);
+    if (!rt) return false;
+    this.shared.record({ silences: { [silence.id]: { silence, removed: false, at: this.clock.now(), device: this.deviceId, deviceName: this.deviceName, ...(silence.createdBy ? { by: silence.createdBy } : {}) } } });
+    for (const runtime of this.scopes.values()) runtime.engine.addSilence(silence);
+    this.persist(rt);
+    this.emit();
+    return true;
   }
 
-  /** Evaluate every scope now and perform what is due. */
-  async evaluate(): Promise<void> {
+  /** Evaluate every scope now and perform what is due; runs do not overlap. */
+  evaluate(): Promise<void> {
+    const run = (this.running ?? Promise.resolve()).then(() => this.evaluateOnce());
+    this.running = run.finally(() => {
+      if (this.running === run) this.running = undefined;
+    });
+    return run;
+  }
+
+  private async evaluateOnce(): Promise<void> {
     const now = this.clock.now();
+    const batch: Promise<unknown>[] = [];
     for (const rt of this.scopes.values()) {
       if (!rt.warm) continue;
       this.feed(rt);
-      const { transitions, intents } = rt.engine.evaluate(now);
-      this.log(rt, transitions);
+      this.applyShared(rt);
+      let result: ReturnType<AlertEngine['evaluate']>;
+      try {
+        result = rt.engine.evaluate(now);
+      } catch (err) {
+        // An engine that throws would stop alerting for good: replace it and say so.
+        rt.restoreProblem = `alert engine failed and was restarted: ${String((err as Error)?.message ?? err).slice(0, 200)}`;
+        rt.engine = new AlertEngine({ config: rt.scope.config, clock: this.clock });
+        rt.ingested.clear();
+        continue;
+      }
+      this.log(rt, result.transitions);
       // Persist first (the plan, with its sent-log, survives the tab closing mid-way), then perform
       // the batch concurrently: each intent may wait on its cross-device claim.
-      if (transitions.length || intents.length) this.persist(rt);
-      await Promise.all(intents.map((intent) => this.perform(intent)));
+      if (result.transitions.length || result.intents.length) this.persist(rt);
+      for (const intent of result.intents) batch.push(this.deliver(this.identified(rt, intent), rt.scope.id));
     }
+    for (const summary of this.limit.summaries(now)) batch.push(this.deliver(summary, ''));
+    await Promise.all(batch);
     if (this.scopes.size) this.emit();
   }
 
-  private start(scope: AlertScope): ScopeRuntime {
-    const saved = this.opts.storage?.getItem(STORAGE_PREFIX + scope.id);
-    let engine: AlertEngine;
-    try {
-      engine = saved ? AlertEngine.fromJSON(JSON.parse(saved), { config: scope.config, clock: this.clock }) : new AlertEngine({ config: scope.config, clock: this.clock });
-    } catch {
-      // A state from an older version or another rule set: start fresh rather than fail.
-      engine = new AlertEngine({ config: scope.config, clock: this.clock });
+  /**
+   * The id and tags of an intent carry the scope (the card's entities and rules), so the same rule
+   * name on two dashboards with different definitions never shares an id, a tag or a notification id.
+   */
+  private identified(rt: ScopeRuntime, intent: NotificationIntent): NotificationIntent {
+    const id = `hv2-${fnv1a64(`${rt.tag}|${intent.id}`)}`;
+    const data = { ...intent.data };
+    if (typeof data.tag === 'string' && data.tag === intent.alertKey) data.tag = `${rt.tag}-${intent.alertKey}`;
+    if (typeof data.notification_id === 'string' && data.notification_id.startsWith('ha_vitals_')) data.notification_id = `ha_vitals_${rt.tag}_${data.notification_id.slice(10)}`.slice(0, 200);
+    return { ...intent, id, data };
+  }
+
+  /** Apply the household's decisions to a scope's engine. */
+  private applyShared(rt: ScopeRuntime): void {
+    const doc = this.shared.state;
+    const now = this.clock.now();
+    for (const alert of rt.engine.alerts(now)) {
+      const key = sharedKey(rt.tag, alert.key);
+      const ack = Object.hasOwn(doc.acks, key) ? doc.acks[key] : undefined;
+      if (ack && ack.episode === episodeOf(alert)) {
+        if (ack.acked && !alert.ack) rt.engine.ack(alert.key, ack.by, ack.at);
+        else if (!ack.acked && alert.ack && alert.ack.at <= ack.at) rt.engine.unack(alert.key);
+      }
+      const snooze = Object.hasOwn(doc.snoozes, key) ? doc.snoozes[key] : undefined;
+      if (snooze && snooze.until !== (alert.snoozedUntil ?? 0)) rt.engine.snooze(alert.key, snooze.until);
     }
-    const runtime: ScopeRuntime = { scope, engine, users: 0, stops: [], ingested: new Map(), described: new Set(), warm: false };
+    const known = new Set(rt.engine.silences().map((s) => s.id));
+    for (const id of Object.keys(doc.silences)) {
+      const entry = doc.silences[id];
+      if (entry.removed) {
+        if (known.has(id)) rt.engine.removeSilence(id);
+      } else if (!known.has(id)) rt.engine.addSilence(entry.silence);
+    }
+  }
+
+  /** Why an intent's alert should not be notified now (ack, snooze, silence), if so. */
+  private quietReason(intent: NotificationIntent, scopeId: string): string | undefined {
+    const rt = this.scopes.get(scopeId);
+    if (!rt) return undefined;
+    this.applyShared(rt);
+    const alert = rt.engine.alerts(this.clock.now()).find((a) => a.key === intent.alertKey);
+    if (!alert) return undefined;
+    if (alert.acknowledged) return `acknowledged${alert.ack?.by ? ` by ${alert.ack.by}` : ''}`;
+    if (alert.snoozed) return `snoozed until ${new Date(alert.snoozedUntil!).toISOString()}`;
+    if (alert.silenced) return 'silenced';
+    return undefined;
+  }
+
+  private record(delivery: Delivery): void {
+    this.deliveries.push(delivery);
+    if (this.deliveries.length > 100) this.deliveries.shift();
+    if (delivery.reason === 'sent') {
+      this.shared.record({ sent: { [delivery.intent.id]: { service: delivery.intent.service, alertKey: delivery.intent.alertKey, at: delivery.at, device: this.deviceId, deviceName: this.deviceName } } });
+    }
+    if (delivery.reason === 'failed') console.warn(`HA Vitals: ${delivery.intent.service} failed: ${delivery.detail}`);
+    this.emit();
+  }
+
+  private start(scope: AlertScope): ScopeRuntime {
+    const { engine, problem } = restoreEngine(this.storage, scope.id, { config: scope.config, clock: this.clock });
+    const runtime: ScopeRuntime = {
+      scope,
+      tag: fnv1a64(scope.id).slice(0, 10),
+      engine,
+      users: 0,
+      stops: [],
+      ingested: new Map(),
+      described: new Set(),
+      warm: false,
+      ...(problem ? { restoreProblem: problem } : {}),
+    };
     // A restored engine has already judged samples up to its last one: replaying them again would
     // start new episodes (and lose acknowledgements). Its detectors start afresh from there.
     for (const alert of engine.alerts(this.clock.now())) {
@@ -295,9 +437,16 @@ export class AlertHub {
       setTimeout(() => this.warmUp(runtime, waited + 250), 250);
       return;
     }
-    this.feed(runtime);
-    const { transitions } = runtime.engine.evaluate(this.clock.now());
-    this.log(runtime, transitions);
+    try {
+      this.feed(runtime);
+      this.applyShared(runtime);
+      const { transitions } = runtime.engine.evaluate(this.clock.now());
+      this.log(runtime, transitions);
+    } catch (err) {
+      runtime.restoreProblem = `alert engine failed during warm-up and was restarted: ${String((err as Error)?.message ?? err).slice(0, 200)}`;
+      runtime.engine = new AlertEngine({ config: runtime.scope.config, clock: this.clock });
+      runtime.ingested.clear();
+    }
     runtime.warm = true;
     this.persist(runtime);
     this.emit();
@@ -319,53 +468,19 @@ export class AlertHub {
     }
   }
 
-  private async perform(intent: NotificationIntent): Promise<void> {
-    const [domain, service] = splitService(intent.service);
-    try {
-      let sent = false;
-      const handled = await this.opts.gate.once(intent.id, async () => {
-        await this.services.callService(domain, service, serviceData(intent));
-        sent = true;
-      });
-      // Handled here but not sent: another device claimed it. Not handled: another tab of this browser did.
-      if (handled) {
-        this.deliveries.push({ intent, at: this.clock.now(), by: sent ? 'this-device' : 'other-device' });
-        if (this.deliveries.length > 50) this.deliveries.shift();
-        this.emit();
-      }
-    } catch (err) {
-      this.failures.push({ intent, error: (err as Error)?.message ?? String(err) });
-      if (this.failures.length > 50) this.failures.shift();
-    }
-  }
-
-  private act(scopeId: string, action: (engine: AlertEngine) => boolean): boolean {
-    const rt = this.scopes.get(scopeId);
-    if (!rt) return false;
-    const done = action(rt.engine);
-    if (done) {
-      this.persist(rt);
-      this.emit();
-    }
-    return done;
-  }
-
   private log(rt: ScopeRuntime, transitions: AlertTransition[]): void {
     for (const t of transitions) this.transitionLog.push({ ...t, scope: rt.scope.id });
     if (this.transitionLog.length > 200) this.transitionLog.splice(0, this.transitionLog.length - 200);
   }
 
   private persist(rt: ScopeRuntime): void {
-    try {
-      this.opts.storage?.setItem(STORAGE_PREFIX + rt.scope.id, JSON.stringify(rt.engine.toJSON()));
-    } catch {
-      // Storage full or blocked: alerting goes on, only a reload would forget acks.
-    }
+    // Refused (storage full or blocked): alerting goes on; the shared state still holds the acks.
+    saveEngine(this.storage, rt.scope.id, rt.engine);
   }
 
   private ensureTimer(): void {
     if (this.timer !== undefined) return;
-    this.timer = this.opts.setInterval(() => void this.evaluate(), this.opts.evaluateEveryMs);
+    this.timer = this.setIntervalFn(() => void this.evaluate(), this.evaluateEveryMs);
   }
 
   private emit(): void {
@@ -373,12 +488,19 @@ export class AlertHub {
   }
 }
 
+function listenStorage(listener: (key: string | null) => void): () => void {
+  const onStorage = (event: StorageEvent) => listener(event.key);
+  window.addEventListener('storage', onStorage);
+  return () => window.removeEventListener('storage', onStorage);
+}
+
 const hubs = new WeakMap<VitalsStore, AlertHub>();
 
-export function alertHubFor(store: VitalsStore, services: HubServices): AlertHub {
+/** The connection's hub: one per store, whichever card asks first. */
+export function alertHubFor(store: VitalsStore): AlertHub {
   let hub = hubs.get(store);
   if (!hub) {
-    hub = new AlertHub(store, services);
+    hub = new AlertHub(store);
     hubs.set(store, hub);
   }
   return hub;

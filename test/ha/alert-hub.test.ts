@@ -4,6 +4,7 @@ import { VitalsStore } from '../../src/ha/store';
 import { parseAlertsConfig } from '../../src/core/config/alerts';
 import type { NotificationIntent } from '../../src/core/alerts/types';
 import { FakeConnection, sleep } from '../helpers/fake-connection';
+import { passThroughClaims, quietShared } from '../helpers/hub-options';
 
 function memoryStorage() {
   const data = new Map<string, string>();
@@ -27,7 +28,7 @@ function setup(storage = memoryStorage(), clockStart = Date.UTC(2026, 10, 26, 12
   const services = { callService: async (d: string, s: string, data: Record<string, unknown>) => void calls.push([d, s, data]) };
   const sent = new Set<string>();
   const gate = { once: async (id: string, send: () => Promise<void>) => (sent.has(id) ? false : (sent.add(id), await send(), true)) };
-  const hub = new AlertHub(store, services, { clock, storage, gate, setInterval: () => 0, clearInterval: () => undefined });
+  const hub = new AlertHub(store, { caller: services, clock, storage, gate, claims: passThroughClaims, shared: quietShared(store, storage), setInterval: () => 0, clearInterval: () => undefined });
   return { connection, store, clock, calls, hub, storage };
 }
 
@@ -155,7 +156,10 @@ describe('AlertHub', () => {
 
   it('records a failed notification instead of throwing', async () => {
     const { connection, clock, hub, store } = setup();
-    const failing = new AlertHub(store, { callService: async () => Promise.reject(new Error('service not found')) }, {
+    const failing = new AlertHub(store, {
+      caller: { callService: async () => Promise.reject(new Error('service not found')) },
+      claims: passThroughClaims,
+      shared: quietShared(store),
       clock,
       storage: memoryStorage(),
       gate: { once: async (_id, send) => (await send(), true) },
@@ -168,7 +172,7 @@ describe('AlertHub', () => {
     clock.t += 5_000;
     connection.setState('sensor.cpu', '95', {}, clock.t / 1000);
     await failing.evaluate();
-    expect(failing.failures[0].error).to.equal('service not found');
+    expect(failing.deliveries.filter((d) => d.reason === 'failed').map((d) => d.detail)).to.deep.equal(['service not found']);
     void hub;
   });
 });
@@ -229,9 +233,10 @@ describe('intent delivery helpers', () => {
     const clock = { t: Date.UTC(2026, 10, 26, 12), now() { return this.t; } };
     const store = new VitalsStore(connection as never, { batchDelayMs: 1, historyBatchDelayMs: 1, now: () => clock.t });
     const calls: string[] = [];
-    let claims = 0;
-    const gate = { once: async (_id: string, send: () => Promise<void>) => (claims++ % 2 === 0 ? await send() : undefined, true) };
-    const hub = new AlertHub(store, { callService: async (d, s) => void calls.push(`${d}.${s}`) }, { clock, storage: memoryStorage(), gate, setInterval: () => 0, clearInterval: () => undefined });
+    let claimed = 0;
+    const claims = { run: async (_id: string, send: () => Promise<void>) => (claimed++ % 2 === 0 ? (await send(), 'won' as const) : ('lost' as const)) };
+    const gate = { once: async (_id: string, send: () => Promise<void>) => (await send(), true) };
+    const hub = new AlertHub(store, { caller: { callService: async (d, s) => void calls.push(`${d}.${s}`) }, clock, storage: memoryStorage(), gate, claims, shared: quietShared(store), setInterval: () => 0, clearInterval: () => undefined });
     const rules = [{ ...CPU_RULES[0], notify: ['notify.phone', 'notify.tablet'] }];
     connection.setState('sensor.cpu', '20', {}, clock.t / 1000 - 10);
     hub.register({ id: 'card1', entities: ['sensor.cpu'], config: config(rules) });
@@ -243,8 +248,8 @@ describe('intent delivery helpers', () => {
     await sleep(0);
     // Assert
     expect(calls).to.have.length(1);
-    expect(hub.deliveries.map((d) => d.by).sort()).to.deep.equal(['other-device', 'this-device']);
-    expect(hub.deliveries.find((d) => d.by === 'this-device')!.intent.service).to.equal(calls[0]);
+    expect(hub.deliveries.map((d) => d.reason).sort()).to.deep.equal(['other-device', 'sent']);
+    expect(hub.deliveries.find((d) => d.reason === 'sent')!.intent.service).to.equal(calls[0]);
   });
 
   it('waits for the entity state before warming up, so a counter\'s detector learns the rate from history', async () => {

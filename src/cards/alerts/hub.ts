@@ -2,26 +2,13 @@
  * The shared alert hub, loaded lazily: the alert engine is a separate chunk, so dashboards without
  * alerts cards do not pay for it in the main bundle.
  */
-import type { HomeAssistant } from 'custom-card-helpers';
-import type { AlertHub, HubServices } from '../../ha/alert-hub';
+import type { AlertHub } from '../../ha/alert-hub';
 import type { VitalsStore } from '../../ha/store';
 import { VitalsCardBase } from '../shared/card-base';
 
-/** The newest `hass` any card saw: the hub's notification calls go through it. */
-let latestHass: HomeAssistant | undefined;
-
-export function rememberHass(hass: HomeAssistant): void {
-  latestHass = hass;
-}
-
-export const hubServices: HubServices = {
-  callService: (domain, service, data) =>
-    latestHass ? Promise.resolve(latestHass.callService(domain, service, data)) : Promise.reject(new Error('Home Assistant is not connected')),
-};
-
 export async function loadHub(store: VitalsStore): Promise<AlertHub> {
   const { alertHubFor } = await import('../../ha/alert-hub');
-  return alertHubFor(store, hubServices);
+  return alertHubFor(store);
 }
 
 /** A card showing the hub's alerts: the alerts and overview cards. */
@@ -32,10 +19,6 @@ export abstract class HubCardBase<Config extends object> extends VitalsCardBase<
   private hubStore?: VitalsStore;
   /** Counts detaches, so a hub that finishes loading after one is not used. */
   private attachment = 0;
-
-  protected override hassChanged(hass: HomeAssistant): void {
-    rememberHass(hass);
-  }
 
   protected override detach(): void {
     this.attachment++;

@@ -3,7 +3,8 @@
  * wording, badges and the escalation step.
  */
 import type { AlertRule, AlertsConfig, NotifyTier } from '../../core/config/alerts';
-import type { HubAlert } from '../../ha/alert-hub';
+import type { Delivery, HubAlert } from '../../ha/alert-hub';
+import type { SharedAck, SharedSent, SharedSnooze } from '../../core/alerts/shared-state';
 import { formatDuration } from '../../ui/format';
 
 export const RECENT_RESOLVED_MS = 3_600_000;
@@ -82,4 +83,53 @@ export function clockText(t: number, now: number): string {
   const d = new Date(t);
   const time = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
   return new Date(now).toDateString() === d.toDateString() ? time : `${d.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} ${time}`;
+}
+
+/** What the card needs from the hub to explain an alert's notifications. */
+export interface DeliveryFacts {
+  deliveries: readonly Delivery[];
+  shared: { ack?: SharedAck; snooze?: SharedSnooze };
+  sentBy(intentId: string): SharedSent | undefined;
+}
+
+function who(stamp: { by?: string; deviceName?: string } | undefined): string {
+  if (!stamp) return '';
+  if (stamp.by && stamp.deviceName) return ` by ${stamp.by} (${stamp.deviceName})`;
+  if (stamp.by || stamp.deviceName) return ` by ${stamp.by ?? stamp.deviceName}`;
+  return '';
+}
+
+/**
+ * "Why did, or didn't, this notify?" in one line: the last delivery decision for the alert, or
+ * what is holding it back now. `undefined` for an alert with nothing to tell (inactive, never sent).
+ */
+export function notifyLine(a: HubAlert, facts: DeliveryFacts, now: number): string | undefined {
+  const active = a.state === 'firing' || a.state === 'pending';
+  if (active && a.acknowledged) return `not sent: acknowledged${who(facts.shared.ack ?? a.ack)}`;
+  if (active && a.snoozed && a.snoozedUntil !== undefined) return `not sent: snoozed until ${clockText(a.snoozedUntil, now)}${who(facts.shared.snooze)}`;
+  if (active && a.silenced) return 'not sent: silenced';
+  if (active && a.inhibitedBy.length) return `not sent: inhibited by a more severe alert`;
+  if (active && a.flapping) return 'not sent: flapping (a summary follows when it is stable)';
+  const last = [...facts.deliveries].reverse().find((d) => d.scope === a.scope && d.intent.alertKey === a.key);
+  if (!last) return a.state === 'pending' ? 'not sent: pending (the rule waits for "for")' : undefined;
+  const when = clockText(last.at, now);
+  const via = `via ${last.intent.service}`;
+  switch (last.reason) {
+    case 'sent':
+      return `sent from this device ${when} ${via}`;
+    case 'other-device': {
+      const sent = facts.sentBy(last.intent.id);
+      return `sent by ${sent?.deviceName ?? 'another device'} ${sent ? clockText(sent.at, now) : when} ${via}`;
+    }
+    case 'other-tab':
+      return `sent by another tab of this browser ${when} ${via}`;
+    case 'acknowledged':
+      return `not sent ${when}: ${last.detail ?? 'acknowledged'}`;
+    case 'refused-service':
+      return `not sent: ${last.intent.service} is not allowed (add it to alerts.allow_services)`;
+    case 'rate-limited':
+      return `not sent ${when}: ${last.detail ?? 'rate limit'}; a summary follows`;
+    default:
+      return `failed ${when} ${via}: ${last.detail ?? 'error'}`;
+  }
 }

@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { HomeAssistant } from 'custom-card-helpers';
 import { cardStyles, listCardStyles } from '../shared/styles';
-import { DEFAULT_RULES_INPUT } from '../../core/config/alerts';
+import { DEFAULT_RULES_INPUT, servicesCalled } from '../../core/config/alerts';
 import { formatDuration as formatConfigDuration } from '../../core/config/duration';
 import type { AlertHub, HubAlert } from '../../ha/alert-hub';
 import { HubCardBase } from './hub';
@@ -9,7 +9,7 @@ import type { StoreStatus, VitalsStore } from '../../ha/store';
 import { discoverSystemSensors } from '../../ha/telemetry/system';
 import { formatDuration, formatValue } from '../../ui/format';
 import { ALERTS_CARD_TYPE, parseAlertsCardConfig, scopeEntities, scopeIdOf, type AlertsCardConfig } from './config';
-import { clockText, escalationOf, ruleFor, stateText, visibleAlerts } from './model';
+import { clockText, escalationOf, notifyLine, ruleFor, stateText, visibleAlerts } from './model';
 
 const SILENCE_MS = 3_600_000;
 const REFRESH_MS = 30_000;
@@ -136,7 +136,8 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
 
   private snooze(a: HubAlert, ms: number): void {
     this._openSnooze = undefined;
-    this.hub?.snooze(a.scope, a.key, ms);
+    const user = (this._hass as unknown as { user?: { name?: string } })?.user?.name;
+    this.hub?.snooze(a.scope, a.key, ms, user);
   }
 
   private silence(a: HubAlert): void {
@@ -172,7 +173,8 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
     const now = this.now();
     const all = hub?.alerts() ?? [];
     const rows = visibleAlerts(all, config.show, now, config.max_items);
-    const failures = hub?.failures ?? [];
+    const failures = (hub?.deliveries ?? []).filter((d) => d.reason === 'failed');
+    const notes = hub?.notes() ?? [];
     const ruleCount = config.alerts.rules.filter((r) => r.enabled).length;
     const entityCount = scopeEntities(config).length;
     return html`
@@ -184,9 +186,11 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
         ${failures.length
           ? html`<p class="banner failure" role="alert">
               ⚠ ${failures.length} notification${failures.length === 1 ? '' : 's'} failed; last: ${failures[failures.length - 1].intent.service} —
-              ${failures[failures.length - 1].error}
+              ${failures[failures.length - 1].detail}
             </p>`
           : nothing}
+        ${notes.map((note) => html`<p class="banner note" role="status">${note}</p>`)}
+        ${this.renderServices()}
         ${rows.length === 0
           ? html`<p class="empty" role="status">
               ${entityCount
@@ -232,6 +236,7 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
               : nothing}
             ${a.flapping ? html`<span class="badge flapping">flapping</span>` : nothing}
           </div>
+          ${this.renderWhy(a, now)}
           ${escalation
             ? html`<div class="escalation">${escalation.total > 1 ? `tier ${escalation.reached} of ${escalation.total} · ` : ''}${escalation.text}</div>`
             : nothing}
@@ -265,6 +270,21 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
     `;
   }
 
+  /** Why this alert did or did not notify, and who sent it. */
+  private renderWhy(a: HubAlert, now: number): TemplateResult | typeof nothing {
+    const hub = this.hub;
+    if (!hub) return nothing;
+    const line = notifyLine(a, { deliveries: hub.deliveries, shared: hub.sharedFor(a.scope, a.key), sentBy: (id) => hub.sentBy(id) }, now);
+    return line ? html`<div class="why">${line}</div>` : nothing;
+  }
+
+  /** The services this card's rules will call: nothing a copied config does is hidden. */
+  private renderServices(): TemplateResult | typeof nothing {
+    const services = servicesCalled(this._config!.alerts);
+    if (!services.length || !scopeEntities(this._config!).length) return nothing;
+    return html`<p class="services">Notifies through ${services.join(', ')}</p>`;
+  }
+
   /** "cpu_high on Processor use" for an alert key "cpu_high/sensor.cpu". */
   private describeKey(key: string): string {
     const slash = key.indexOf('/');
@@ -273,11 +293,12 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
 
   /** Which device sent the last notification: with the dashboard open on several, only one does. */
   private renderLastDelivery(now: number): TemplateResult | typeof nothing {
-    const last = this.hub?.deliveries.at(-1);
+    const last = this.hub?.deliveries.filter((d) => d.reason === 'sent' || d.reason === 'other-device').at(-1);
     if (!last) return nothing;
+    const other = last.reason === 'other-device' ? this.hub?.sentBy(last.intent.id) : undefined;
     return html`<p class="delivery">
       Last notification <time datetime=${new Date(last.at).toISOString()}>${clockText(last.at, now)}</time> · ${last.intent.service} ·
-      ${last.by === 'this-device' ? 'sent from this device' : 'sent by another device with this dashboard open'}
+      ${last.reason === 'sent' ? 'sent from this device' : `sent by ${other?.deviceName ?? 'another device with this dashboard open'}`}
     </p>`;
   }
 
@@ -307,6 +328,17 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
     css`
       .failure {
         border-left: 4px solid var(--vitals-warning);
+      }
+      .note {
+        border-left: 4px solid var(--vitals-info, var(--info-color, #039be5));
+      }
+      .services,
+      .why {
+        color: var(--secondary-text-color);
+        font-size: 0.85em;
+      }
+      .services {
+        margin: 4px 0;
       }
       .empty {
         margin: 8px 0;

@@ -6,7 +6,6 @@ import type { HomeAssistant } from 'custom-card-helpers';
 import type { EntitySnapshot } from '../../ha/entity-updates';
 import type { VitalsStore } from '../../ha/store';
 import { alertHubFor, type AlertHub } from '../../ha/alert-hub';
-import { connectionServices } from '../../ha/services';
 import { sparklinePath } from '../../ui/sparkline';
 import type { Severity } from '../../core/config/alerts';
 import { parseNumericState } from '../../core/series/parse';
@@ -36,7 +35,7 @@ export class VitalsMetricCard extends VitalsCardBase<MetricCardConfig> {
     this.attach();
   }
 
-  protected override start(config: MetricCardConfig, store: VitalsStore, connection: HomeAssistant['connection']): void {
+  protected override start(config: MetricCardConfig, store: VitalsStore): void {
     this._snapshot = undefined;
     // The statistic needs its window of history; the current value needs none.
     const historyMs = config.stat === 'current' ? undefined : config.window;
@@ -55,7 +54,7 @@ export class VitalsMetricCard extends VitalsCardBase<MetricCardConfig> {
     }
     this.hub = undefined;
     if (config.alerts) {
-      const hub = alertHubFor(store, connectionServices(connection));
+      const hub = alertHubFor(store);
       this.hub = hub;
       this.disposers.push(hub.register({ id: `metric:${config.entity}:${JSON.stringify(config.alerts)}`, entities: [config.entity], config: config.alerts }));
       this.disposers.push(hub.onChange(() => this._revision++));

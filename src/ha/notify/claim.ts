@@ -3,30 +3,38 @@
  *
  * Every open dashboard runs its own alert engine and plans the same intents with the same ids
  * (see core/alerts/intent-id.ts). Tabs of one browser agree through a Web Lock and a shared
- * sent-log (alert-hub.ts). Devices agree here, through the MQTT broker Home Assistant is
+ * sent-log (browser-once.ts). Devices agree here, through the MQTT broker Home Assistant is
  * connected to: all claims travel through Home Assistant's single MQTT client, so every
  * subscriber sees them in the same order, and the first claim of an intent wins.
  *
- *   1. Subscribe to the intent's claim topic (`mqtt/subscribe` over the websocket). A claim left
+ *   1. Subscribe to the intent's claim topic and its `sent` sub-topic (`<topic>/#`). A claim left
  *      there (retained) by a device that already decided arrives within `settleMs`.
  *   2. Otherwise publish our own claim, retained, through `mqtt.publish`, and wait for claims to
  *      come back: the first one (ours or a device that published at the same moment) wins.
- *   3. The winner sends, then publishes the claim again marked `sent`. A device that lost waits
- *      up to `confirmMs` for that mark; without it (the winner was closed or frozen, or its call
- *      failed) it sends itself. A duplicate in that rare case beats a lost alert.
+ *   3. The winner sends, then publishes a `sent` mark carrying its claim's nonce on `<topic>/sent`
+ *      (retained too, so the claim itself stays retained for devices that come late). A device
+ *      that lost waits up to `confirmMs` for the winner's mark; without it (the winner was closed
+ *      or frozen, or its call failed) it sends itself. A duplicate in that rare case beats a lost
+ *      alert.
  *
- * Claims share `buckets` topics (the id picks one), so the broker keeps at most that many
+ * A `sent` mark counts only when it carries the nonce of the claim that won: a mark on its own
+ * (a forged retained message, or one left from another intent) silences nobody.
+ *
+ * Claims share `buckets` topics (the id picks one), so the broker keeps at most twice that many
  * retained messages. Where the claim cannot be made (not an admin: `mqtt/subscribe` is admin
  * only; no MQTT integration; broker down; the websocket reconnecting) the notification is sent at
  * once: duplicates collapse on the phone through `tag` and `notification_id`.
  */
+
+import type { ServiceCaller } from './types';
+export { browserDeviceId } from '../device-identity';
 
 export type ClaimOutcome = 'won' | 'lost' | 'took-over' | 'unavailable';
 
 export interface ClaimTransport {
   /** `connection.subscribeMessage`: resolves with the unsubscribe function once HA accepted it. */
   subscribe(onEvent: (event: unknown) => void, message: { type: string; topic: string }): Promise<() => Promise<void>>;
-  callService(domain: string, service: string, data: Record<string, unknown>): Promise<unknown>;
+  callService: ServiceCaller['callService'];
 }
 
 export interface ClaimOptions {
@@ -56,12 +64,17 @@ interface Claim {
   sent?: boolean;
 }
 
-function parseClaim(event: unknown): Claim | undefined {
-  const payload = (event as { payload?: unknown } | undefined)?.payload;
-  if (typeof payload !== 'string') return undefined;
+function parseClaim(event: unknown, topic: string): Claim | undefined {
+  const message = event as { payload?: unknown; topic?: unknown } | undefined;
+  const payload = message?.payload;
+  if (typeof payload !== 'string' || payload.length > 1000) return undefined;
   try {
-    const claim = JSON.parse(payload) as Partial<Claim>;
-    return typeof claim.intent === 'string' && typeof claim.device === 'string' && typeof claim.nonce === 'string' ? (claim as Claim) : undefined;
+    const claim = JSON.parse(payload) as Partial<Claim> | null;
+    if (!claim || typeof claim.intent !== 'string' || typeof claim.device !== 'string' || typeof claim.nonce !== 'string') return undefined;
+    // A mark is only a mark on the `sent` topic, a claim only on the claim topic.
+    const onSentTopic = message?.topic === `${topic}/sent`;
+    if (claim.sent === true) return onSentTopic ? { intent: claim.intent, device: claim.device, nonce: claim.nonce, sent: true } : undefined;
+    return onSentTopic ? undefined : { intent: claim.intent, device: claim.device, nonce: claim.nonce };
   } catch {
     return undefined; // someone else's message on our topic
   }
@@ -78,6 +91,17 @@ class Timeout extends Error {}
 /** Claim messages seen on one topic for one intent, with a way to wait for a condition on them. */
 class ClaimLog {
   readonly seen: Claim[] = [];
+
+  /** The first claim made (not a mark): the winner. */
+  get winner(): Claim | undefined {
+    return this.seen.find((c) => !c.sent);
+  }
+
+  /** The winner marked its claim sent (a mark with any other nonce does not count). */
+  get confirmed(): boolean {
+    const winner = this.winner;
+    return !!winner && this.seen.some((c) => c.sent && c.nonce === winner.nonce && c.device === winner.device);
+  }
   private waiters = new Set<() => void>();
 
   add(claim: Claim): void {
@@ -135,17 +159,17 @@ export class MqttClaims {
     const onEvent = (event: unknown) => {
       // A subscription the library renewed after a reconnect, although we had let it go.
       if (released) return void unsubscribe?.().catch(() => undefined);
-      const claim = parseClaim(event);
+      const claim = parseClaim(event, topic);
       if (claim?.intent === intentId) log.add(claim);
     };
     try {
-      unsubscribe = await this.bounded(this.transport.subscribe(onEvent, { type: 'mqtt/subscribe', topic }), (late) => void late().catch(() => undefined));
+      unsubscribe = await this.bounded(this.transport.subscribe(onEvent, { type: 'mqtt/subscribe', topic: `${topic}/#` }), (late) => void late().catch(() => undefined));
     } catch {
       return this.unavailable(send);
     }
     try {
       await this.opts.sleep(this.opts.settleMs);
-      if (log.seen.length) return await this.lost(log, send);
+      if (log.winner) return await this.lost(log, send);
       const mine: Claim = { intent: intentId, device: this.opts.deviceId, nonce: this.opts.random() };
       try {
         await this.bounded(this.publish(topic, mine));
@@ -155,10 +179,10 @@ export class MqttClaims {
       const back = () => log.seen.some((c) => c.nonce === mine.nonce);
       await log.until(back, this.opts.decideMs, this.opts.sleep);
       // Our own claim never came back: the broker did not route it, so nobody can have seen it.
-      if (!back()) return log.seen.length ? await this.lost(log, send) : await this.unavailable(send);
-      if (log.seen[0].nonce !== mine.nonce) return await this.lost(log, send);
+      if (!back()) return log.winner ? await this.lost(log, send) : await this.unavailable(send);
+      if (log.winner!.nonce !== mine.nonce) return await this.lost(log, send);
       await send();
-      await this.bounded(this.publish(topic, { ...mine, sent: true })).catch(() => undefined);
+      await this.bounded(this.publish(`${topic}/sent`, { ...mine, sent: true })).catch(() => undefined);
       return 'won';
     } finally {
       released = true;
@@ -168,7 +192,7 @@ export class MqttClaims {
 
   /** Another device claimed it: wait for its `sent` mark, and send ourselves if none comes. */
   private async lost(log: ClaimLog, send: () => Promise<void>): Promise<ClaimOutcome> {
-    const confirmed = () => log.seen.some((c) => c.sent);
+    const confirmed = () => log.confirmed;
     await log.until(confirmed, this.opts.confirmMs, this.opts.sleep);
     if (confirmed()) return 'lost';
     await send();
@@ -199,17 +223,6 @@ export class MqttClaims {
       }),
     ]);
   }
-}
-
-const DEVICE_KEY = 'ha-vitals:device-id';
-
-/** This browser's device id, made once and shared by its tabs. */
-export function browserDeviceId(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined, random = () => Math.random().toString(36).slice(2, 12)): string {
-  const known = storage?.getItem(DEVICE_KEY);
-  if (known) return known;
-  const id = `dev-${random()}`;
-  storage?.setItem(DEVICE_KEY, id);
-  return id;
 }
 
 /** Performs an intent once per id; `once` resolves true when this call handled it. */

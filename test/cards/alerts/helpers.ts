@@ -1,5 +1,7 @@
 import { fixture, html } from '@open-wc/testing';
-import { AlertHub, type HubServices, type IntentGate } from '../../../src/ha/alert-hub';
+import { AlertHub, type IntentGate } from '../../../src/ha/alert-hub';
+import type { ServiceCaller } from '../../../src/ha/notify/types';
+import { passThroughClaims, quietShared } from '../../helpers/hub-options';
 import { storeFor } from '../../../src/ha/store';
 import { FakeConnection, fakeHass, sleep } from '../../helpers/fake-connection';
 
@@ -16,7 +18,7 @@ export function memoryStorage() {
 }
 
 /** A connection serving empty history, its shared store and a hub on a fake clock. */
-export function hubSetup(services?: HubServices, gate?: IntentGate) {
+export function hubSetup(services?: ServiceCaller, gate?: IntentGate, claims: { run(id: string, send: () => Promise<void>): Promise<'won' | 'lost' | 'took-over' | 'unavailable'> } = passThroughClaims) {
   const connection = new FakeConnection();
   connection.responders.set('history/history_during_period', () => ({}));
   connection.responders.set('recorder/statistics_during_period', () => ({}));
@@ -24,9 +26,13 @@ export function hubSetup(services?: HubServices, gate?: IntentGate) {
   const store = storeFor(connection as never);
   const calls: [string, string, Record<string, unknown>][] = [];
   const sent = new Set<string>();
-  const hub = new AlertHub(store, services ?? { callService: async (d, s, data) => void calls.push([d, s, data]) }, {
+  const storage = memoryStorage();
+  const hub = new AlertHub(store, {
+    caller: services ?? { callService: async (d, s, data) => void calls.push([d, s, data]) },
+    claims,
+    shared: quietShared(store, storage),
     clock,
-    storage: memoryStorage(),
+    storage,
     gate: gate ?? { once: async (id, send) => (sent.has(id) ? false : (sent.add(id), await send(), true)) },
     setInterval: () => 0,
     clearInterval: () => undefined,

@@ -2,7 +2,6 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { VitalsAlertsCard } from '../../../src/cards/alerts/vitals-alerts-card';
 import { alertHubFor } from '../../../src/ha/alert-hub';
 import { storeFor } from '../../../src/ha/store';
-import { hubServices } from '../../../src/cards/alerts/hub';
 import { FakeConnection, fakeHass, sleep } from '../../helpers/fake-connection';
 import { hubSetup } from './helpers';
 
@@ -35,8 +34,8 @@ describe('HubCardBase', () => {
     card.hass = fakeHass(second);
     await waitUntil(() => card.hub !== undefined && card.hub !== firstHub, 'hub not replaced');
     // Assert
-    expect(firstHub).to.equal(alertHubFor(storeFor(first as never), hubServices));
-    expect(card.hub).to.equal(alertHubFor(storeFor(second as never), hubServices));
+    expect(firstHub).to.equal(alertHubFor(storeFor(first as never)));
+    expect(card.hub).to.equal(alertHubFor(storeFor(second as never)));
   });
 
   it('keeps an injected hub when the connection changes', async () => {

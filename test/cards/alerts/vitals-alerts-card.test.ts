@@ -174,7 +174,7 @@ describe('vitals-alerts-card', () => {
   it('says which device sent the last notification', async () => {
     // Arrange: on this browser the notification is sent; on the other, another device claimed it.
     const here = await firingCard();
-    const claimedElsewhere = await firingCard({}, hubSetup(undefined, { once: async () => true }));
+    const claimedElsewhere = await firingCard({}, hubSetup(undefined, undefined, { run: async () => 'lost' }));
     // Act
     const sentHere = textOf(q(here.card, '.delivery'));
     const sentElsewhere = textOf(q(claimedElsewhere.card, '.delivery'));
@@ -183,6 +183,8 @@ describe('vitals-alerts-card', () => {
     expect(claimedElsewhere.calls).to.have.length(0);
     expect(sentHere).to.match(/^Last notification \d\d:\d\d · notify\.phone · sent from this device$/);
     expect(sentElsewhere).to.match(/sent by another device with this dashboard open$/);
+    expect(textOf(q(here.card, '.why'))).to.match(/^sent from this device \d\d:\d\d via notify\.phone$/);
+    expect(textOf(q(claimedElsewhere.card, '.why'))).to.match(/^sent by another device \d\d:\d\d via notify\.phone$/);
   });
 
   it('reports its alert states as MQTT sensors when report is on, and stops when removed', async () => {
@@ -400,7 +402,7 @@ describe('vitals-alerts-card with the shared hub', () => {
     card.hass = fakeHass(connection);
     await sleep(150);
     // Assert
-    const hub = alertHubFor(storeFor(connection as never), { callService: async () => undefined });
+    const hub = alertHubFor(storeFor(connection as never));
     expect(card.hub).to.equal(hub);
     expect(textOf(q(card, '.empty'))).to.equal('All clear — 2 rules watching 1 entity');
     expect(storeFor(connection as never).watchedIds).to.include(cpu);

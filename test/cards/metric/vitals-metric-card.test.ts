@@ -152,7 +152,7 @@ describe('vitals-metric-card statistics, thresholds and alerts', () => {
     );
     const { storeFor } = await import('../../../src/ha/store');
     const { alertHubFor } = await import('../../../src/ha/alert-hub');
-    const hub = alertHubFor(storeFor(connection as never), { callService: async () => undefined });
+    const hub = alertHubFor(storeFor(connection as never));
     await hub.evaluate();
     await card.updateComplete;
     expect(hub.alerts().find((a) => a.seriesId === 'sensor.cpu')!.state).to.equal('firing');

@@ -1,12 +1,19 @@
 import { expect } from '@open-wc/testing';
-import { MqttClaims, browserDeviceId, claimTopic, claimingGate, type ClaimTransport } from '../../src/ha/notify-claim';
-import { sleep } from '../helpers/fake-connection';
+import { MqttClaims, browserDeviceId, claimTopic, claimingGate, type ClaimTransport } from '../../../src/ha/notify/claim';
+import { sleep } from '../../helpers/fake-connection';
 
 /**
  * A broker behind one Home Assistant MQTT client, as in production: one ordered stream of
  * messages, each delivered to every subscription on its topic; a new subscription gets the topic's
  * retained message after a short subscribe delay (HA debounces its broker subscriptions).
  */
+/** MQTT topic filter matching, enough for `a/b` and `a/b/#`. */
+function matches(filter: string, topic: string): boolean {
+  if (!filter.endsWith('/#')) return filter === topic;
+  const base = filter.slice(0, -2);
+  return topic === base || topic.startsWith(`${base}/`);
+}
+
 class FakeBroker {
   retained = new Map<string, string>();
   subscribers = new Set<{ topic: string; deliver: (event: unknown) => void }>();
@@ -23,8 +30,7 @@ class FakeBroker {
         const sub = { topic: message.topic, deliver: onEvent };
         this.subscribers.add(sub);
         setTimeout(() => {
-          const kept = this.retained.get(sub.topic);
-          if (kept !== undefined && this.subscribers.has(sub)) onEvent({ topic: sub.topic, payload: kept, retain: true });
+          for (const [topic, kept] of this.retained) if (matches(sub.topic, topic) && this.subscribers.has(sub)) onEvent({ topic, payload: kept, retain: true });
         }, this.subscribeDelayMs);
         return async () => void this.subscribers.delete(sub);
       },
@@ -34,7 +40,7 @@ class FakeBroker {
         this.published.push(msg);
         if (msg.retain) this.retained.set(msg.topic, msg.payload);
         // One stream: every message reaches the subscribers of that moment in publish order.
-        const targets = [...this.subscribers].filter((s) => s.topic === msg.topic);
+        const targets = [...this.subscribers].filter((s) => matches(s.topic, msg.topic));
         setTimeout(() => targets.forEach((s) => s.deliver({ topic: msg.topic, payload: msg.payload, retain: false })), this.deliverDelayMs);
         return null;
       },
@@ -67,7 +73,7 @@ describe('MqttClaims', () => {
     const claim = { intent: ID, device: 'dev-a', nonce: 'n1' };
     expect(broker.published).to.deep.equal([
       { topic: claimTopic(ID), payload: JSON.stringify(claim), retain: true, qos: 1 },
-      { topic: claimTopic(ID), payload: JSON.stringify({ ...claim, sent: true }), retain: true, qos: 1 },
+      { topic: `${claimTopic(ID)}/sent`, payload: JSON.stringify({ ...claim, sent: true }), retain: true, qos: 1 },
     ]);
     expect(claimTopic(ID)).to.match(/^ha-vitals\/claims\/\d+$/);
     expect(broker.subscribers.size).to.equal(0);
@@ -76,7 +82,8 @@ describe('MqttClaims', () => {
   it('loses without publishing or sending when another device\'s claim is retained and marked sent', async () => {
     // Arrange
     const broker = new FakeBroker();
-    broker.retained.set(claimTopic(ID), JSON.stringify({ intent: ID, device: 'dev-b', nonce: 'x', sent: true }));
+    broker.retained.set(claimTopic(ID), JSON.stringify({ intent: ID, device: 'dev-b', nonce: 'x' }));
+    broker.retained.set(`${claimTopic(ID)}/sent`, JSON.stringify({ intent: ID, device: 'dev-b', nonce: 'x', sent: true }));
     const claims = new MqttClaims(broker.transport(), { deviceId: 'dev-a', ...fast });
     const sends = counter();
     // Act
@@ -85,6 +92,37 @@ describe('MqttClaims', () => {
     expect(outcome).to.equal('lost');
     expect(sends.count).to.equal(0);
     expect(broker.published).to.deep.equal([]);
+  });
+
+  it('is not silenced by a forged retained sent mark: a mark without the winning claim counts for nothing', async () => {
+    // Arrange: someone published a `sent` mark for the intent before anyone claimed it, on both topics.
+    const broker = new FakeBroker();
+    const forged = JSON.stringify({ intent: ID, device: 'mallory', nonce: 'forged', sent: true });
+    broker.retained.set(`${claimTopic(ID)}/sent`, forged);
+    const onClaimTopic = new FakeBroker();
+    onClaimTopic.retained.set(claimTopic(ID), forged);
+    const sends = counter();
+    // Act
+    const outcomes = [
+      await new MqttClaims(broker.transport(), { deviceId: 'dev-a', ...fast }).run(ID, sends.send),
+      await new MqttClaims(onClaimTopic.transport(), { deviceId: 'dev-a', ...fast }).run(ID, sends.send),
+    ];
+    // Assert
+    expect(outcomes).to.deep.equal(['won', 'won']);
+    expect(sends.count).to.equal(2);
+  });
+
+  it('takes over when the only sent mark carries another nonce than the winning claim', async () => {
+    // Arrange: a real claim by dev-b is retained, and a forged mark with another nonce.
+    const broker = new FakeBroker();
+    broker.retained.set(claimTopic(ID), JSON.stringify({ intent: ID, device: 'dev-b', nonce: 'real' }));
+    broker.retained.set(`${claimTopic(ID)}/sent`, JSON.stringify({ intent: ID, device: 'dev-b', nonce: 'other', sent: true }));
+    const sends = counter();
+    // Act
+    const outcome = await new MqttClaims(broker.transport(), { deviceId: 'dev-a', ...fast }).run(ID, sends.send);
+    // Assert
+    expect(outcome).to.equal('took-over');
+    expect(sends.count).to.equal(1);
   });
 
   it('takes over when the winner never marks its claim sent (closed, frozen, or its call failed)', async () => {
