@@ -24,7 +24,7 @@ import {
   bool,
   durationIn,
   entityId,
-  finiteNumber,
+  boundedNumber,
   listOf,
   labelMap,
   nonEmptyText,
@@ -251,7 +251,7 @@ function limited(key: keyof typeof DURATION_LIMITS): Struct<number, null> {
 // Pieces
 
 const SENSITIVITY_WORDS: Record<string, number> = { low: 0.25, medium: 0.5, high: 0.75 };
-const sensitivity = coerce(numberIn(0, 1), unknown(), (v) => (typeof v === 'string' && v in SENSITIVITY_WORDS ? SENSITIVITY_WORDS[v] : v));
+const sensitivity = coerce(numberIn(0, 1), unknown(), (v) => (typeof v === 'string' && Object.hasOwn(SENSITIVITY_WORDS, v) ? SENSITIVITY_WORDS[v] : v));
 
 function validMofN(m: unknown, n: unknown): boolean {
   return Number.isInteger(m) && Number.isInteger(n) && (m as number) >= 1 && (m as number) <= (n as number) && (n as number) <= 1000;
@@ -355,17 +355,17 @@ function common(type: RuleType) {
 
 const TYPE_KEYS: Record<RuleType, Record<string, Struct<any, any>>> = { // eslint-disable-line @typescript-eslint/no-explicit-any
   threshold: {
-    above: maybe(finiteNumber),
-    below: maybe(finiteNumber),
-    recover_below: maybe(finiteNumber),
-    recover_above: maybe(finiteNumber),
+    above: maybe(boundedNumber()),
+    below: maybe(boundedNumber()),
+    recover_below: maybe(boundedNumber()),
+    recover_above: maybe(boundedNumber()),
     m_of_n: maybe(mOfN),
   },
   trend: {
     window: withDefault(limited('window'), TYPE_DEFAULTS.trend.window),
-    min_gradient: maybe(finiteNumber),
+    min_gradient: maybe(boundedNumber()),
     direction: maybe(oneOf(['up', 'down', 'either'] as const)),
-    limit: maybe(finiteNumber),
+    limit: maybe(boundedNumber()),
     horizon: withDefault(limited('horizon'), TYPE_DEFAULTS.trend.horizon),
     min_samples: withDefault(numberIn(2, 100000, true), TYPE_DEFAULTS.trend.min_samples),
   },
@@ -384,7 +384,7 @@ function elsewhere(type: RuleType): Record<string, string> {
   for (const other of RULE_TYPES) {
     if (other === type) continue;
     for (const key of Object.keys(TYPE_KEYS[other])) {
-      if (!(key in TYPE_KEYS[type])) out[key] = `"${key}" is for type "${other}" rules, this rule has type "${type}"`;
+      if (!Object.hasOwn(TYPE_KEYS[type], key)) out[key] = `"${key}" is for type "${other}" rules, this rule has type "${type}"`;
     }
   }
   return out;
@@ -430,7 +430,8 @@ const TYPE_ONLY = strictObject<AlertRule>({ type: oneOf(RULE_TYPES) }, { passThr
 
 export const alertRule: Struct<AlertRule, unknown> = dynamic<AlertRule>((value) => {
   const type = value && typeof value === 'object' ? (value as { type?: unknown }).type : undefined;
-  return typeof type === 'string' && type in RULE_STRUCTS ? RULE_STRUCTS[type as RuleType] : TYPE_ONLY;
+  // Own keys only: `type: constructor` must not pick Object.prototype.constructor.
+  return typeof type === 'string' && Object.hasOwn(RULE_STRUCTS, type) ? RULE_STRUCTS[type as RuleType] : TYPE_ONLY;
 }) as Struct<AlertRule, unknown>;
 
 const inhibitRule = strictObject<InhibitRule>({
@@ -514,4 +515,39 @@ export const DEFAULT_RULES: readonly AlertRule[] = Object.freeze(mustParse(DEFAU
 /** The zero-config section: DEFAULT_RULES plus default inhibit rules and reconnect grace. */
 export function defaultAlertsConfig(): AlertsConfig {
   return mustParse(DEFAULT_RULES_INPUT);
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Slot budget
+
+/** Most alert slots (enabled rule × entity it watches) one card may run. */
+export const MAX_ALERT_SLOTS = 1000;
+
+/**
+ * Does `config` fit the slot budget of a card showing `entities`? Every enabled rule takes one
+ * slot per entity it watches: its `entity` list, or every entity of the card when that is empty.
+ * Over MAX_ALERT_SLOTS: an error for path "alerts".
+ */
+export function checkSlotBudget(config: AlertsConfig, entities: readonly string[]): { path: string; message: string } | undefined {
+  const cardEntities = new Set(entities).size;
+  let rules = 0;
+  let wide = 0;
+  let listed = 0;
+  for (const rule of config.rules) {
+    if (!rule.enabled) continue;
+    rules++;
+    if (rule.entity.length === 0) wide++;
+    else listed += new Set(rule.entity).size;
+  }
+  const total = wide * cardEntities + listed;
+  if (total <= MAX_ALERT_SLOTS) return undefined;
+  const num = (n: number) => n.toLocaleString('en-US');
+  const count = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? one : many}`;
+  const wideText = `${count(wide, 'rule', 'rules')} × ${count(cardEntities, 'entity', 'entities')}`;
+  const need =
+    listed === 0
+      ? `${wideText} = ${num(total)} alert slots`
+      : `${count(rules, 'rule needs', 'rules need')} ${num(total)} alert slots (${wide ? `${count(wide, 'card-wide rule', 'card-wide rules')} × ${count(cardEntities, 'entity', 'entities')} + ` : ''}${count(listed, 'listed entity', 'listed entities')})`;
+  return { path: 'alerts', message: `${need}, more than the ${num(MAX_ALERT_SLOTS)} a card may run; give rules an "entity" list or split the card` };
 }

@@ -12,10 +12,18 @@ export type { Describe };
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return JSON.stringify(truncate(value));
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   return String(value);
+}
+
+/** Longest user text (a key, a value) echoed in a message; longer is cut with "…". */
+export const MAX_ECHO = 60;
+
+/** `text` if at most MAX_ECHO characters, else its first MAX_ECHO - 1 and "…". */
+export function truncate(text: string): string {
+  return text.length <= MAX_ECHO ? text : `${text.slice(0, MAX_ECHO - 1)}…`;
 }
 
 function expected(what: string, value: unknown): string {
@@ -35,6 +43,24 @@ export const finiteNumber = coerce(
   unknown(),
   (v) => (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v),
 );
+
+/**
+ * A number from -bound to bound (default ±1e15: far beyond any sensor, still exact in a double).
+ * Text that is no number: "expected a number"; NaN, ±Infinity or beyond the bound:
+ * "expected a number between -1e15 and 1e15".
+ */
+export function boundedNumber(bound = 1e15): Struct<number, null> {
+  const shown = bound >= 1e6 ? bound.toExponential().replace('e+', 'e') : String(bound);
+  const range = `a number between -${shown} and ${shown}`;
+  return coerce(
+    define<number>('number', (v) => {
+      if (typeof v !== 'number') return expected('a number', v);
+      return (Number.isFinite(v) && Math.abs(v) <= bound) || expected(range, v);
+    }),
+    unknown(),
+    (v) => (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v),
+  );
+}
 
 export function numberIn(min: number, max: number, integer = false): Struct<number, null> {
   const what = `${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`;
@@ -109,9 +135,8 @@ export const labelMap = new Struct<Record<string, string>, null>({
   schema: null,
   coercer: (value) => {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = typeof v === 'number' || typeof v === 'boolean' ? String(v) : v;
-    return out;
+    // fromEntries defines own properties: a label named "__proto__" stays a label.
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'number' || typeof v === 'boolean' ? String(v) : v]));
   },
   validator: (value) => (!!value && typeof value === 'object' && !Array.isArray(value)) || expected('a mapping of label: value', value),
   *entries(value) {
@@ -152,9 +177,10 @@ export function strictObject<T>(schema: Schema, options: StrictObjectOptions = {
     *entries(value) {
       if (!value || typeof value !== 'object' || Array.isArray(value)) return;
       const record = value as Record<string, unknown>;
-      for (const key of known) yield [key, record[key], schema[key]];
+      // Own properties only, so "constructor", "toString" or a JSON "__proto__" are unknown keys.
+      for (const key of known) yield [key, Object.hasOwn(record, key) ? record[key] : undefined, schema[key]];
       for (const key of Object.keys(record)) {
-        if (key in schema || passThrough.has(key)) continue;
+        if (Object.hasOwn(schema, key) || passThrough.has(key)) continue;
         yield [key, record[key], unknownKey(key, known, options.elsewhere)];
       }
     },
@@ -163,7 +189,7 @@ export function strictObject<T>(schema: Schema, options: StrictObjectOptions = {
 
 function unknownKey(key: string, known: string[], elsewhere?: Readonly<Record<string, string>>): Struct<never, null> {
   let message: string;
-  if (elsewhere && key in elsewhere) message = `not allowed here: ${elsewhere[key]}`;
+  if (elsewhere && Object.hasOwn(elsewhere, key)) message = `not allowed here: ${elsewhere[key]}`;
   else {
     const near = didYouMean(key, known);
     message = near ? `unknown key; did you mean ${JSON.stringify(near)}?` : `unknown key; expected one of ${known.join(', ')}`;
@@ -171,8 +197,13 @@ function unknownKey(key: string, known: string[], elsewhere?: Readonly<Record<st
   return define<never>('unknown key', () => message);
 }
 
+/** Input longer than this gets no did-you-mean. */
+export const MAX_SUGGEST_LENGTH = 64;
+
 /** Closest candidate within a small edit distance (Damerau-Levenshtein, optimal string alignment). */
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
+  // The edit distance costs length × length: no suggestion for long input (no key is that long).
+  if (input.length > MAX_SUGGEST_LENGTH) return undefined;
   const needle = input.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;

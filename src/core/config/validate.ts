@@ -1,4 +1,5 @@
 import type { Struct, StructError } from 'superstruct';
+import { truncate } from './structs.js';
 
 export interface ConfigError {
   /** "alerts[2].for" */
@@ -14,12 +15,12 @@ export interface ValidateOptions {
   path?: string;
 }
 
-/** Format a superstruct path: ["alerts", 2, "for"] → "alerts[2].for". */
+/** Format a superstruct path: ["alerts", 2, "for"] → "alerts[2].for". Keys over 60 characters are cut with "…". */
 export function formatPath(parts: readonly (string | number)[], prefix = ''): string {
   let out = prefix;
   for (const part of parts) {
     if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? part : `.${part}`;
+    else out += out === '' ? truncate(String(part)) : `.${truncate(String(part))}`;
   }
   return out;
 }
