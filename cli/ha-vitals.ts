@@ -25,7 +25,8 @@ Inputs (one series each):
 
 Options:
   --rules FILE       YAML or JSON: a card's "alerts:" section (a list of rules, or
-                     {rules, inhibit, reconnect_grace}). Default: the zero-config rules
+                     {rules, inhibit, reconnect_grace, allow_services}), checked with
+                     the cards' schema. Default: the zero-config rules
                      (anomaly for 30s + unavailable for 5m).
   --scores-dir DIR   also write DIR/<input name>.csv with timestamp,value,anomaly_score
   --state-class CLASS  the inputs' Home Assistant state_class where the input does
@@ -108,7 +109,7 @@ export function loadRules(io: CliIO, path: string): AlertsConfig {
     throw new ReplayInputError(path, line, `not valid YAML/JSON: ${e.message.split('\n')[0]}`);
   }
   // Also accept a whole card config (or a snippet) that has an `alerts:` key.
-  const wrapped = !!data && typeof data === 'object' && !Array.isArray(data) && 'alerts' in data;
+  const wrapped = !!data && typeof data === 'object' && !Array.isArray(data) && Object.hasOwn(data, 'alerts');
   const result = parseAlertsConfig(wrapped ? (data as { alerts: unknown }).alerts : data, 'alerts');
   if (!result.ok) {
     const lines = result.errors.map((e) => `${path}: ${e.path || '(top level)'}: ${e.message}`);

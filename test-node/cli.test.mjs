@@ -90,6 +90,60 @@ test('bad rules: every problem with its path', () => {
   assert.match(b.err, /broken\.yaml(:\d+)?: not valid YAML\/JSON/);
 });
 
+test('rules are validated with the card schema: a service outside notify.* needs allow_services', () => {
+  // Arrange
+  const dir = tmp({
+    'cpu.csv': CPU,
+    'unlock.yaml': '- name: hot\n  type: threshold\n  above: 90\n  notify: [notify.phone, lock.unlock]\n',
+    'allowed.yaml': 'alerts:\n  allow_services: [lock.unlock]\n  rules:\n    - name: hot\n      type: threshold\n      above: 90\n      notify: [notify.phone, lock.unlock]\n',
+  });
+  // Act
+  const denied = cli(['replay', '--rules', 'unlock.yaml', 'cpu.csv'], { cwd: dir });
+  const allowed = cli(['replay', '--rules', 'allowed.yaml', 'cpu.csv'], { cwd: dir });
+  // Assert
+  assert.equal(denied.code, 2);
+  assert.equal(denied.out, '');
+  assert.equal(
+    denied.err,
+    'ha-vitals: unlock.yaml: alerts[0].notify[1].service: "lock.unlock" is not allowed: alert rules call only notify.* and persistent_notification.* unless the service is listed under alerts.allow_services\n',
+  );
+  assert.equal(allowed.code, 0, allowed.err);
+  assert.deepEqual(allowed.out.trim().split('\n').map((l) => JSON.parse(l).event), ['firing', 'resolved']);
+});
+
+test('rules are validated with the card schema: minimum intervals and upper bounds name the key', () => {
+  // Arrange
+  const dir = tmp({ 'cpu.csv': CPU, 'fast.yaml': '- name: hot\n  type: threshold\n  above: 90\n  repeat_interval: 1ms\n  for: 8d\n' });
+  // Act
+  const r = cli(['replay', '--rules', 'fast.yaml', 'cpu.csv'], { cwd: dir });
+  // Assert
+  assert.equal(r.code, 2);
+  assert.equal(r.out, '');
+  assert.match(r.err, /fast\.yaml: alerts\[0\]\.repeat_interval: expected at least "1m", got "1ms"/);
+  assert.match(r.err, /fast\.yaml: alerts\[0\]\.for: expected at most "7d", got "8d"/);
+});
+
+test('rules files: inherited names and huge keys are plain unknown keys', () => {
+  // Arrange
+  const big = 'k'.repeat(1024 * 1024);
+  const dir = tmp({
+    'cpu.csv': CPU,
+    'proto.json': '[{"name":"a","type":"constructor"},{"name":"b","type":"nodata","__proto__":{"x":1},"toString":1}]',
+    'big.json': JSON.stringify([{ name: 'a', type: 'nodata', [big]: 1 }]),
+  });
+  // Act
+  const proto = cli(['replay', '--rules', 'proto.json', 'cpu.csv'], { cwd: dir });
+  const huge = cli(['replay', '--rules', 'big.json', 'cpu.csv'], { cwd: dir });
+  // Assert
+  assert.equal(proto.code, 2);
+  assert.match(proto.err, /proto\.json: alerts\[0\]\.type: expected one of "threshold", "trend", "anomaly", "nodata", got "constructor"/);
+  assert.match(proto.err, /proto\.json: alerts\[1\]\.__proto__: unknown key/);
+  assert.match(proto.err, /proto\.json: alerts\[1\]\.toString: unknown key/);
+  assert.equal(huge.code, 2);
+  assert.ok(huge.err.length < 1000, `stderr is ${huge.err.length} characters`);
+  assert.match(huge.err, /big\.json: alerts\[0\]\.k{59}…: unknown key/);
+});
+
 test('--scores-dir writes one scores CSV per input with the input timestamps', () => {
   const dir = tmp({ 'cpu.csv': CPU });
   const out = join(dir, 'scores', 'nested');
