@@ -9,6 +9,7 @@ import { quantileSorted } from '../../core/stats/quantile';
 import type { ReportedMetric } from '../../ha/mqtt-reporter';
 import { UX_METRICS } from '../../ha/telemetry/ux';
 import type { BandLimits } from './rows';
+import { slug } from '../../ha/slug';
 
 export const UX_CARD_TYPE = 'vitals-ux-card';
 
@@ -71,9 +72,14 @@ export interface UxCardConfig {
   report?: UxReport;
 }
 
+/**
+ * `report:` publishes this browser's figures as MQTT sensors. The dashboard config is the same on
+ * every device that opens it, so the device is never named here: each browser reports under its
+ * own name (`src/ha/device-identity.ts`, renamed in the card), optionally behind a `group`.
+ */
 export interface UxReport {
-  /** Names this browser in the sensors (`kitchen_tablet`). */
-  device: string;
+  /** Put in front of each browser's name: `wall` → `sensor.ha_vitals_wall_<browser>_…`. */
+  group?: string;
   /** Ms between reports. */
   interval: number;
 }
@@ -91,14 +97,43 @@ const device = refine(
   (d) => (d.entity_prefix === undefined) !== (d.entity === undefined) || 'expected either entity_prefix or entity',
 );
 
-const DEVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9 _-]{0,47}$/;
-const deviceName = refine(nonEmptyText, 'device name', (v) => DEVICE_NAME.test(v) || `expected a device name of letters, digits, spaces, _ or - (at most 48), got ${JSON.stringify(v)}`);
+const GROUP_NAME = /^[A-Za-z0-9][A-Za-z0-9 _-]{0,47}$/;
+const groupName = refine(nonEmptyText, 'group name', (v) => GROUP_NAME.test(v) || `expected a group name of letters, digits, spaces, _ or - (at most 48), got ${JSON.stringify(v)}`);
 const reportInterval = refine(duration, 'interval', (ms) => (ms >= 10_000 && ms <= 3_600_000) || 'expected a duration from "10s" to "1h"');
 const report = coerce(
-  strictObject<UxReport>({ device: deviceName, interval: withDefault(reportInterval, '60s') }),
+  strictObject<UxReport>(
+    { group: maybe(groupName), interval: withDefault(reportInterval, '60s') },
+    { elsewhere: { device: 'the older name of "group"; write only group' } },
+  ),
   unknown(),
-  (v) => (typeof v === 'string' ? { device: v } : v),
+  (v) => {
+    if (v === true) return {};
+    if (typeof v === 'string') return { group: v };
+    // `device:` named the reporting device before each browser had a name of its own; it is now the group.
+    if (v && typeof v === 'object' && !Array.isArray(v) && 'device' in v && !('group' in v)) {
+      const { device, ...rest } = v as Record<string, unknown>;
+      return { ...rest, group: device };
+    }
+    return v;
+  },
 );
+
+/** Longest device part of a sensor id (`slug` cuts there). */
+const DEVICE_SLUG_MAX = 48;
+
+/**
+ * The device name a browser reports under: its own name, behind the group when there is one
+ * (shortened so that the sensor id keeps the whole browser name: that is what tells devices apart).
+ */
+export function reportDevice(report: Partial<UxReport>, browserName: string): string {
+  if (!report.group) return browserName;
+  const room = DEVICE_SLUG_MAX - slug(browserName).length - 1;
+  const group = slug(report.group).slice(0, Math.max(0, room)).replace(/_+$/, '');
+  return group ? `${group} ${browserName}` : browserName;
+}
+
+/** `sensor.ha_vitals_<device>`: the prefix of the sensors a device reports (other cards' `entity_prefix`). */
+export const reportedPrefix = (device: string) => `sensor.ha_vitals_${slug(device)}`;
 
 const windowMs = refine(duration, 'window', (ms) => (ms >= 60_000 && ms <= 3_600_000) || 'expected a duration from "1m" to "1h"');
 
@@ -114,7 +149,9 @@ const schema = cardConfig<UxCardConfig>({
 
 /** Throws an Error naming the key, which Home Assistant shows in its error card. */
 export function parseUxCardConfig(input: unknown): UxCardConfig {
-  const config = parseCardConfig(UX_CARD_TYPE, schema, input);
+  // `report: false` is the same as no report.
+  const raw = input && typeof input === 'object' && (input as Record<string, unknown>).report === false ? { ...(input as Record<string, unknown>), report: undefined } : input;
+  const config = parseCardConfig(UX_CARD_TYPE, schema, raw);
   const needsFull = (config.metrics ?? []).filter((k) => UX_ROWS[k].full);
   if (config.level !== 'full' && needsFull.length > 0) {
     throw new Error(`${UX_CARD_TYPE}: metrics: ${needsFull.join(', ')} need level: full`);

@@ -41,14 +41,26 @@ export function uxEditorSchema(level: string): FormSchema[] {
     },
     { name: 'metrics', selector: { select: { multiple: true, mode: 'list', options: rows.map((k) => ({ value: k, label: UX_ROWS[k].label })) } } },
     { name: 'device_entities', selector: { entity: { domain: 'sensor', multiple: true } } },
-    { name: 'report_device', selector: { text: {} } },
+    { name: 'report', selector: { boolean: {} } },
+    { name: 'report_group', selector: { text: {} } },
   ];
 }
 
-function reportDevice(report: unknown): string | undefined {
+/** The group of a written `report:` (`report: wall`, `{group}` or the older `{device}`). */
+function reportGroup(report: unknown): string | undefined {
   if (typeof report === 'string') return report;
-  const device = (report as { device?: unknown } | null | undefined)?.device;
-  return typeof device === 'string' ? device : undefined;
+  const r = report as { group?: unknown; device?: unknown } | null | undefined;
+  const group = r?.group ?? r?.device;
+  return typeof group === 'string' ? group : undefined;
+}
+
+/** `report:` as written: `true`, the group, or a mapping when YAML wrote one (its interval is kept; `device` becomes `group`). */
+function writtenReport(group: string, previous: unknown): unknown {
+  if (previous && typeof previous === 'object' && !Array.isArray(previous)) {
+    const { device: _device, group: _group, ...rest } = previous as Record<string, unknown>;
+    return group ? { group, ...rest } : Object.keys(rest).length > 0 ? rest : true;
+  }
+  return group || true;
 }
 
 export class VitalsUxCardEditor extends VitalsFormEditor<RawConfig> {
@@ -61,12 +73,15 @@ export class VitalsUxCardEditor extends VitalsFormEditor<RawConfig> {
     window_minutes: 'p95 window',
     metrics: 'Rows (none ticked: all of the level)',
     device_entities: 'Other devices’ sensors (e.g. sensor.ha_vitals_tablet_ws_rtt_ms)',
-    report_device: 'Report this browser as (device name, optional)',
+    report: 'Report each browser’s figures as sensors',
+    report_group: 'Group in front of each browser’s name (optional)',
   };
 
   protected override readonly helpers: Record<string, string> = {
     level: 'Full also observes long tasks, interactions and frames: a little more overhead.',
-    report_device: 'Publishes these figures as MQTT sensors sensor.ha_vitals_<device>_…, recorded by Home Assistant and usable in automations. Needs the MQTT integration.',
+    report:
+      'Every browser showing this card publishes its figures as MQTT sensors sensor.ha_vitals_<browser name>_…, recorded by Home Assistant and usable in automations. Each browser has its own name, shown and renamed in the card. Needs the MQTT integration.',
+    report_group: 'e.g. "wall" gives sensor.ha_vitals_wall_<browser name>_….',
   };
 
   get schema(): FormSchema[] {
@@ -82,7 +97,8 @@ export class VitalsUxCardEditor extends VitalsFormEditor<RawConfig> {
       window_minutes: windowMs !== undefined ? Math.round(windowMs / 60_000) : 15,
       metrics: asList(config.metrics),
       device_entities: asList<RawDevice>(config.devices).map(pickableEntityOf).filter((e): e is string => !!e),
-      ...(reportDevice(config.report) ? { report_device: reportDevice(config.report) } : {}),
+      report: config.report !== undefined && config.report !== false,
+      ...(reportGroup(config.report) ? { report_group: reportGroup(config.report) } : {}),
     };
   }
 
@@ -100,10 +116,7 @@ export class VitalsUxCardEditor extends VitalsFormEditor<RawConfig> {
     const previousDevices = asList<RawDevice>(previous.devices);
     const prefixed = previousDevices.filter((d) => typeof d !== 'string' && d.entity_prefix !== undefined);
     setField(next, 'devices', [...prefixed, ...pickedEntries(data.device_entities, previousDevices, pickableEntityOf)]);
-    // A report written as {device, interval} keeps its interval when only the name changes.
-    const device = typeof data.report_device === 'string' ? data.report_device.trim() : '';
-    const previousReport = previous.report;
-    setField(next, 'report', !device ? undefined : typeof previousReport === 'object' && previousReport !== null ? { ...previousReport, device } : device);
+    setField(next, 'report', data.report ? writtenReport(typeof data.report_group === 'string' ? data.report_group.trim() : '', previous.report) : undefined);
     return next;
   }
 }

@@ -2,9 +2,21 @@ import { css, html, nothing } from 'lit';
 import { VitalsCardBase } from '../shared/card-base';
 import { cardStyles } from '../shared/styles';
 import type { StoreConnection, VitalsStore } from '../../ha/store';
-import { slug } from '../../ha/slug';
 import { telemetryFor } from '../../ha/telemetry/index';
-import { UX_CARD_TYPE, UX_ROWS, deviceEntity, parseUxCardConfig, reportedMetrics, rowOfEntity, shownRows, type UxCardConfig, type UxRowKey } from './config';
+import { browserDeviceName, browserStorage, deviceNameProblem, onBrowserDeviceNameChange, setBrowserDeviceName, DEVICE_NAME_MAX, type DeviceStorage } from '../../ha/device-identity';
+import {
+  UX_CARD_TYPE,
+  UX_ROWS,
+  deviceEntity,
+  parseUxCardConfig,
+  reportDevice,
+  reportedMetrics,
+  reportedPrefix,
+  rowOfEntity,
+  shownRows,
+  type UxCardConfig,
+  type UxRowKey,
+} from './config';
 import { bandOf, renderRow, rowStyles, sensorRow, seriesWindow, tailText, withUnit, type RowView } from './rows';
 
 type PingConnection = StoreConnection & { ping(): Promise<unknown> };
@@ -26,9 +38,18 @@ interface DeviceRow {
 export class VitalsUxCard extends VitalsCardBase<UxCardConfig> {
   static override properties = {
     _revision: { state: true },
+    _renaming: { state: true },
+    _renameError: { state: true },
   };
 
   private _revision = 0;
+  /** The rename form's text while it is open. */
+  private _renaming?: string;
+  private _renameError?: string;
+  /** Where this browser's name is kept (tests give each card its own "browser"). */
+  deviceStorage: DeviceStorage | undefined = browserStorage();
+  /** The name this browser reports under, while reporting. */
+  private reportingAs?: string;
   private repaintTimer?: number;
   private lastRepaint = 0;
   /** Repaint at most this often: delivery lag is recorded on every state change. */
@@ -46,7 +67,22 @@ export class VitalsUxCard extends VitalsCardBase<UxCardConfig> {
     });
     const telemetry = telemetryFor(store, connection);
     this.disposers.push(telemetry.useUx({ level: config.level, pingIntervalMs: config.ping_interval * 1000 }));
-    if (config.report) this.disposers.push(telemetry.useReport(config.report.device, config.report.interval, reportedMetrics(config, config.report.interval)));
+    if (config.report) {
+      // Every browser that shows this card reports under its own name: the YAML is the same on all of them.
+      const device = reportDevice(config.report, browserDeviceName(this.deviceStorage));
+      this.reportingAs = device;
+      this.disposers.push(telemetry.useReport(device, config.report.interval, reportedMetrics(config, config.report.interval)));
+      this.disposers.push(() => (this.reportingAs = undefined));
+      // Renamed here or in another tab: report under the new name from now on.
+      this.disposers.push(
+        onBrowserDeviceNameChange(() =>
+          queueMicrotask(() => {
+            this.attach();
+            this._revision++;
+          }),
+        ),
+      );
+    }
     this.disposers.push(store.onStatus(() => this.repaint()));
     for (const key of shownRows(config)) this.disposers.push(store.watch(UX_ROWS[key].metric, () => this.repaint()));
     for (const row of this.deviceRows()) {
@@ -176,12 +212,60 @@ export class VitalsUxCard extends VitalsCardBase<UxCardConfig> {
                 return html`<p class="note">${name}: no sensors named ${deviceEntity(prefix, 'rtt').replace(/ws_rtt_ms$/, '…')} yet.</p>`;
               })}`
           : nothing}
-        ${config.report
-          ? html`<p class="note report">Reported to Home Assistant every ${Math.round(config.report.interval / 1000)} s as sensor.ha_vitals_${slug(config.report.device)}_…</p>`
-          : nothing}
+        ${config.report ? this.renderReport(config.report.interval) : nothing}
       </ha-card>
     `;
   }
+
+  private renderReport(intervalMs: number) {
+    const name = browserDeviceName(this.deviceStorage);
+    const device = this.reportingAs ?? reportDevice(this._config!.report!, name);
+    return html`
+      ${this._renaming === undefined
+        ? html`<p class="note device">
+            This browser: <strong class="device-name">${name}</strong>
+            <button type="button" class="rename" @click=${this.openRename} aria-label="Rename this browser">Rename</button>
+          </p>`
+        : html`<form class="rename-form" @submit=${this.saveRename}>
+            <label
+              >Name of this browser
+              <input
+                .value=${this._renaming}
+                maxlength=${DEVICE_NAME_MAX}
+                required
+                autocomplete="off"
+                aria-invalid=${this._renameError ? 'true' : 'false'}
+                @input=${(e: Event) => (this._renaming = (e.target as HTMLInputElement).value)}
+            /></label>
+            <button type="submit" class="save">Save</button>
+            <button type="button" class="cancel" @click=${this.closeRename}>Cancel</button>
+            ${this._renameError ? html`<span class="rename-error" role="alert">${this._renameError}</span>` : nothing}
+          </form>`}
+      <p class="note report">Reported to Home Assistant every ${Math.round(intervalMs / 1000)} s as ${reportedPrefix(device)}_…</p>
+    `;
+  }
+
+  private readonly openRename = () => {
+    this._renameError = undefined;
+    this._renaming = browserDeviceName(this.deviceStorage);
+  };
+
+  private readonly closeRename = () => {
+    this._renaming = undefined;
+    this._renameError = undefined;
+  };
+
+  private readonly saveRename = (event: Event) => {
+    event.preventDefault();
+    const name = this._renaming ?? '';
+    const problem = deviceNameProblem(name);
+    if (problem) {
+      this._renameError = `${problem[0].toUpperCase()}${problem.slice(1)}`;
+      return;
+    }
+    setBrowserDeviceName(name, this.deviceStorage);
+    this.closeRename();
+  };
 
   static override styles = [
     cardStyles,
@@ -200,6 +284,45 @@ export class VitalsUxCard extends VitalsCardBase<UxCardConfig> {
       }
       .banner {
         margin: 4px 0;
+      }
+      .device-name {
+        color: var(--primary-text-color, #212121);
+        font-weight: 500;
+      }
+      button.rename,
+      .rename-form button {
+        font: inherit;
+        font-size: 13px;
+        color: var(--primary-color, #03a9f4);
+        background: none;
+        border: none;
+        padding: 2px 4px;
+        cursor: pointer;
+        border-radius: 4px;
+      }
+      .rename-form {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 4px 8px;
+        margin: 4px 0;
+        font-size: 13px;
+        color: var(--secondary-text-color, #727272);
+      }
+      .rename-form input {
+        font: inherit;
+        margin-inline-start: 6px;
+        padding: 2px 6px;
+        color: var(--primary-text-color, #212121);
+        background: var(--card-background-color, #fff);
+        border: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
+        border-radius: 4px;
+        width: 16em;
+        max-width: 100%;
+      }
+      .rename-error {
+        flex-basis: 100%;
+        color: var(--error-color, #db4437);
       }
     `,
   ];

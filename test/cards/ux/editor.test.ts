@@ -23,8 +23,8 @@ describe('vitals-ux-card-editor', () => {
     // Act
     const { editor, form } = await renderEditor({ type: 'custom:vitals-ux-card', level: 'basic', window: '1h', devices: ['sensor.ha_vitals_tablet_ws_rtt_ms', { entity_prefix: 'ha_vitals_phone' }] });
     // Assert
-    expect(flatNames(form.schema)).to.deep.equal(['title', 'level', 'ping_interval', 'window_minutes', 'metrics', 'device_entities', 'report_device']);
-    expect(form.data).to.deep.equal({ level: 'basic', ping_interval: 30, window_minutes: 60, metrics: [], device_entities: ['sensor.ha_vitals_tablet_ws_rtt_ms'] });
+    expect(flatNames(form.schema)).to.deep.equal(['title', 'level', 'ping_interval', 'window_minutes', 'metrics', 'device_entities', 'report', 'report_group']);
+    expect(form.data).to.deep.equal({ level: 'basic', ping_interval: 30, window_minutes: 60, metrics: [], device_entities: ['sensor.ha_vitals_tablet_ws_rtt_ms'], report: false });
     const metrics = form.schema.find((s) => s.name === 'metrics')!.selector!.select.options!.map((o) => o.value);
     expect(metrics).to.deep.equal(['rtt', 'lag', 'service_call', 'overhead']);
     expect(editor.shadowRoot!.querySelector('.fallback')?.textContent).to.contain('code editor');
@@ -58,8 +58,8 @@ describe('vitals-ux-card-editor', () => {
     expect(() => parseUxCardConfig(detail.config)).to.not.throw();
   });
 
-  it('edits the report device name, keeping an interval written in YAML, and removes the report when cleared', async () => {
-    // Arrange
+  it('turns reporting on and off and edits the group, keeping an interval written in YAML', async () => {
+    // Arrange: an older config that named the device (now the group).
     const { editor, form } = await renderEditor({ type: 'custom:vitals-ux-card', report: { device: 'hall', interval: '5m' } });
     const change = async (value: Record<string, unknown>) => {
       const event = oneEvent(editor, 'config-changed');
@@ -67,14 +67,19 @@ describe('vitals-ux-card-editor', () => {
       return (await event).detail.config as Record<string, unknown>;
     };
     // Act
-    const shown = form.data.report_device;
-    const renamed = await change({ report_device: 'kitchen tablet' });
-    const cleared = await change({ report_device: '' });
+    const shown = { report: form.data.report, group: form.data.report_group };
+    const regrouped = await change({ report_group: 'wall' });
+    const ungrouped = await change({ report_group: '' });
+    const off = await change({ report: false });
+    const on = await change({ report: true, report_group: '' });
     // Assert
-    expect(shown).to.equal('hall');
-    expect(renamed.report).to.deep.equal({ device: 'kitchen tablet', interval: '5m' });
-    expect(parseUxCardConfig(renamed).report).to.deep.equal({ device: 'kitchen tablet', interval: 300_000 });
-    expect(cleared).to.not.have.property('report');
+    expect(shown).to.deep.equal({ report: true, group: 'hall' });
+    expect(regrouped.report).to.deep.equal({ group: 'wall', interval: '5m' });
+    expect(parseUxCardConfig(regrouped).report).to.deep.equal({ group: 'wall', interval: 300_000 });
+    expect(ungrouped.report).to.deep.equal({ interval: '5m' });
+    expect(off).to.not.have.property('report');
+    expect(on.report).to.equal(true);
+    expect(parseUxCardConfig(on).report).to.deep.equal({ interval: 60_000 });
   });
 
   it('round trips: defaults in the form give back the minimal config', async () => {

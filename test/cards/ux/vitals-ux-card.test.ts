@@ -1,12 +1,20 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/ha-vitals';
 import type { VitalsUxCard } from '../../../src/cards/ux/vitals-ux-card';
-import { deviceEntity, p95Of, parseUxCardConfig, reportedMetrics, rowOfEntity, shownRows } from '../../../src/cards/ux/config';
+import { deviceEntity, p95Of, parseUxCardConfig, reportDevice, reportedMetrics, rowOfEntity, shownRows } from '../../../src/cards/ux/config';
+import { slug } from '../../../src/ha/slug';
 import { bandOf } from '../../../src/cards/ux/rows';
 import { storeFor } from '../../../src/ha/store';
 import { telemetryFor } from '../../../src/ha/telemetry/index';
 import { UX_METRICS } from '../../../src/ha/telemetry/ux';
 import { FakeConnection, fakeHass, sleep } from '../../helpers/fake-connection';
+import { DEVICE_NAME_KEY, browserDeviceName, type DeviceStorage } from '../../../src/ha/device-identity';
+
+/** One browser's localStorage. */
+const memoryStorage = (name?: string) => {
+  const map = new Map<string, string>(name ? [[DEVICE_NAME_KEY, name]] : []);
+  return { map, getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v) };
+};
 
 /** A connection whose pings never answer, so only the values a test records are in the series. */
 const pingable = () => {
@@ -17,9 +25,10 @@ const pingable = () => {
 };
 type Pingable = ReturnType<typeof pingable>;
 
-async function renderCard(config: Record<string, unknown>, connection: Pingable = pingable()) {
+async function renderCard(config: Record<string, unknown>, connection: Pingable = pingable(), storage: DeviceStorage = memoryStorage()) {
   const card = (await fixture(html`<vitals-ux-card></vitals-ux-card>`)) as VitalsUxCard;
   card.repaintMs = 0;
+  card.deviceStorage = storage;
   card.setConfig({ type: 'custom:vitals-ux-card', ...config });
   card.hass = fakeHass(connection);
   await sleep(80); // the store batches subscriptions for 50 ms
@@ -155,12 +164,12 @@ describe('vitals-ux-card', () => {
     expect(card.shadowRoot!.querySelector('.note')?.textContent).to.equal('Hall panel: no sensors named sensor.ha_vitals_hall_… yet.');
   });
 
-  it('reports this browser\'s figures as MQTT sensors while shown, named for other devices\' cards', async () => {
+  it('reports this browser\'s figures as MQTT sensors under its own name while shown', async () => {
     // Arrange
     const connection = pingable();
     const published: Record<string, unknown>[] = [];
     connection.responders.set('call_service', (m) => (published.push(m.service_data as Record<string, unknown>), null));
-    const { card, store } = await renderCard({ report: { device: 'Kitchen tablet', interval: '10s' } }, connection);
+    const { card, store } = await renderCard({ report: { interval: '10s' } }, connection, memoryStorage('Kitchen tablet'));
     const telemetry = telemetryFor(store, connection as never);
     const now = Date.now();
     for (const v of [20, 30, 400]) store.record(UX_METRICS.rtt, now - 1000, v);
@@ -175,6 +184,85 @@ describe('vitals-ux-card', () => {
     expect(published.find((d) => d.topic === 'ha-vitals/kitchen_tablet/ws_rtt_ms/state')!.payload).to.equal('400');
     expect(note).to.equal('Reported to Home Assistant every 10 s as sensor.ha_vitals_kitchen_tablet_…');
     expect(await telemetry.reporterOf('Kitchen tablet')).to.equal(undefined);
+  });
+
+  it('gives two browsers showing the same dashboard config two distinct sets of sensors', async () => {
+    // Arrange: two wall tablets, same model, same browser, same YAML.
+    const connection = pingable();
+    const published: Record<string, unknown>[] = [];
+    connection.responders.set('call_service', (m) => (published.push(m.service_data as Record<string, unknown>), null));
+    const ua = 'Mozilla/5.0 (Linux; Android 13; SM-X200) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
+    const kitchen = memoryStorage();
+    const hall = memoryStorage();
+    const names = [browserDeviceName(kitchen, ua), browserDeviceName(hall, ua)];
+    const config = { report: { device: 'wall', interval: '10s' } };
+    const a = await renderCard(config, connection, kitchen);
+    const b = await renderCard(config, connection, hall);
+    const telemetry = telemetryFor(a.store, connection as never);
+    a.store.record(UX_METRICS.rtt, Date.now() - 1000, 20);
+    // Act
+    for (const name of names) await (await telemetry.reporterOf(`wall ${name}`))!.report();
+    a.card.remove();
+    b.card.remove();
+    // Assert
+    const sensors = (name: string) =>
+      published
+        .filter((d) => String(d.topic).startsWith('homeassistant/sensor/'))
+        .map((d) => JSON.parse(d.payload as string).default_entity_id as string)
+        .filter((id) => id.startsWith(`sensor.ha_vitals_wall_${name.toLowerCase().replace(/ /g, '_')}_`));
+    expect(names[0]).to.not.equal(names[1]);
+    expect(sensors(names[0])).to.deep.equal([`sensor.ha_vitals_wall_${slug(names[0])}_ws_rtt_ms`]);
+    expect(sensors(names[1])).to.deep.equal([`sensor.ha_vitals_wall_${slug(names[1])}_ws_rtt_ms`]);
+  });
+
+  it('shows this browser\'s name and renames it inline, reporting under the new name', async () => {
+    // Arrange
+    const connection = pingable();
+    connection.responders.set('call_service', () => null);
+    const storage = memoryStorage('Tablet 1');
+    const { card, store } = await renderCard({ report: true }, connection, storage);
+    const telemetry = telemetryFor(store, connection as never);
+    const shadow = card.shadowRoot!;
+    const shownName = shadow.querySelector('.device-name')?.textContent?.trim();
+    // Act
+    (shadow.querySelector('button.rename') as HTMLButtonElement).click();
+    await card.updateComplete;
+    const input = shadow.querySelector('form.rename-form input') as HTMLInputElement;
+    input.value = 'Kitchen tablet';
+    input.dispatchEvent(new Event('input'));
+    (shadow.querySelector('form.rename-form') as HTMLFormElement).requestSubmit();
+    await sleep(0);
+    await card.updateComplete;
+    // Assert
+    expect(shownName).to.equal('Tablet 1');
+    expect(storage.map.get(DEVICE_NAME_KEY)).to.equal('Kitchen tablet');
+    expect(shadow.querySelector('.device-name')?.textContent?.trim()).to.equal('Kitchen tablet');
+    expect(shadow.querySelector('.report')?.textContent?.trim()).to.equal('Reported to Home Assistant every 60 s as sensor.ha_vitals_kitchen_tablet_…');
+    expect(await telemetry.reporterOf('Kitchen tablet')).to.not.equal(undefined);
+    expect(await telemetry.reporterOf('Tablet 1')).to.equal(undefined);
+    card.remove();
+  });
+
+  it('refuses an invalid name inline, keeping the old one', async () => {
+    // Arrange
+    const storage = memoryStorage('Tablet 1');
+    const { card } = await renderCard({ report: true }, pingable(), storage);
+    const shadow = card.shadowRoot!;
+    (shadow.querySelector('button.rename') as HTMLButtonElement).click();
+    await card.updateComplete;
+    const input = shadow.querySelector('form.rename-form input') as HTMLInputElement;
+    // Act
+    input.value = 'a/b';
+    input.dispatchEvent(new Event('input'));
+    (shadow.querySelector('form.rename-form') as HTMLFormElement).requestSubmit();
+    await card.updateComplete;
+    // Assert
+    expect(shadow.querySelector('form.rename-form [role="alert"]')?.textContent).to.contain('expected 1 to 40 letters');
+    expect(storage.map.get(DEVICE_NAME_KEY)).to.equal('Tablet 1');
+    (shadow.querySelector('form.rename-form button.cancel') as HTMLButtonElement).click();
+    await card.updateComplete;
+    expect(shadow.querySelector('form.rename-form')).to.equal(null);
+    expect(shadow.querySelector('.device-name')?.textContent?.trim()).to.equal('Tablet 1');
   });
 
   it('says when the connection is being re-established', async () => {
@@ -248,15 +336,37 @@ describe('ux card config', () => {
     expect(shownRows(config)).to.deep.equal(['rtt', 'lag', 'service_call', 'overhead']);
   });
 
-  it('reads report as a device name or {device, interval}, and rejects bad ones naming the key', () => {
+  it('reads report as true, a group, or {group, interval}; device is the older spelling of group', () => {
     // Act
+    const on = parseUxCardConfig({ report: true }).report;
+    const off = parseUxCardConfig({ report: false }).report;
     const short = parseUxCardConfig({ report: 'kitchen_tablet' }).report;
-    const long = parseUxCardConfig({ report: { device: 'Hall', interval: '5m' } }).report;
+    const long = parseUxCardConfig({ report: { group: 'Hall', interval: '5m' } }).report;
+    const legacy = parseUxCardConfig({ report: { device: 'Hall', interval: '5m' } }).report;
+    const interval = parseUxCardConfig({ report: { interval: '2m' } }).report;
     // Assert
-    expect(short).to.deep.equal({ device: 'kitchen_tablet', interval: 60_000 });
-    expect(long).to.deep.equal({ device: 'Hall', interval: 300_000 });
-    expect(() => parseUxCardConfig({ report: { device: 'a/b' } })).to.throw(/report\.device: expected a device name/);
-    expect(() => parseUxCardConfig({ report: { device: 'a', interval: '1s' } })).to.throw(/report\.interval: expected a duration from "10s" to "1h"/);
+    expect(on).to.deep.equal({ interval: 60_000 });
+    expect(off).to.equal(undefined);
+    expect(short).to.deep.equal({ group: 'kitchen_tablet', interval: 60_000 });
+    expect(long).to.deep.equal({ group: 'Hall', interval: 300_000 });
+    expect(legacy).to.deep.equal({ group: 'Hall', interval: 300_000 });
+    expect(interval).to.deep.equal({ interval: 120_000 });
+    expect(() => parseUxCardConfig({ report: { group: 'a/b' } })).to.throw(/report\.group: expected a group name/);
+    expect(() => parseUxCardConfig({ report: { device: 'a/b' } })).to.throw(/report\.group: expected a group name/);
+    expect(() => parseUxCardConfig({ report: { group: 'a', device: 'b' } })).to.throw(/report\.device: not allowed here: the older name of "group"/);
+    expect(() => parseUxCardConfig({ report: { group: 'a', interval: '1s' } })).to.throw(/report\.interval: expected a duration from "10s" to "1h"/);
+  });
+
+  it('names the reported device after this browser, behind the group, within the sensor id length', () => {
+    // Act
+    const own = reportDevice({ interval: 60_000 }, 'Chrome on Android 3f2a');
+    const grouped = reportDevice({ group: 'Wall panels', interval: 60_000 }, 'Chrome on Android 3f2a');
+    const long = reportDevice({ group: 'g'.repeat(48), interval: 60_000 }, 'x'.repeat(40));
+    // Assert
+    expect(own).to.equal('Chrome on Android 3f2a');
+    expect(grouped).to.equal('wall_panels Chrome on Android 3f2a');
+    expect(slug(long)).to.have.length.at.most(48);
+    expect(slug(long).endsWith('_' + 'x'.repeat(40))).to.equal(true);
   });
 
   it('reports the p95 of the interval for latencies and the latest value for the others', () => {
