@@ -1,7 +1,7 @@
 /**
  * Delivery, assembled in one place (as Alertmanager builds its pipeline in one function):
  *
- *   allowed services → rate limit → still wanted → once per browser → once across devices → send
+ *   allowed services → rate limit → once per browser → once across devices → still wanted → send
  *
  * and then recorded: every intent the engine planned ends as one `Delivery` with a named reason
  * (sent here, sent by another tab or device, refused, rate-limited, quietened, failed).
@@ -30,9 +30,10 @@ export function buildPipeline(deps: PipelineDeps): Deliver {
   const stages: Stage[] = [
     allowedServices(deps.isAllowed),
     rateLimit(deps.limit),
-    stillWanted(deps.quiet),
     oncePerBrowser(deps.browserGate),
     onceAcrossDevices(deps.claims),
+    // Last before the call: an ack from another device can arrive while the claim is decided.
+    stillWanted(deps.quiet),
     send(deps.caller),
   ];
   const runFrom = (index: number, job: Job): Promise<Delivery['reason']> =>
