@@ -3,7 +3,7 @@
  * (validated by the core schema, errors with paths like `alerts[0].for`), and display options.
  */
 import { unknown, type Struct } from 'superstruct';
-import { DEFAULT_RULES, parseAlertsConfig, type AlertsConfig } from '../../core/config/alerts';
+import { DEFAULT_RULES, checkSlotBudget, parseAlertsConfig, type AlertsConfig } from '../../core/config/alerts';
 import { cardConfig } from '../../core/config/card';
 import { bool, duration, entityId, listOf, maybe, numberIn, oneOf, text, withDefault } from '../../core/config/structs';
 import { formatErrors } from '../../core/config/validate';
@@ -61,6 +61,8 @@ export function parseAlertsCardConfig(input: unknown): AlertsCardConfig {
     alerts = result.value;
   }
   if (raw.snooze_options.length === 0) throw new Error(`${ALERTS_CARD_TYPE}: snooze_options: expected at least one duration`);
+  const overBudget = checkSlotBudget(alerts, raw.entities);
+  if (overBudget) throw new Error(`${ALERTS_CARD_TYPE}: ${overBudget.path}: ${overBudget.message}`);
   return {
     type: typeof raw.type === 'string' ? raw.type : `custom:${ALERTS_CARD_TYPE}`,
     title: raw.title,

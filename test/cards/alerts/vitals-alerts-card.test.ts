@@ -1,3 +1,4 @@
+import { alertSensorId } from '../../../src/ha/alert-reporter';
 import { expect, fixture, html } from '@open-wc/testing';
 import { ALERTS_CARD_INFO, VitalsAlertsCard } from '../../../src/cards/alerts/vitals-alerts-card';
 import { canonicalJson, parseAlertsCardConfig, scopeIdOf, shortHash } from '../../../src/cards/alerts/config';
@@ -203,7 +204,7 @@ describe('vitals-alerts-card', () => {
     await setup.hub.evaluate();
     await sleep(20);
     // Assert
-    const id = `ha_vitals_alert_cpu_high_${cpu.replace(/\./g, '_')}`;
+    const id = alertSensorId({ rule: 'cpu_high', seriesId: cpu });
     expect(whileShown).to.include(`homeassistant/sensor/${id}/config`);
     expect(whileShown).to.include(`ha-vitals/alerts/${id}/state`);
     expect(topics.length).to.equal(whileShown.length);
