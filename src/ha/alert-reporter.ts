@@ -16,7 +16,6 @@
 import type { AlertHub, HubAlert } from './alert-hub';
 import { fnv1a64 } from '../core/alerts/intent-id';
 import type { ServiceCaller } from './notify/types';
-import { slug } from './slug';
 
 export interface AlertReportOptions {
   discoveryPrefix?: string;

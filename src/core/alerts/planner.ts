@@ -1,8 +1,18 @@
 /**
- * Notification planning, separate from rule state (Alertmanager's pipeline shape). Each evaluate:
+ * Notification planning, separate from rule state (Alertmanager's pipeline shape). Each evaluate
+ * runs these stages, in this order (see `plan`):
  *
- *   flap → inhibit → silence/snooze/ack → throttle → group (wait/interval) → escalate → repeat
- *        → summaries → dedup (by deterministic id) → log
+ *   1. flap        state changes counted per alert; a flapping alert is paused, then summarised
+ *   2. hold        per alert: flapping / snoozed / silenced, inhibited or acknowledged / throttled
+ *                  → held back with a named reason; otherwise queued in its group
+ *   3. group       groups flushed after group_wait (first) or group_interval (later), one
+ *                  notification per group and tier; repeat_interval re-sends still-firing groups
+ *   4. escalate    later tiers (`after:`) of unacknowledged firing alerts
+ *   5. summarise   what a throttle or a snooze held back, when it ends
+ *   6. dedup + log by deterministic id
+ *
+ * Every alert carries a `NotifyReason`: the planner's last decision about it, in words the cards
+ * show ("held: snoozed", "waiting for group_wait"). Phase and reason change in one place (`enter`).
  *
  * It is level-triggered: it looks at the alerts' current state and its own bookkeeping, so it
  * survives reloads (toJSON/fromJSON) and never depends on how often evaluate() runs. Every intent's
@@ -14,6 +24,27 @@ import { intentId } from './intent-id.js';
 import type { AlertInstance, AlertTransition, IntentReason, NotificationIntent } from './types.js';
 
 export type Phase = 'idle' | 'queued' | 'suppressed' | 'notified' | 'resolvedQueued' | 'done';
+
+/** Why an alert is, or is not, being notified: the planner's last decision. */
+export type NotifyReason =
+  /** Nothing to notify (not firing, or never notified). */
+  | 'none'
+  /** Queued in its group, waiting for group_wait / group_interval. */
+  | 'grouping'
+  /** The firing notice went out (tiers without delay). */
+  | 'notified'
+  /** A later tier went out. */
+  | 'escalated'
+  /** Held back: flapping, snoozed, silenced, inhibited, acknowledged, throttled. */
+  | 'flapping'
+  | 'snoozed'
+  | 'silenced'
+  | 'inhibited'
+  | 'acknowledged'
+  | 'throttled'
+  /** The resolved notice is queued / went out. */
+  | 'resolving'
+  | 'resolved';
 
 export interface AlertNotifyState {
   episode?: number;
@@ -29,6 +60,8 @@ export interface AlertNotifyState {
   flapping: boolean;
   /** This episode was held back by a silence / inhibition / ack. */
   heldBack?: boolean;
+  /** The planner's last decision about this alert (older saved states lack it: "none"). */
+  reason?: NotifyReason;
 }
 
 export interface GroupState {
@@ -70,7 +103,21 @@ export function emptyPlannerState(): PlannerState {
 }
 
 function freshAlertState(): AlertNotifyState {
-  return { phase: 'idle', tiersSent: 0, throttled: 0, snoozed: 0, flapSuppressed: 0, flapChanges: [], flapping: false };
+  return { phase: 'idle', tiersSent: 0, throttled: 0, snoozed: 0, flapSuppressed: 0, flapChanges: [], flapping: false, reason: 'none' };
+}
+
+/** The one place an alert's phase changes, always with the reason. */
+function enter(ns: AlertNotifyState, phase: Phase, reason: NotifyReason): void {
+  ns.phase = phase;
+  ns.reason = reason;
+}
+
+/** The suppression that holds an alert back, by precedence: what the person did counts first. */
+function heldBy(sup: Suppression): NotifyReason | undefined {
+  if (sup.acked) return 'acknowledged';
+  if (sup.silenced) return 'silenced';
+  if (sup.inhibited) return 'inhibited';
+  return undefined;
 }
 
 /** Tier 0 = all tiers with no delay: the "normal" notification. */
@@ -133,19 +180,28 @@ export class NotificationPlanner {
     return s;
   }
 
+  /** The reason of an alert's last decision (see `NotifyReason`). */
+  reasonOf(alertKey: string): NotifyReason {
+    return this.state.alerts[alertKey]?.reason ?? 'none';
+  }
+
   plan(input: PlanInput): NotificationIntent[] {
     const out: NotificationIntent[] = [];
     const byKey = new Map(input.instances.map((i) => [i.key, i]));
-    this.flapStage(input, byKey, out);
-    for (const inst of input.instances) {
-      const rule = input.rules.get(inst.rule);
-      if (rule) this.alertStage(inst, rule, input);
-    }
-    this.groupStage(input, byKey, out);
-    for (const inst of input.instances) {
-      const rule = input.rules.get(inst.rule);
-      if (rule) this.escalationStage(inst, rule, input, out);
-    }
+    const perAlert = (stage: (inst: AlertInstance, rule: AlertRule) => void) => () => {
+      for (const inst of input.instances) {
+        const rule = input.rules.get(inst.rule);
+        if (rule) stage(inst, rule);
+      }
+    };
+    const stages: (() => void)[] = [
+      () => this.flapStage(input, byKey, out),
+      perAlert((inst, rule) => this.holdStage(inst, rule, input)),
+      () => this.groupStage(input, byKey, out),
+      perAlert((inst, rule) => this.escalationStage(inst, rule, input, out)),
+      perAlert((inst, rule) => this.summaryStage(inst, rule, input, out)),
+    ];
+    for (const stage of stages) stage();
     return this.dedupAndLog(out, input.now);
   }
 
@@ -162,6 +218,7 @@ export class NotificationPlanner {
       while (ns.flapChanges.length && ns.flapChanges[0] < horizon) ns.flapChanges.shift();
       if (!ns.flapping && ns.flapChanges.length >= rule.flap_threshold) {
         ns.flapping = true;
+        ns.reason = 'flapping';
         ns.flapSuppressed = 0;
         const title = `Flapping: ${inst.rule} on ${inst.seriesId}`;
         const message = `${ns.flapChanges.length} state changes in ${formatDuration(rule.flap_window)}; notifications paused until it is stable for ${formatDuration(rule.flap_window)}. Now ${describe(inst, rule)}`;
@@ -183,88 +240,95 @@ export class NotificationPlanner {
       this.emit(out, rule, 'summary', inst.key, stableAt, [inst.key], title, message, immediateTiers(rule));
       if (inst.state === 'firing') {
         ns.episode = inst.firedAt;
-        ns.phase = 'notified';
+        enter(ns, 'notified', 'notified');
         ns.lastNotifiedAt = stableAt;
         ns.tiersSent = Math.max(ns.tiersSent, immediateTiers(rule));
-      } else ns.phase = 'done';
+      } else enter(ns, 'done', 'resolved');
     }
   }
 
-  // -- per alert: suppression, throttle, queueing, escalation, summaries ---------------------------
-  private alertStage(inst: AlertInstance, rule: AlertRule, input: PlanInput): void {
+  // -- per alert: hold back (flapping, snoozed, silenced/inhibited/acked, throttled) or queue -----------
+  private holdStage(inst: AlertInstance, rule: AlertRule, input: PlanInput): void {
     const now = input.now;
     const ns = this.alertState(inst.key);
     const firing = inst.state === 'firing';
     if (firing && inst.firedAt !== ns.episode) {
       if (ns.phase === 'queued') this.unqueue(rule, inst, 'firing');
       ns.episode = inst.firedAt;
-      ns.phase = 'idle';
+      enter(ns, 'idle', 'none');
       ns.tiersSent = 0;
       ns.heldBack = undefined;
     }
     const sup = input.suppression(inst);
-    const quiet = sup.silenced || sup.inhibited || sup.acked;
+    const held = heldBy(sup);
 
     if (firing && ns.phase === 'idle') {
       if (ns.flapping) {
         ns.flapSuppressed++;
-        ns.phase = 'suppressed';
+        enter(ns, 'suppressed', 'flapping');
       } else if (sup.snoozed) {
         ns.snoozed++;
-        ns.phase = 'suppressed';
-      } else if (quiet) {
+        enter(ns, 'suppressed', 'snoozed');
+      } else if (held) {
+        // Stays idle: queued as soon as the silence, inhibition or ack ends.
         ns.heldBack = true;
+        ns.reason = held;
+      } else if (ns.lastNotifiedAt !== undefined && inst.firedAt! < ns.lastNotifiedAt + rule.throttle) {
+        ns.throttled++;
+        enter(ns, 'suppressed', 'throttled');
       } else {
-        if (ns.lastNotifiedAt !== undefined && inst.firedAt! < ns.lastNotifiedAt + rule.throttle) {
-          ns.throttled++;
-          ns.phase = 'suppressed';
-        } else {
-          ns.phase = 'queued';
-          // Held back by a silence/inhibition/ack that has ended: due now, not at firedAt.
-          this.queue(rule, inst, 'firing', ns.heldBack ? Math.max(now, inst.firedAt!) : inst.firedAt!);
-          ns.heldBack = undefined;
-        }
+        enter(ns, 'queued', 'grouping');
+        // Held back by a silence/inhibition/ack that has ended: due now, not at firedAt.
+        this.queue(rule, inst, 'firing', ns.heldBack ? Math.max(now, inst.firedAt!) : inst.firedAt!);
+        ns.heldBack = undefined;
       }
-    } else if (ns.phase === 'queued' && (!firing || sup.acked || quiet)) {
+    } else if (ns.phase === 'queued' && (!firing || held)) {
       // Resolved, acknowledged, silenced or inhibited before group_wait ran out: never notified.
       this.unqueue(rule, inst, 'firing');
-      ns.phase = firing ? 'idle' : 'done';
+      if (firing) enter(ns, 'idle', held!);
+      else enter(ns, 'done', 'none');
     } else if (!firing && ns.phase === 'notified') {
       if (ns.flapping) {
         ns.flapSuppressed++;
-        ns.phase = 'done';
+        enter(ns, 'done', 'flapping');
       } else {
-        ns.phase = 'resolvedQueued';
+        enter(ns, 'resolvedQueued', 'resolving');
         this.queue(rule, inst, 'resolved', inst.resolvedAt ?? now);
       }
     } else if (!firing && ns.phase === 'suppressed') {
-      ns.phase = 'done';
+      enter(ns, 'done', 'none');
+    } else if (firing && ns.phase === 'notified' && held) {
+      ns.reason = held; // escalation and repeats stop while it holds
+    } else if (firing && ns.phase === 'notified' && sup.snoozed) {
+      ns.reason = 'snoozed';
     }
-
   }
 
   private escalationStage(inst: AlertInstance, rule: AlertRule, input: PlanInput, out: NotificationIntent[]): void {
     const now = input.now;
     const ns = this.alertState(inst.key);
-    const firing = inst.state === 'firing';
     const sup = input.suppression(inst);
-    const quiet = sup.silenced || sup.inhibited || sup.acked;
-    // Escalation: later tiers while unacknowledged, measured from the start (or the end of a snooze).
-    if (firing && ns.phase === 'notified' && !quiet && !sup.snoozed) {
-      const base = inst.snoozedUntil !== undefined && inst.snoozedUntil > inst.firedAt! ? inst.snoozedUntil : inst.firedAt!;
-      while (ns.tiersSent < rule.notify.length) {
-        const tier = rule.notify[ns.tiersSent];
-        const due = base + tier.after;
-        if (due > now) break;
-        const minutes = formatDuration(due - inst.firedAt!);
-        const title = `Escalation: ${inst.severity.toUpperCase()} ${inst.rule} on ${inst.seriesId}`;
-        const message = `Unacknowledged for ${minutes}: ${describe(inst, rule)}`;
-        this.emitTier(out, rule, ns.tiersSent, 'escalation', inst.key, due, [`${inst.key}@${inst.firedAt}`], title, message);
-        ns.tiersSent++;
-      }
+    // Later tiers while unacknowledged, measured from the start (or the end of a snooze).
+    if (inst.state !== 'firing' || ns.phase !== 'notified' || heldBy(sup) || sup.snoozed) return;
+    if (ns.reason !== 'escalated') ns.reason = 'notified';
+    const base = inst.snoozedUntil !== undefined && inst.snoozedUntil > inst.firedAt! ? inst.snoozedUntil : inst.firedAt!;
+    while (ns.tiersSent < rule.notify.length) {
+      const tier = rule.notify[ns.tiersSent];
+      const due = base + tier.after;
+      if (due > now) break;
+      const minutes = formatDuration(due - inst.firedAt!);
+      const title = `Escalation: ${inst.severity.toUpperCase()} ${inst.rule} on ${inst.seriesId}`;
+      const message = `Unacknowledged for ${minutes}: ${describe(inst, rule)}`;
+      this.emitTier(out, rule, ns.tiersSent, 'escalation', inst.key, due, [`${inst.key}@${inst.firedAt}`], title, message);
+      ns.tiersSent++;
+      ns.reason = 'escalated';
     }
+  }
 
-    // Summaries when a throttle window or a snooze ends.
+  /** Summaries when a throttle window or a snooze ends. */
+  private summaryStage(inst: AlertInstance, rule: AlertRule, input: PlanInput, out: NotificationIntent[]): void {
+    const now = input.now;
+    const ns = this.alertState(inst.key);
     if (ns.throttled > 0 && ns.lastNotifiedAt !== undefined && ns.lastNotifiedAt + rule.throttle <= now) {
       const at = ns.lastNotifiedAt + rule.throttle;
       this.summary(out, inst, rule, ns, at, `${ns.throttled} more firing${ns.throttled === 1 ? '' : 's'} suppressed by the ${formatDuration(rule.throttle)} throttle`);
@@ -283,7 +347,7 @@ export class NotificationPlanner {
     this.emit(out, rule, 'summary', inst.key, at, [inst.key], title, message, immediateTiers(rule));
     ns.lastNotifiedAt = at;
     if (firing && ns.phase === 'suppressed') {
-      ns.phase = 'notified';
+      enter(ns, 'notified', 'notified');
       ns.tiersSent = Math.max(ns.tiersSent, immediateTiers(rule));
     }
   }
@@ -367,7 +431,7 @@ export class NotificationPlanner {
       for (let t = 0; t < tiers; t++) this.emitTier(out, rule, t, 'firing', alertKey, at, members, title, lines.join('\n'));
       for (const inst of firing) {
         const ns = this.alertState(inst.key);
-        ns.phase = 'notified';
+        enter(ns, 'notified', 'notified');
         ns.lastNotifiedAt = at;
         ns.tiersSent = Math.max(ns.tiersSent, tiers);
       }
@@ -378,7 +442,7 @@ export class NotificationPlanner {
       const reached = Math.max(...resolved.map((i) => this.alertState(i.key).tiersSent), immediateTiers(rule));
       for (let t = 0; t < reached && t < rule.notify.length; t++) this.emitTier(out, rule, t, 'resolved', alertKey, at, members, title, message, true);
     }
-    for (const inst of resolved) this.alertState(inst.key).phase = 'done';
+    for (const inst of resolved) enter(this.alertState(inst.key), 'done', 'resolved');
   }
 
   private repeat(key: string, g: GroupState, input: PlanInput, out: NotificationIntent[]): void {

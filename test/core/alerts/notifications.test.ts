@@ -70,7 +70,7 @@ describe('notification planning', () => {
   });
 
   it('escalates tier by tier while unacknowledged; a siren gets no resolved message', () => {
-    const { engine } = makeEngine([cpuRule({ notify: [PHONE, { service: ALL, after: '5m' }, { service: [SIREN, 'persistent_notification.create'], after: '15m', name: 'loud' }] })]);
+    const { engine } = makeEngine({ allow_services: [SIREN], rules: [cpuRule({ notify: [PHONE, { service: ALL, after: '5m' }, { service: [SIREN, 'persistent_notification.create'], after: '15m', name: 'loud' }] })] });
     const { intents } = run(
       engine,
       'sensor.cpu',
@@ -96,7 +96,7 @@ describe('notification planning', () => {
   });
 
   it('stops escalating when acknowledged at any tier', () => {
-    const { engine } = makeEngine([cpuRule({ notify: [PHONE, { service: ALL, after: '5m' }, { service: SIREN, after: '15m' }] })]);
+    const { engine } = makeEngine({ allow_services: [SIREN], rules: [cpuRule({ notify: [PHONE, { service: ALL, after: '5m' }, { service: SIREN, after: '15m' }] })] });
     const first = run(engine, 'sensor.cpu', [[0, 90]], MIN);
     engine.evaluate(6 * MIN);
     expect(engine.ack('cpu/sensor.cpu', 'anna', 7 * MIN)).to.equal(true);
@@ -107,7 +107,7 @@ describe('notification planning', () => {
   });
 
   it('accepts an ack while pending: no firing notification and no escalation for that episode', () => {
-    const { engine } = makeEngine([cpuRule({ for: '2m', notify: [PHONE, { service: SIREN, after: '5m' }] })]);
+    const { engine } = makeEngine({ allow_services: [SIREN], rules: [cpuRule({ for: '2m', notify: [PHONE, { service: SIREN, after: '5m' }] })] });
     engine.ingest('sensor.cpu', 0, 90);
     engine.evaluate(0);
     expect(engine.ack('cpu/sensor.cpu')).to.equal(true);
@@ -137,7 +137,7 @@ describe('notification planning', () => {
   });
 
   it('snoozed: no notifications, then a summary of what was suppressed', () => {
-    const { engine } = makeEngine([cpuRule({ throttle: '0s' })]);
+    const { engine } = makeEngine([cpuRule({ throttle: '10s' })]);
     engine.ingest('sensor.cpu', 0, 10);
     engine.snooze('cpu/sensor.cpu', 60 * MIN);
     const { intents } = run(
@@ -179,7 +179,7 @@ describe('notification planning', () => {
   });
 
   it('detects flapping: one "flapping" notice instead of a storm, then a summary when stable', () => {
-    const { engine } = makeEngine([cpuRule({ throttle: '0s', flap_threshold: 4, flap_window: '10m', group_interval: '0s' })]);
+    const { engine } = makeEngine([cpuRule({ throttle: '10s', flap_threshold: 4, flap_window: '10m', group_interval: '10s' })]);
     const samples: [number, number][] = [];
     for (let i = 0; i < 12; i++) samples.push([i * MIN, i % 2 === 0 ? 90 : 10]);
     samples.push([40 * MIN, 10]);
