@@ -1,16 +1,20 @@
 /**
  * Configuration of `vitals-ai-card`. Shared by the card (setConfig) and its editor.
  */
-import type { Struct } from 'superstruct';
-import { entityId, listOf, maybe, nonEmptyText, numberIn, strictObject, text, withDefault } from '../../core/config/structs';
+import { coerce, unknown, type Struct } from 'superstruct';
+import { entityId, leaf, listOf, maybe, nonEmptyText, numberIn, strictObject, text, withDefault } from '../../core/config/structs';
+import { PROBE_SENTENCES, probeSentence, type ProbeSentence } from '../../ha/telemetry/assist';
 import { cardConfig } from '../../core/config/card';
 import { entityShorthand, parseCardConfig } from '../shared/config';
 
 export const AI_CARD_TYPE = 'vitals-ai-card';
 
 export interface AiProbeConfig {
-  /** Sentence sent to the pipeline's intent stage, e.g. "what time is it". */
-  text: string;
+  /**
+   * Sentence sent to the pipeline's intent stage: one of the read-only `PROBE_SENTENCES`
+   * ("what time is it"), as the list spells it. Free text is refused: the agent would carry it out.
+   */
+  text: ProbeSentence;
   /** Seconds between probes. */
   interval: number;
   /** Pipeline id; default: the card's `pipeline`, else the preferred pipeline. */
@@ -37,8 +41,21 @@ export interface AiCardConfig {
 export const PROBE_INTERVAL_MIN = 60;
 export const PROBE_INTERVAL_DEFAULT = 300;
 
+export { PROBE_SENTENCES };
+
+/** `probe.text`: a read-only sentence, however it is written ("What's the time?"), stored as the list spells it. */
+const probeText = coerce(
+  leaf<ProbeSentence>(
+    'probe sentence',
+    `one of the read-only sentences ${PROBE_SENTENCES.map((s) => JSON.stringify(s)).join(', ')} (free text could change the house)`,
+    (v) => typeof v === 'string' && (PROBE_SENTENCES as readonly string[]).includes(v),
+  ),
+  unknown(),
+  (v) => (typeof v === 'string' ? (probeSentence(v) ?? v) : v),
+);
+
 const probe = strictObject<AiProbeConfig>({
-  text: nonEmptyText,
+  text: probeText,
   interval: withDefault(numberIn(PROBE_INTERVAL_MIN, 86_400), PROBE_INTERVAL_DEFAULT),
   pipeline: maybe(nonEmptyText),
 });

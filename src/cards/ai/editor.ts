@@ -1,12 +1,14 @@
 /**
  * Visual editor of `vitals-ai-card` (loaded lazily by the card's getConfigElement).
  * Flat form data ↔ config: `probe_text/probe_interval/probe_pipeline` ↔ `probe: {text, interval,
- * pipeline}`; `metrics` ↔ the entity ids of `metrics` (entries with a name keep it). Warns when
- * the probe would go to an LLM agent: every probe is then a paid request.
+ * pipeline}`; `metrics` ↔ the entity ids of `metrics` (entries with a name keep it). The probe
+ * sentence is picked from the read-only list. Warns when the probe would go to an LLM agent: every
+ * probe is then a paid request.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { VitalsFormEditor, asList, entityIdOf, pickedEntries, setField, type EntityEntry, type FormData, type FormSchema } from '../shared/editor';
-import { BUILT_IN_AGENTS, PROBE_INTERVAL_DEFAULT, PROBE_INTERVAL_MIN } from './config';
+import { BUILT_IN_AGENTS, PROBE_INTERVAL_DEFAULT, PROBE_INTERVAL_MIN, PROBE_SENTENCES } from './config';
+import { probeSentence } from '../../ha/telemetry/assist';
 
 export const AI_EDITOR_TYPE = 'vitals-ai-card-editor';
 
@@ -38,7 +40,7 @@ export function aiEditorSchema(pipelines: readonly PipelineInfo[]): FormSchema[]
       title: 'Synthetic probe (opt-in)',
       schema: [
         { name: 'probe_enabled', selector: { boolean: {} } },
-        { name: 'probe_text', selector: { text: {} } },
+        { name: 'probe_text', selector: { select: { mode: 'dropdown', options: PROBE_SENTENCES.map((s) => ({ value: s, label: `“${s}”` })) } } },
         { name: 'probe_interval', selector: { number: { min: PROBE_INTERVAL_MIN, max: 86_400, step: 60, mode: 'box', unit_of_measurement: 's' } } },
         { name: 'probe_pipeline', selector: pipelineSelector },
       ],
@@ -72,7 +74,9 @@ export class VitalsAiCardEditor extends VitalsFormEditor<RawConfig> {
 
   protected override readonly helpers: Record<string, string> = {
     poll_interval: 'How often Assist run details are read (they are visible to administrators only).',
-    probe_text: 'e.g. "what time is it"; sent to the intent stage only.',
+    probe_enabled:
+      'Runs only in a browser where an administrator turns it on in the card (one switch per browser); every other viewer shows its runs.',
+    probe_text: 'Read-only sentences only (free text could switch or unlock something); sent to the intent stage only.',
   };
 
   get schema(): FormSchema[] {
@@ -137,7 +141,7 @@ export class VitalsAiCardEditor extends VitalsFormEditor<RawConfig> {
     };
     if (typeof config.title === 'string') data.title = config.title;
     if (typeof config.pipeline === 'string') data.pipeline = config.pipeline;
-    if (probe?.text) data.probe_text = probe.text;
+    if (probe?.text) data.probe_text = probeSentence(probe.text) ?? probe.text;
     if (probe?.pipeline) data.probe_pipeline = probe.pipeline;
     return data;
   }
@@ -150,7 +154,7 @@ export class VitalsAiCardEditor extends VitalsFormEditor<RawConfig> {
     setField(next, 'poll_interval', data.poll_interval === 15 ? undefined : data.poll_interval);
     setField(next, 'metrics', pickedEntries(data.metrics, asList<EntityEntry>(previous.metrics), entityIdOf));
     if (data.probe_enabled) {
-      const probe: RawConfig = { text: typeof data.probe_text === 'string' && data.probe_text.trim() !== '' ? data.probe_text : 'what time is it' };
+      const probe: RawConfig = { text: (typeof data.probe_text === 'string' && probeSentence(data.probe_text)) || PROBE_SENTENCES[0] };
       setField(probe, 'interval', data.probe_interval === PROBE_INTERVAL_DEFAULT ? undefined : data.probe_interval);
       setField(probe, 'pipeline', data.probe_pipeline);
       next.probe = probe;

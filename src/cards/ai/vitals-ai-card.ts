@@ -4,7 +4,8 @@ import { cardStyles } from '../shared/styles';
 import type { HomeAssistant } from 'custom-card-helpers';
 import type { StoreConnection, VitalsStore } from '../../ha/store';
 import { telemetryFor, type Telemetry } from '../../ha/telemetry/index';
-import { ASSIST_STAGES, type AssistRun } from '../../ha/telemetry/assist';
+import { ASSIST_STAGES, probeOptedIn, setProbeOptIn, type AssistRun } from '../../ha/telemetry/assist';
+import { browserStorage, type DeviceStorage } from '../../ha/device-identity';
 import { renderRow, rowStyles, sensorRow } from '../ux/rows';
 import { AI_CARD_TYPE, parseAiCardConfig, type AiCardConfig } from './config';
 import { STAGE_LABELS, formatMs, runLength, shownRuns, slowestRuns, summarize } from './runs';
@@ -19,17 +20,25 @@ const METRIC_WINDOW_MS = 3_600_000;
  * Assist / AI operations: a stacked stage-latency bar per recent run, p50/p95 per stage, error
  * rate, slowest runs and the agent of each run, from the shared Assist collector; plus any numeric
  * sensors declared AI metrics (tokens/s, model latency), and an opt-in synthetic probe.
+ *
+ * The probe runs in one browser only: the one where an administrator turned it on with the card's
+ * switch (kept in that browser's localStorage). Every other viewer shows its runs, which come
+ * back through the pipelines' debug list like any other run, without sending anything itself.
  */
 export class VitalsAiCard extends VitalsCardBase<AiCardConfig> {
   static override properties = {
     _revision: { state: true },
     _probeError: { state: true },
+    _probeHere: { state: true },
   };
 
   private _revision = 0;
   private _probeError?: string;
+  private _probeHere = false;
   private telemetry?: Telemetry;
   private probing = false;
+  /** Where this browser keeps whether it runs the probe (tests give each card its own "browser"). */
+  deviceStorage: DeviceStorage | undefined = browserStorage();
 
   setConfig(config: unknown): void {
     this._config = parseAiCardConfig(config);
@@ -44,16 +53,31 @@ export class VitalsAiCard extends VitalsCardBase<AiCardConfig> {
     this.disposers.push(store.onStatus(changed));
     this.disposers.push(telemetry.useAssist(config.poll_interval * 1000));
     for (const m of config.metrics) this.disposers.push(store.watch(m.entity, changed, { historyMs: METRIC_WINDOW_MS }));
+    this._probeHere = probeOptedIn(this.deviceStorage);
     if (config.probe) {
+      // Every viewer has the timer; only the browser chosen to probe (and an administrator) sends.
       const probeTimer = window.setInterval(() => void this.runProbe(), config.probe.interval * 1000);
       this.disposers.push(() => clearInterval(probeTimer));
     }
   }
 
-  /** One synthetic probe (the timer's work): skipped while the tab is hidden or a probe is running. */
+  /** Whether the user may run the probe: `assist_pipeline/run` is open to all, so the card restricts it. */
+  private get isAdmin(): boolean {
+    return this._hass?.user?.is_admin === true;
+  }
+
+  /** Whether this browser sends the probe: an administrator turned it on here. */
+  get probesHere(): boolean {
+    return !!this._config?.probe && this.isAdmin && probeOptedIn(this.deviceStorage);
+  }
+
+  /**
+   * One synthetic probe (the timer's work): only in the browser chosen to probe, skipped while the
+   * tab is hidden or a probe is running.
+   */
   async runProbe(): Promise<void> {
     const probe = this._config?.probe;
-    if (!probe || !this.telemetry || this.probing || document.visibilityState === 'hidden') return;
+    if (!probe || !this.telemetry || this.probing || !this.probesHere || document.visibilityState === 'hidden') return;
     this.probing = true;
     try {
       await this.telemetry.assist.probe(probe.text, probe.pipeline ?? this._config?.pipeline);
@@ -63,6 +87,30 @@ export class VitalsAiCard extends VitalsCardBase<AiCardConfig> {
     } finally {
       this.probing = false;
     }
+  }
+
+  private readonly toggleProbeHere = (event: Event) => {
+    const on = (event.target as HTMLInputElement).checked;
+    setProbeOptIn(on, this.deviceStorage);
+    this._probeHere = probeOptedIn(this.deviceStorage);
+    this._probeError = undefined;
+    if (on) void this.runProbe();
+  };
+
+  private renderProbe(probe: NonNullable<AiCardConfig['probe']>) {
+    const what = `("${probe.text}", every ${probe.interval} s)`;
+    if (!this.isAdmin) return html`<p class="notice probe-status">The probe runs in the browser where an administrator turned it on.</p>`;
+    return html`
+      <label class="probe-switch">
+        <input type="checkbox" role="switch" class="probe-here" .checked=${this._probeHere} @change=${this.toggleProbeHere} />
+        Run the probe from this browser
+      </label>
+      <p class="notice probe-status">
+        ${this._probeHere
+          ? `This browser runs the probe ${what}.`
+          : `This browser does not run the probe ${what}; its runs from the browser that does are shown here.`}
+      </p>
+    `;
   }
 
   getCardSize(): number {
@@ -129,6 +177,7 @@ export class VitalsAiCard extends VitalsCardBase<AiCardConfig> {
           ? html`<div class="banner" role="status">Reconnecting to Home Assistant — runs resume when the connection is back.</div>`
           : nothing}
         ${this.notice(runs)} ${runs.length > 0 ? this.renderRuns(runs) : nothing}
+        ${config.probe ? this.renderProbe(config.probe) : nothing}
         ${config.probe && this._probeError ? html`<p class="notice probe-error" role="alert">Probe failed: ${this._probeError}</p>` : nothing}
         ${config.metrics.length > 0
           ? html`<h3 class="section">AI metrics</h3>
@@ -184,7 +233,7 @@ export class VitalsAiCard extends VitalsCardBase<AiCardConfig> {
 
   private renderRun(run: AssistRun, scale: number) {
     const parts = ASSIST_STAGES.filter((s) => run.stages[s] !== undefined).map((s) => `${STAGE_LABELS[s]} ${formatMs(run.stages[s])}`);
-    const who = run.agent ? `, agent ${run.agent}` : '';
+    const who = `${run.probe ? ', probe' : ''}${run.agent ? `, agent ${run.agent}` : ''}`;
     const outcome = run.error ? `, failed: ${run.error.code}${run.error.message ? ` (${run.error.message})` : ''}` : '';
     const label = `${this.timeOf(run.start)}: ${parts.join(', ') || 'no stage timings'}, total ${formatMs(run.totalMs)}${who}${outcome}`;
     return html`
@@ -196,8 +245,8 @@ export class VitalsAiCard extends VitalsCardBase<AiCardConfig> {
           )}
         </div>
         <span class="total" aria-hidden="true">${run.error ? html`<span class="error-code" title=${run.error.message || run.error.code}>${run.error.code}</span>` : formatMs(run.totalMs)}</span>
-        ${run.agent || run.runId.startsWith('probe-')
-          ? html`<span class="agent" aria-hidden="true" title=${run.agent ?? nothing}>${run.runId.startsWith('probe-') ? 'probe · ' : ''}${run.agent ?? ''}</span>`
+        ${run.agent || run.probe
+          ? html`<span class="agent" aria-hidden="true" title=${run.agent ?? nothing}>${run.probe ? 'probe · ' : ''}${run.agent ?? ''}</span>`
           : nothing}
       </li>
     `;
@@ -352,6 +401,22 @@ export class VitalsAiCard extends VitalsCardBase<AiCardConfig> {
         column-gap: 8px;
         align-items: baseline;
         padding: 2px 0;
+        font-size: 13px;
+      }
+      .probe-switch {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        margin: 8px 0 0;
+        font-size: 14px;
+        cursor: pointer;
+      }
+      .probe-switch input {
+        margin: 0;
+        accent-color: var(--primary-color, #03a9f4);
+      }
+      .probe-status {
+        color: var(--secondary-text-color, #727272);
         font-size: 13px;
       }
       ol.slowest .total {

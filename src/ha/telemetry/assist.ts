@@ -5,8 +5,55 @@
  * `assist_pipeline/pipeline_debug/list|get`, which are admin-only and keep the last runs per
  * pipeline, so the collector polls them and merges by run id. An opt-in synthetic probe runs a
  * text intent through a pipeline and measures it end to end.
+ *
+ * The probe is safe by default: its text goes to the conversation agent, which would carry out
+ * "unlock the front door", so only the read-only sentences below are ever sent (the card's config
+ * refuses others and `probe()` checks again), and it runs in one browser only, the one where an
+ * administrator turned it on (`setProbeOptIn`); every other viewer sees its runs in the debug list.
  */
+import type { DeviceStorage } from '../device-identity';
 import type { VitalsStore } from '../store';
+
+/**
+ * Sentences the probe may send. The built-in agent answers the first four with read-only intents
+ * (HassGetCurrentTime, HassGetCurrentDate); the last one no agent understands, which is harmless and
+ * still measures the intent stage. None of them names a device, so no agent has anything to change.
+ */
+export const PROBE_SENTENCES = ['what time is it', 'what is the time', 'what is the date', 'what day is it', 'ha vitals probe'] as const;
+export type ProbeSentence = (typeof PROBE_SENTENCES)[number];
+
+/** The allow-listed sentence `text` is, whatever its case, spacing, `what's` or final punctuation; else undefined. */
+export function probeSentence(text: string): ProbeSentence | undefined {
+  if (typeof text !== 'string') return undefined;
+  const normal = text
+    .toLowerCase()
+    .replace(/[\u2019']s\b/g, ' is')
+    .replace(/[?.!]+\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return PROBE_SENTENCES.find((s) => s === normal);
+}
+
+/** localStorage key: this browser runs the probes (set by an administrator in the AI card). */
+export const PROBE_OPT_IN_KEY = 'ha-vitals:assist-probe';
+
+/** Whether this browser was chosen to run the probe. */
+export function probeOptedIn(storage: DeviceStorage | undefined): boolean {
+  try {
+    return storage?.getItem(PROBE_OPT_IN_KEY) === 'on';
+  } catch {
+    return false;
+  }
+}
+
+/** Make this browser the one that runs the probe (or stop it). */
+export function setProbeOptIn(on: boolean, storage: DeviceStorage | undefined): void {
+  try {
+    storage?.setItem(PROBE_OPT_IN_KEY, on ? 'on' : 'off');
+  } catch {
+    // Storage refused: the choice lasts as long as the page.
+  }
+}
 
 export const ASSIST_STAGES = ['wake_word', 'stt', 'intent', 'tts'] as const;
 export type AssistStage = (typeof ASSIST_STAGES)[number];
@@ -30,6 +77,8 @@ export interface AssistRun {
   error?: { code: string; message: string };
   /** Conversation agent that handled the intent stage. */
   agent?: string;
+  /** A typed run of a probe sentence (from this browser's probe or another's). */
+  probe?: true;
 }
 
 /** Turns a run's events into stage latencies (X-start → X-end) and the total (run-start → run-end). */
@@ -37,6 +86,7 @@ export function runTimings(runId: string, pipelineId: string, events: PipelineEv
   const at = new Map<string, number>();
   let error: AssistRun['error'];
   let agent: string | undefined;
+  let input: unknown;
   for (const event of events) {
     const t = event.timestamp ? Date.parse(event.timestamp) : NaN;
     if (Number.isFinite(t) && !at.has(event.type)) at.set(event.type, t);
@@ -44,6 +94,8 @@ export function runTimings(runId: string, pipelineId: string, events: PipelineEv
       error = { code: String(event.data?.code ?? 'error'), message: String(event.data?.message ?? '') };
     }
     if (event.type === 'intent-start' && typeof event.data?.engine === 'string') agent = event.data.engine;
+    // Only whether it was a probe sentence is kept, never what someone asked.
+    if (event.type === 'intent-start' && input === undefined) input = event.data?.intent_input;
   }
   const start = at.get('run-start');
   if (start === undefined) return undefined;
@@ -54,7 +106,10 @@ export function runTimings(runId: string, pipelineId: string, events: PipelineEv
     if (s !== undefined && e !== undefined) stages[stage] = e - s;
   }
   const end = at.get('run-end');
-  return { runId, pipelineId, start, stages, totalMs: end !== undefined ? end - start : undefined, error, agent };
+  const run: AssistRun = { runId, pipelineId, start, stages, totalMs: end !== undefined ? end - start : undefined, error, agent };
+  const typed = !at.has('wake_word-start') && !at.has('stt-start');
+  if (typed && typeof input === 'string' && probeSentence(input)) run.probe = true;
+  return run;
 }
 
 export interface AssistConnection {
@@ -138,6 +193,11 @@ export class AssistCollector {
    * built-in agent this costs nothing; with an LLM agent every probe is a paid request.
    */
   async probe(text: string, pipelineId?: string, timeoutMs = 30_000): Promise<AssistRun> {
+    // Defence in depth: whatever the caller, nothing but a read-only sentence reaches the agent.
+    const sentence = probeSentence(text);
+    if (!sentence) {
+      throw new Error(`probe: ${JSON.stringify(text)} is not one of the read-only probe sentences (${PROBE_SENTENCES.map((s) => JSON.stringify(s)).join(', ')})`);
+    }
     const events: PipelineEvent[] = [];
     let unsubscribe: (() => Promise<void>) | undefined;
     const runId = `probe-${Date.now()}`;
@@ -153,7 +213,7 @@ export class AssistCollector {
                 resolve();
               }
             },
-            { type: 'assist_pipeline/run', start_stage: 'intent', end_stage: 'intent', input: { text }, ...(pipelineId ? { pipeline: pipelineId } : {}) },
+            { type: 'assist_pipeline/run', start_stage: 'intent', end_stage: 'intent', input: { text: sentence }, ...(pipelineId ? { pipeline: pipelineId } : {}) },
           )
           .then((unsub) => (unsubscribe = unsub), reject);
       });
@@ -162,6 +222,7 @@ export class AssistCollector {
     }
     const run = runTimings(runId, pipelineId ?? 'preferred', events);
     if (!run) throw new Error('the pipeline sent no run-start event');
+    run.probe = true;
     this.add(run);
     return run;
   }

@@ -72,9 +72,9 @@ describe('vitals-ai-card-editor', () => {
   });
 
   it('warns for the card pipeline when the probe names none, and not for the built-in agent', async () => {
-    expect(warning((await renderEditor({ pipeline: 'p2', probe: { text: 'hi' } })).editor)).to.contain('paid LLM request');
+    expect(warning((await renderEditor({ pipeline: 'p2', probe: { text: 'what time is it' } })).editor)).to.contain('paid LLM request');
     // No pipeline anywhere: the preferred one (p1, built-in agent) answers.
-    expect(warning((await renderEditor({ probe: { text: 'hi' } })).editor)).to.equal(undefined);
+    expect(warning((await renderEditor({ probe: { text: 'what time is it' } })).editor)).to.equal(undefined);
     expect(warning((await renderEditor({ pipeline: 'p2' })).editor)).to.equal(undefined);
   });
 
@@ -86,7 +86,7 @@ describe('vitals-ai-card-editor', () => {
     form.dispatchEvent(
       new CustomEvent('value-changed', {
         detail: {
-          value: { ...form.data, pipeline: 'p2', runs_to_show: 20, metrics: ['sensor.tokens', 'sensor.latency'], probe_enabled: true, probe_text: 'hello', probe_interval: 900 },
+          value: { ...form.data, pipeline: 'p2', runs_to_show: 20, metrics: ['sensor.tokens', 'sensor.latency'], probe_enabled: true, probe_text: 'what is the date', probe_interval: 900 },
         },
       }),
     );
@@ -97,7 +97,7 @@ describe('vitals-ai-card-editor', () => {
       pipeline: 'p2',
       runs_to_show: 20,
       metrics: [{ entity: 'sensor.tokens', name: 'Tokens' }, 'sensor.latency'],
-      probe: { text: 'hello', interval: 900 },
+      probe: { text: 'what is the date', interval: 900 },
     });
     expect(() => parseAiCardConfig(detail.config)).to.not.throw();
     await editor.updateComplete;
@@ -105,8 +105,8 @@ describe('vitals-ai-card-editor', () => {
   });
 
   it('round trips: turning the probe off removes it, and defaults are not written', async () => {
-    const { editor, form } = await renderEditor({ probe: { text: 'hi', pipeline: 'p1' } });
-    expect(form.data).to.deep.include({ probe_enabled: true, probe_text: 'hi', probe_pipeline: 'p1' });
+    const { editor, form } = await renderEditor({ probe: { text: 'What day is it?', pipeline: 'p1' } });
+    expect(form.data).to.deep.include({ probe_enabled: true, probe_text: 'what day is it', probe_pipeline: 'p1' });
     const event = oneEvent(editor, 'config-changed');
     form.dispatchEvent(new CustomEvent('value-changed', { detail: { value: { ...form.data, probe_enabled: false } } }));
     const { detail } = await event;
@@ -117,6 +117,23 @@ describe('vitals-ai-card-editor', () => {
     const { editor, form } = await renderEditor({});
     const event = oneEvent(editor, 'config-changed');
     form.dispatchEvent(new CustomEvent('value-changed', { detail: { value: { ...form.data, probe_enabled: true } } }));
+    const { detail } = await event;
+    expect(detail.config.probe).to.deep.equal({ text: 'what time is it' });
+  });
+
+  it('offers the probe sentences as a list, never free text, and says where the probe runs', async () => {
+    // Act
+    const { editor, form } = await renderEditor({});
+    // Assert
+    const field = flat(form.schema).find((f) => f.name === 'probe_text')!;
+    expect(field.selector!.select.options!.map((o) => o.value)).to.deep.equal(['what time is it', 'what is the time', 'what is the date', 'what day is it', 'ha vitals probe']);
+    expect((editor as unknown as { helpers: Record<string, string> }).helpers.probe_enabled).to.contain('administrator turns it on in the card');
+  });
+
+  it('replaces a sentence that is not allowed by the default one when the form is saved', async () => {
+    const { editor, form } = await renderEditor({});
+    const event = oneEvent(editor, 'config-changed');
+    form.dispatchEvent(new CustomEvent('value-changed', { detail: { value: { ...form.data, probe_enabled: true, probe_text: 'unlock the front door' } } }));
     const { detail } = await event;
     expect(detail.config.probe).to.deep.equal({ text: 'what time is it' });
   });

@@ -6,14 +6,22 @@ import { formatMs, shownRuns, slowestRuns, summarize } from '../../../src/cards/
 import { storeFor } from '../../../src/ha/store';
 import { telemetryFor } from '../../../src/ha/telemetry/index';
 import { fakeHass, sleep } from '../../helpers/fake-connection';
+import { PROBE_OPT_IN_KEY, type PipelineEvent } from '../../../src/ha/telemetry/assist';
 import { T0, assistConnection, textRun } from './helpers';
 
 type Conn = ReturnType<typeof assistConnection>;
 
-async function renderCard(config: Record<string, unknown>, connection: Conn = assistConnection()) {
+/** One browser's localStorage; `probing` as if an administrator had turned the probe on here. */
+const browser = (probing = false) => {
+  const map = new Map<string, string>(probing ? [[PROBE_OPT_IN_KEY, 'on']] : []);
+  return { map, getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v) };
+};
+
+async function renderCard(config: Record<string, unknown>, connection: Conn = assistConnection(), options: { storage?: ReturnType<typeof browser>; admin?: boolean } = {}) {
   const card = (await fixture(html`<vitals-ai-card></vitals-ai-card>`)) as VitalsAiCard;
+  card.deviceStorage = options.storage ?? browser();
   card.setConfig({ type: 'custom:vitals-ai-card', ...config });
-  card.hass = fakeHass(connection);
+  card.hass = fakeHass(connection, { user: { is_admin: options.admin ?? true } });
   await sleep(80); // the first poll, and the store's 50 ms subscription batch
   await card.updateComplete;
   return { card, connection };
@@ -192,7 +200,7 @@ describe('vitals-ai-card', () => {
         if (message.type === 'assist_pipeline/run') for (const event of textRun(Date.now() - T0, 150, 170, 'conversation.home_assistant')) callback(event);
         return unsub;
       };
-      const { card } = await renderCard({ pipeline: 'p1', probe: { text: 'what time is it', interval: 120 } }, connection);
+      const { card } = await renderCard({ pipeline: 'p1', probe: { text: 'what time is it', interval: 120 } }, connection, { storage: browser(true) });
       expect(live()).to.include(120_000);
       // Act: what the timer does.
       await card.runProbe();
@@ -214,10 +222,80 @@ describe('vitals-ai-card', () => {
     connection.subscribeMessage = async () => {
       throw new Error('pipeline not found');
     };
-    const { card } = await renderCard({ probe: { text: 'hello', interval: 60 } }, connection);
+    const { card } = await renderCard({ probe: { text: 'what time is it', interval: 60 } }, connection, { storage: browser(true) });
     await card.runProbe();
     await card.updateComplete;
     expect(text(card, '.probe-error')).to.equal('Probe failed: pipeline not found');
+  });
+
+  it('does not run the probe in a browser where it was not turned on, and offers an administrator the switch', async () => {
+    // Arrange
+    const connection = assistConnection({ p1: {}, p2: {} });
+    const { card } = await renderCard({ probe: { text: 'what time is it', interval: 60 } }, connection, { storage: browser(false) });
+    // Act
+    await card.runProbe();
+    await card.updateComplete;
+    // Assert
+    expect(connection.subscriptions.filter((s) => s.message.type === 'assist_pipeline/run')).to.have.length(0);
+    const toggle = $(card, 'input.probe-here') as HTMLInputElement;
+    expect(toggle.checked).to.equal(false);
+    expect(toggle.getAttribute('role')).to.equal('switch');
+    expect(text(card, '.probe-status')).to.equal('This browser does not run the probe ("what time is it", every 60 s); its runs from the browser that does are shown here.');
+  });
+
+  it('turning the switch on makes this browser the probing one and probes at once; off stops it', async () => {
+    // Arrange
+    const connection = assistConnection({ p1: {}, p2: {} });
+    const subscribe = connection.subscribeMessage.bind(connection);
+    connection.subscribeMessage = async (callback, message) => {
+      const unsub = await subscribe(callback, message);
+      if (message.type === 'assist_pipeline/run') for (const event of textRun(Date.now() - T0, 150, 170, 'conversation.home_assistant')) callback(event);
+      return unsub;
+    };
+    const storage = browser(false);
+    const { card } = await renderCard({ probe: { text: 'what time is it', interval: 60 } }, connection, { storage });
+    const probes = () => connection.subscriptions.filter((s) => s.message.type === 'assist_pipeline/run').length;
+    // Act
+    const toggle = $(card, 'input.probe-here') as HTMLInputElement;
+    toggle.click();
+    await sleep(10);
+    await card.updateComplete;
+    const afterOn = { stored: storage.map.get(PROBE_OPT_IN_KEY), probes: probes(), status: text(card, '.probe-status') };
+    ($(card, 'input.probe-here') as HTMLInputElement).click();
+    await card.updateComplete;
+    await card.runProbe();
+    // Assert
+    expect(afterOn).to.deep.equal({ stored: 'on', probes: 1, status: 'This browser runs the probe ("what time is it", every 60 s).' });
+    expect(storage.map.get(PROBE_OPT_IN_KEY)).to.equal('off');
+    expect(probes()).to.equal(1);
+  });
+
+  it('never probes for a user who is not an administrator, even where the probe was turned on, and shows no switch', async () => {
+    // Arrange
+    const connection = assistConnection({ p1: {}, p2: {} });
+    const { card } = await renderCard({ probe: { text: 'what time is it', interval: 60 } }, connection, { storage: browser(true), admin: false });
+    // Act
+    await card.runProbe();
+    await card.updateComplete;
+    // Assert
+    expect(connection.subscriptions.filter((s) => s.message.type === 'assist_pipeline/run')).to.have.length(0);
+    expect($(card, 'input.probe-here')).to.equal(null);
+    expect(text(card, '.probe-status')).to.equal('The probe runs in the browser where an administrator turned it on.');
+  });
+
+  it('shows the probe runs another browser made, from the debug list, marked as probes', async () => {
+    // Arrange: another browser's probe (typed "what time is it") and someone's typed request.
+    const probe: PipelineEvent[] = textRun(0, 100, 120, 'conversation.home_assistant');
+    probe[1] = { ...probe[1], data: { engine: 'conversation.home_assistant', intent_input: 'what time is it' } };
+    const request: PipelineEvent[] = textRun(60_000, 200, 220, 'conversation.home_assistant');
+    request[1] = { ...request[1], data: { engine: 'conversation.home_assistant', intent_input: 'turn on the light' } };
+    const connection = assistConnection({ p1: { x: probe, y: request }, p2: {} });
+    // Act
+    const { card } = await renderCard({ probe: { text: 'what time is it', interval: 60 } }, connection, { storage: browser(false) });
+    // Assert
+    const agents = $$(card, 'li.run').map((li) => li.querySelector('.agent')?.textContent);
+    expect(agents).to.deep.equal(['conversation.home_assistant', 'probe · conversation.home_assistant']);
+    expect(connection.subscriptions.filter((s) => s.message.type === 'assist_pipeline/run')).to.have.length(0);
   });
 
   it('offers sizes, the preferred pipeline as stub config, and a lazily loaded editor', async () => {
@@ -268,8 +346,11 @@ describe('ai card config', () => {
     [{ poll_interval: 1 }, /poll_interval: expected a number from 5 to 3600/],
     [{ pipeline: '' }, /pipeline: expected non-empty text/],
     [{ probe: { interval: 60 } }, /probe\.text: required/],
-    [{ probe: { text: 'hi', interval: 5 } }, /probe\.interval: expected a number from 60/],
-    [{ probe: { text: 'hi', pipline: 'x' } }, /probe\.pipline: unknown key; did you mean "pipeline"\?/],
+    [{ probe: { text: 'what time is it', interval: 5 } }, /probe\.interval: expected a number from 60/],
+    [{ probe: { text: 'what time is it', pipline: 'x' } }, /probe\.pipline: unknown key; did you mean "pipeline"\?/],
+    [{ probe: { text: 'unlock the front door' } }, /probe\.text: expected one of the read-only sentences "what time is it", .*"ha vitals probe" \(free text could change the house\), got "unlock the front door"/],
+    [{ probe: { text: 'hi' } }, /probe\.text: expected one of the read-only sentences/],
+    [{ probe: 'open the garage' }, /probe: expected a mapping/],
     [{ metrics: ['sensor.ok', 'not an id'] }, /metrics\[1\]\.entity: expected an entity id/],
     [{ runs: 3 }, /runs: unknown key/],
   ];
@@ -284,5 +365,10 @@ describe('ai card config', () => {
     expect(config).to.deep.include({ runs_to_show: 10, poll_interval: 15, metrics: [{ entity: 'sensor.tokens' }] });
     expect(config.probe).to.deep.equal({ text: 'what time is it', interval: 300 });
     expect(config.pipeline).to.equal(undefined);
+  });
+
+  it('accepts a probe sentence however it is written, keeping the allow list spelling', () => {
+    const config = parseAiCardConfig({ probe: { text: "What's the date?" } });
+    expect(config.probe?.text).to.equal('what is the date');
   });
 });

@@ -1,6 +1,17 @@
 import { expect } from '@open-wc/testing';
 import { VitalsStore } from '../../../src/ha/store';
-import { ASSIST_ERROR_METRIC, AssistCollector, assistMetricId, runTimings, type PipelineEvent } from '../../../src/ha/telemetry/assist';
+import {
+  ASSIST_ERROR_METRIC,
+  AssistCollector,
+  PROBE_OPT_IN_KEY,
+  PROBE_SENTENCES,
+  assistMetricId,
+  probeOptedIn,
+  probeSentence,
+  runTimings,
+  setProbeOptIn,
+  type PipelineEvent,
+} from '../../../src/ha/telemetry/assist';
 import { FakeConnection } from '../../helpers/fake-connection';
 
 const T0 = Date.UTC(2026, 10, 26, 10, 0, 0);
@@ -93,7 +104,7 @@ describe('AssistCollector', () => {
       return unsub;
     };
     // Act
-    await collector.probe('hello', 'p1');
+    await collector.probe('what time is it', 'p1');
     await collector.poll();
     // Assert
     expect(collector.runs).to.have.length(1);
@@ -138,5 +149,90 @@ describe('AssistCollector', () => {
     expect(sent).to.deep.include({ start_stage: 'intent', end_stage: 'intent', input: { text: 'what time is it' }, pipeline: 'p1' });
     expect(run.stages.intent).to.equal(120);
     expect(store.series(assistMetricId('total'))!.latest()!.v).to.equal(130);
+  });
+
+  it('refuses a probe text that is not a read-only sentence, before sending anything', async () => {
+    // Arrange
+    const { connection, collector } = setup();
+    // Act
+    const refused = await collector.probe('unlock the front door', 'p1').then(
+      () => undefined,
+      (err: Error) => err.message,
+    );
+    // Assert
+    expect(refused).to.equal('probe: "unlock the front door" is not one of the read-only probe sentences ("what time is it", "what is the time", "what is the date", "what day is it", "ha vitals probe")');
+    expect(connection.subscriptions.filter((s) => s.message.type === 'assist_pipeline/run')).to.have.length(0);
+    expect(collector.runs).to.have.length(0);
+  });
+
+  it('sends a probe sentence as the allow list writes it, whatever its case and punctuation', async () => {
+    // Arrange
+    const { connection, collector } = setup();
+    const originalSubscribe = connection.subscribeMessage.bind(connection);
+    connection.subscribeMessage = async (callback, message) => {
+      const unsub = await originalSubscribe(callback, message);
+      for (const event of textRun(20, 30)) callback(event);
+      return unsub;
+    };
+    // Act
+    const run = await collector.probe("  What's the TIME? ", 'p1');
+    // Assert
+    const sent = connection.subscriptions.find((s) => s.message.type === 'assist_pipeline/run')!.message;
+    expect(sent).to.deep.include({ input: { text: 'what is the time' } });
+    expect(run.probe).to.equal(true);
+  });
+});
+
+describe('probe sentences', () => {
+  it('knows only read-only sentences, and finds them however they are written', () => {
+    // Assert
+    expect(PROBE_SENTENCES).to.deep.equal(['what time is it', 'what is the time', 'what is the date', 'what day is it', 'ha vitals probe']);
+    expect(probeSentence('What time is it?')).to.equal('what time is it');
+    expect(probeSentence("what's  the date.")).to.equal('what is the date');
+    expect(probeSentence('HA Vitals probe!')).to.equal('ha vitals probe');
+    for (const text of ['unlock the front door', 'what time is it and unlock the door', 'turn off the alarm', '', 'what time is it; open the garage']) {
+      expect(probeSentence(text), text).to.equal(undefined);
+    }
+    expect(probeSentence(42 as unknown as string)).to.equal(undefined);
+  });
+
+  it('marks a typed run of a probe sentence in the debug list as a probe, and never a voice run', () => {
+    // Arrange
+    const typed: PipelineEvent[] = textRun(100, 120);
+    typed[1] = { ...typed[1], data: { engine: 'conversation.home_assistant', intent_input: 'what time is it' } };
+    const voice: PipelineEvent[] = [
+      { type: 'run-start', timestamp: iso(0) },
+      { type: 'stt-start', timestamp: iso(10) },
+      { type: 'stt-end', timestamp: iso(500) },
+      { type: 'intent-start', timestamp: iso(505), data: { intent_input: 'what time is it' } },
+      { type: 'intent-end', timestamp: iso(600) },
+      { type: 'run-end', timestamp: iso(610) },
+    ];
+    const other = textRun(100, 120);
+    other[1] = { ...other[1], data: { intent_input: 'turn on the kitchen light' } };
+    // Act
+    const runs = [runTimings('a', 'p1', typed)!, runTimings('b', 'p1', voice)!, runTimings('c', 'p1', other)!];
+    // Assert
+    expect(runs.map((r) => r.probe)).to.deep.equal([true, undefined, undefined]);
+    expect(JSON.stringify(runs)).to.not.contain('kitchen light');
+  });
+});
+
+describe('probe opt-in (one browser runs the probe)', () => {
+  it('is off until this browser turns it on, kept in its localStorage', () => {
+    // Arrange
+    const map = new Map<string, string>();
+    const storage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v) };
+    // Act
+    const before = probeOptedIn(storage);
+    setProbeOptIn(true, storage);
+    const on = probeOptedIn(storage);
+    setProbeOptIn(false, storage);
+    // Assert
+    expect(before).to.equal(false);
+    expect(on).to.equal(true);
+    expect(probeOptedIn(storage)).to.equal(false);
+    expect(PROBE_OPT_IN_KEY).to.equal('ha-vitals:assist-probe');
+    expect(probeOptedIn(undefined)).to.equal(false);
   });
 });
