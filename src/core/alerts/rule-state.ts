@@ -9,6 +9,14 @@
  * Times are sample times (or the evaluation clock for pure time passage). A pending alert fires
  * at exactly activeAt + for, once a later moment shows the condition still held; an alert resolves
  * at clearedAt + keep_firing_for. So the result does not depend on how often `evaluate` runs.
+ *
+ * Anomaly rules judge point events, not levels: one surprising sample says nothing about the
+ * time until the next one. So their pending alert fires only once a later sample was judged
+ * anomalous too (a lone outlier never fires, however sparse the samples or long the wait).
+ *
+ * `value` is the last finite value the detector judged (the sample; a trend's slope; for no-data
+ * rules the age of the silence or outage in ms). A gap never overwrites it, so notification texts
+ * show the last reading rather than "NaN"; it is NaN only before any finite judgement.
  */
 import type { DetectorSignal } from '../types.js';
 import type { AlertRule } from '../config/alerts.js';
@@ -53,7 +61,7 @@ function move(inst: AlertInstance, to: AlertState, at: number, out: AlertTransit
  * (evaluation); exclusive when a sample at `now` is about to decide instead.
  */
 export function advance(inst: AlertInstance, rule: AlertRule, now: number, out: AlertTransition[], inclusive = true): void {
-  if (inst.state === 'pending' && inst.active && inst.activeAt !== undefined) {
+  if (inst.state === 'pending' && inst.active && inst.activeAt !== undefined && confirmed(inst, rule)) {
     const due = inst.activeAt + rule.for;
     if (due < now || (inclusive && due === now && rule.for === 0)) move(inst, 'firing', due, out);
   }
@@ -63,12 +71,22 @@ export function advance(inst: AlertInstance, rule: AlertRule, now: number, out: 
   }
 }
 
-/** Apply a detector judgement made at time `t`. */
+/** Point-event rules (anomaly): held only once a sample after the onset was judged anomalous too. */
+function confirmed(inst: AlertInstance, rule: AlertRule): boolean {
+  if (rule.type !== 'anomaly') return true;
+  return inst.activeAt !== undefined && inst.lastSampleAt !== undefined && inst.lastSampleAt > inst.activeAt;
+}
+
+/**
+ * Apply a detector judgement made at time `t`. The caller sets `inst.lastSampleAt = t` first for a
+ * sample (the engine does); a judgement from the clock alone (`tick`) leaves it.
+ */
 export function applySignal(inst: AlertInstance, rule: AlertRule, t: number, signal: DetectorSignal, out: AlertTransition[]): void {
-  advance(inst, rule, t, out, false);
   const active = signal.active && !signal.warmingUp;
+  // An anomaly's pending alert is confirmed by this sample only if this sample is anomalous too.
+  if (!(rule.type === 'anomaly' && inst.state === 'pending' && !active)) advance(inst, rule, t, out, false);
   inst.active = active;
-  inst.value = signal.value;
+  if (Number.isFinite(signal.value)) inst.value = signal.value;
   inst.score = signal.score;
   inst.reason = signal.reason;
   if (active) {

@@ -94,10 +94,13 @@ export class LevelShiftModel implements SurpriseModel {
     this.lastScale = scale;
     const residual = value - this.mean;
     const z = Math.abs(residual) / scale;
-    this.shortMean += this.shortDecay.at(steps) * (value - this.shortMean);
+    const clipped = Math.max(-this.clipZ * scale, Math.min(this.clipZ * scale, residual));
+    // The short mean takes the winsorised sample too: a lone 5e6 on a series around 50 would
+    // otherwise hold it (and the detector) far from the baseline for dozens of samples. A real
+    // shift still moves it clipZ scales away at once: ≈ 9 short-mean noise units, plenty.
+    this.shortMean += this.shortDecay.at(steps) * (this.mean + clipped - this.shortMean);
     // Short mean's noise is σ·√(α/(2−α)); for half-life 3 that is ≈ 0.45 σ.
     const zShort = Math.abs(this.shortMean - this.mean) / (0.45 * scale);
-    const clipped = Math.max(-this.clipZ * scale, Math.min(this.clipZ * scale, residual));
     this.mean += this.baselineDecay.at(steps) * clipped;
     this.dev += this.deviationDecay.at(steps) * (Math.abs(clipped) - this.dev);
     return Math.max(z, zShort);
@@ -409,7 +412,8 @@ export class AnomalyDetector implements Detector {
   }
 
   update(t: number, value: number): DetectorSignal {
-    if (Number.isNaN(value)) return { active: false, value, score: 0, warmingUp: this.samples < this.warmupSamples };
+    // Gaps, and ±Infinity (a broken sensor, not a reading): no judgement and nothing learned.
+    if (!Number.isFinite(value)) return { active: false, value: Number.NaN, score: 0, warmingUp: this.samples < this.warmupSamples };
     const steps = this.stepsSince(t);
     // The level model's baseline before this sample: the reference if this sample starts an episode.
     const baselineBefore = this.level ? this.level.baseline : 0;
