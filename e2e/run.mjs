@@ -8,11 +8,15 @@
 // with node:test for each lane (env HA_VITALS_LANE), writes
 // e2e/artifacts/report.json and <lane>-dashboard.png, and ends with the line
 // `e2e: N passed, N failed`. Exit code 1 if anything failed.
+// report.json's `measurements.<lane>.<key>` are the figures the suites recorded with measure()
+// (e2e/lib/measure.mjs): per-suite files under e2e/artifacts/measurements/<lane>/, of the suites
+// run now and of earlier runs of other suites / the other lane (see `measurementSources`).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, laneNames, readLaneInfo } from '../scripts/ha/lanes.mjs';
-import { reapStaleRuns } from './lib/ha.mjs';
+import { reapStaleRuns } from '../scripts/ha/lane.mjs';
+import { clearMeasurements, collectMeasurements } from './lib/measure.mjs';
 
 const E2E = path.join(REPO_ROOT, 'e2e');
 const ARTIFACTS = process.env.HA_VITALS_ARTIFACTS || path.join(E2E, 'artifacts');
@@ -75,6 +79,18 @@ async function main() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const report = { lanes: [], passed: 0, failed: 0 };
   const finish = () => {
+    try {
+      const m = collectMeasurements(ARTIFACTS);
+      report.measurements = m.measurements;
+      report.measurementSources = m.sources;
+      if (m.problems.length) {
+        report.measurementProblems = m.problems;
+        for (const p of m.problems) console.log(`e2e: measurements: ${p}`);
+      }
+    } catch (e) {
+      report.measurementProblems = [`could not collect measurements: ${e.message}`];
+      console.log(`e2e: ${report.measurementProblems[0]}`);
+    }
     fs.writeFileSync(path.join(ARTIFACTS, 'report.json'), JSON.stringify(report, null, 2) + '\n');
     console.log(`e2e: ${report.passed} passed, ${report.failed} failed`);
     process.exitCode = report.failed > 0 || report.passed === 0 ? 1 : 0;
@@ -109,6 +125,8 @@ async function main() {
     fs.rmSync(shot, { force: true });
     const countsFile = path.join(ARTIFACTS, `.${lane}-counts.json`);
     fs.rmSync(countsFile, { force: true });
+    // this run's figures replace those an earlier run of these suites left in this lane
+    clearMeasurements(lane, files, ARTIFACTS);
     const nodeArgs = [
       '--experimental-websocket',
       '--no-warnings=ExperimentalWarning',

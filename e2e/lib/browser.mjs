@@ -18,20 +18,31 @@ export function launchBrowser(opts = {}) {
 }
 
 /**
- * New page that records console messages and page errors:
- *   const { page, consoleLog, errorsMatching } = await newPage(browser)
- *   errorsMatching(/ha-vitals|vitals-/) -> console errors + uncaught exceptions mentioning us
+ * New browser context + page that records console messages and page errors:
+ *   const { page, context, consoleLog, consoleErrors, errors, errorsMatching } = await newPage(browser)
+ *   consoleErrors             live array: console.error messages + uncaught exceptions (pageerror)
+ *   errors(re?)               consoleErrors, optionally only those whose text or source url matches re
+ *   errorsMatching(re)        errors(re) with re defaulting to /ha-vitals|vitals-/ (ours)
+ * Options: viewport, storageState (e.g. lane.storageState(user): logged in as that user),
+ * contextOptions (more browser.newContext options).
  */
-export async function newPage(browser, { viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport });
+export async function newPage(browser, { viewport = { width: 1280, height: 900 }, storageState, contextOptions = {} } = {}) {
+  const context = await browser.newContext({ viewport, ...(storageState ? { storageState } : {}), ...contextOptions });
   const page = await context.newPage();
   const consoleLog = [];
+  const consoleErrors = [];
   page.on('console', (m) => {
     const loc = m.location();
-    consoleLog.push({ type: m.type(), text: m.text(), url: loc?.url ?? '' });
+    const entry = { type: m.type(), text: m.text(), url: loc?.url ?? '' };
+    consoleLog.push(entry);
+    if (entry.type === 'error') consoleErrors.push(entry);
   });
-  page.on('pageerror', (e) => consoleLog.push({ type: 'pageerror', text: `${e.name}: ${e.message}\n${e.stack ?? ''}`, url: '' }));
-  const errorsMatching = (re = /ha-vitals|vitals-/i) =>
-    consoleLog.filter((m) => (m.type === 'error' || m.type === 'pageerror') && (re.test(m.text) || re.test(m.url)));
-  return { context, page, consoleLog, errorsMatching };
+  page.on('pageerror', (e) => {
+    const entry = { type: 'pageerror', text: `${e.name}: ${e.message}\n${e.stack ?? ''}`, url: '' };
+    consoleLog.push(entry);
+    consoleErrors.push(entry);
+  });
+  const errors = (re) => consoleErrors.filter((m) => !re || re.test(m.text) || re.test(m.url));
+  const errorsMatching = (re = /ha-vitals|vitals-/i) => errors(re);
+  return { context, page, consoleLog, consoleErrors, errors, errorsMatching };
 }

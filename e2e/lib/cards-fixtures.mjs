@@ -2,8 +2,8 @@
 // (System Monitor-like ids, units, friendly names), a background feeder that
 // keeps them moving (disk slowly rising), the all-cards dashboard, and page
 // helpers (wait for a card's text, theme switching, screenshots).
-import { artifact } from './index.mjs';
-import { sleep, waitFor } from './proc.mjs';
+import { sleep, waitFor } from '../../scripts/ha/proc.mjs';
+import { artifact } from './artifacts.mjs';
 
 export const CARD_TAGS = [
   'vitals-metric-card',

@@ -2,10 +2,11 @@
 // from the page, recording and intercepting the page's Home Assistant websocket, pushing bursts
 // of states over REST, and reading the recorder's ground truth.
 import fs from 'node:fs';
-import { artifact } from './index.mjs';
-import { sleep, waitFor } from './proc.mjs';
+import { sleep, waitFor } from '../../scripts/ha/proc.mjs';
+import { artifact } from './artifacts.mjs';
+import { LANE } from './measure.mjs';
 
-export const LANE = process.env.HA_VITALS_LANE || 'newest';
+export { LANE };
 export const dashboard = (cards, path = 'main') => ({ title: 'Vitals E2E', views: [{ title: 'Main', path, cards }] });
 export const metricCard = (entity, extra = {}) => ({ type: 'custom:vitals-metric-card', entity, ...extra });
 

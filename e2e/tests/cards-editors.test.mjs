@@ -3,19 +3,31 @@
 // opens, a field is changed through the real form, Save writes the change to
 // the dashboard config (checked over the websocket with lovelace/config).
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { after, before, test } from 'node:test';
-import { artifact, launchBrowser, newPage, sleep, startLane, waitFor } from '../lib/index.mjs';
-import { cardConfigs, startFeeder } from '../lib/cards-fixtures.mjs';
+import { before, test } from 'node:test';
+import { cardConfigs, sleep, startFeeder, useDashboard, waitFor } from '../lib/index.mjs';
 
-const LANE = process.env.HA_VITALS_LANE || 'newest';
 const URL_PATH = 'vitals-edit';
 
-let lane;
-let browser;
-let tab;
 let feeder;
-let ws;
+
+const ha = useDashboard({
+  async setup(h) {
+    feeder = startFeeder(h.lane);
+    h.defer(() => feeder.stop());
+    await feeder.first();
+    // a storage-mode dashboard (the card editor saves through lovelace/config/save)
+    await h.ws.send({ type: 'lovelace/dashboards/create', url_path: URL_PATH, title: 'Vitals edit', mode: 'storage', require_admin: false, show_in_sidebar: true });
+    await h.ws.send({ type: 'lovelace/config/save', url_path: URL_PATH, config: { title: 'Vitals edit', views: [{ title: 'Edit', path: 'edit', cards: cardConfigs() }] } });
+  },
+  open: `${URL_PATH}/edit?edit=1`,
+  viewport: { width: 1280, height: 900 },
+  media: { reducedMotion: 'reduce' },
+});
+const LANE = ha.laneName;
+
+before(async () => {
+  await ha.page.locator('hui-card-options').first().waitFor({ timeout: 20000 });
+});
 
 /** [index in the view, card tag, editor tag, field to change (ha-form schema name), new value, config key] */
 const EDITS = [
@@ -28,39 +40,11 @@ const EDITS = [
   [7, 'overview', 'vitals-overview-card-editor', 'title', 'Health edited'],
 ];
 
-const savedCards = async () => (await ws.send({ type: 'lovelace/config', url_path: URL_PATH })).views[0].cards;
-
-before(async () => {
-  lane = await startLane(LANE);
-  feeder = startFeeder(lane);
-  await feeder.first();
-  ws = await lane.ws();
-  await ws.send({ type: 'lovelace/dashboards/create', url_path: URL_PATH, title: 'Vitals edit', mode: 'storage', require_admin: false, show_in_sidebar: true });
-  await ws.send({ type: 'lovelace/config/save', url_path: URL_PATH, config: { title: 'Vitals edit', views: [{ title: 'Edit', path: 'edit', cards: cardConfigs() }] } });
-  browser = await launchBrowser();
-  tab = await newPage(browser, { viewport: { width: 1280, height: 900 } });
-  await tab.page.emulateMedia({ reducedMotion: 'reduce' });
-  await lane.openDashboard(tab.page, `${URL_PATH}/edit?edit=1`);
-  await tab.page.locator('hui-card-options').first().waitFor({ timeout: 20000 });
-});
-
-after(async () => {
-  await ws?.close();
-  await feeder?.stop();
-  await browser?.close().catch(() => {});
-  if (lane) {
-    try {
-      fs.copyFileSync(lane.logFile, artifact(`${LANE}-cards-editors-home-assistant.log`));
-    } catch {
-      /* no log */
-    }
-    await lane.stop();
-  }
-});
+const savedCards = async () => (await ha.ws.send({ type: 'lovelace/config', url_path: URL_PATH })).views[0].cards;
 
 /** Click "Edit" on the n-th card of the view (edit mode) and return the dialog locator. */
 async function openEditor(n) {
-  const { page } = tab;
+  const { page } = ha;
   await waitFor(async () => (await page.locator('hui-card-options').count()) >= 8, { timeoutMs: 15000, what: '8 cards in edit mode' });
   // masonry columns reorder the DOM: find the card by its position badge (1-based index in the view)
   const options = page.locator('hui-card-options').filter({ has: page.locator('.position-badge', { hasText: new RegExp(`^\\s*${n + 1}\\s*$`) }) });
@@ -74,7 +58,7 @@ async function openEditor(n) {
 
 /** Mark every ha-selector of the form inside `editorTag` with data-e2e-field=<schema name> (works on both frontends). */
 async function markFields(editorTag) {
-  return tab.page.evaluate((tag) => {
+  return ha.page.evaluate((tag) => {
     const find = (root) => {
       for (const el of root.querySelectorAll('*')) {
         if (el.localName === tag) return el;
@@ -112,7 +96,7 @@ for (const [index, card, editorTag, field, value] of EDITS) {
     const dialog = await openEditor(index);
     const editor = dialog.locator(editorTag);
     await editor.waitFor({ state: 'visible', timeout: 15000 }).catch(async (e) => {
-      await tab.page.screenshot({ path: artifact(`${LANE}-editor-${card}-failure.png`) });
+      await ha.page.screenshot({ path: ha.artifact(`editor-${card}-failure.png`) });
       const alerts = (await dialog.locator('ha-alert').allTextContents()).map((s) => s.replace(/\s+/g, ' ').trim());
       e.message += ` (dialog alerts: ${JSON.stringify(alerts)}; YAML editor shown: ${(await dialog.locator('ha-code-editor').count()) > 0})`;
       await closeDialog(dialog, 'Cancel').catch(() => {});
@@ -124,7 +108,7 @@ for (const [index, card, editorTag, field, value] of EDITS) {
     t.diagnostic(`fields: ${names.join(', ')}`);
     // the form is really rendered (not the fallback note)
     assert.equal(await editor.locator('.fallback').isVisible().catch(() => false), false, 'ha-form rendered, not the fallback');
-    await tab.page.screenshot({ path: artifact(`${LANE}-editor-${card}.png`) });
+    await ha.page.screenshot({ path: ha.artifact(`editor-${card}.png`) });
     const input = editor.locator(`[data-e2e-field="${field}"] input`).first();
     await input.fill(value);
     await input.press('Tab');
@@ -140,11 +124,11 @@ for (const [index, card, editorTag, field, value] of EDITS) {
     const original = cardConfigs()[index];
     for (const [k, v] of Object.entries(original)) if (k !== field) assert.deepEqual(saved[k], v, `key ${k} kept`);
     // the dashboard re-renders the card with the change
-    await waitFor(async () => ((await tab.page.locator(`vitals-${card}-card ha-card`).first().textContent()) ?? '').includes(value), {
+    await waitFor(async () => ((await ha.page.locator(`vitals-${card}-card ha-card`).first().textContent()) ?? '').includes(value), {
       timeoutMs: 10000,
       what: `card shows ${value}`,
     });
-    assert.deepEqual(tab.errorsMatching().map((m) => m.text), [], 'console errors mentioning ha-vitals / vitals-');
+    assert.deepEqual(ha.tab.errorsMatching().map((m) => m.text), [], 'console errors mentioning ha-vitals / vitals-');
   });
 }
 
@@ -153,5 +137,5 @@ test(`[${LANE}] second metric card (input_number): dialog opens without error`, 
   await dialog.locator('vitals-metric-card-editor').waitFor({ state: 'visible', timeout: 15000 });
   assert.equal(await dialog.locator('hui-error-card').count(), 0, 'no error card in the preview');
   await closeDialog(dialog, 'Cancel');
-  assert.deepEqual(tab.errorsMatching().map((m) => m.text), [], 'console errors mentioning ha-vitals / vitals-');
+  assert.deepEqual(ha.tab.errorsMatching().map((m) => m.text), [], 'console errors mentioning ha-vitals / vitals-');
 });

@@ -2,20 +2,14 @@
 // real broker and Home Assistant's MQTT discovery; Home Assistant creates the entities, records
 // them, and a second UX card (as on another device) shows them with `entity_prefix`.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, newPage, sleep, startLane, waitFor } from '../lib/index.mjs';
+import { test } from 'node:test';
+import { sleep, useDashboard, waitFor } from '../lib/index.mjs';
 
-const LANE = process.env.HA_VITALS_LANE || 'newest';
 const SENSOR = 'sensor.ha_vitals_e2e_tablet_ws_rtt_ms';
 
-let lane;
-let browser;
-let tab;
-
-before(async () => {
-  lane = await startLane(LANE);
-  await lane.setState('sensor.e2e_report_load', 20, { unit_of_measurement: '%' });
-  lane.writeDashboard({
+const ha = useDashboard({
+  states: { 'sensor.e2e_report_load': [20, { unit_of_measurement: '%' }] },
+  dashboard: {
     views: [
       {
         path: 'main',
@@ -31,20 +25,13 @@ before(async () => {
         ],
       },
     ],
-  });
-  browser = await launchBrowser();
-  tab = await newPage(browser);
-  await lane.openDashboard(tab.page, 'vitals-e2e/main');
+  },
 });
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  await lane?.stop();
-});
+const LANE = ha.laneName;
 
 const stateOf = async (id) => {
   try {
-    return await lane.getState(id);
+    return await ha.lane.getState(id);
   } catch {
     return undefined; // 404 until discovery created it
   }
@@ -61,6 +48,7 @@ test(`[${LANE}] report: the browser's round trip becomes a Home Assistant sensor
   assert.equal(state.attributes.unit_of_measurement, 'ms');
   assert.equal(state.attributes.state_class, 'measurement');
   assert.ok(Number(state.state) >= 0 && Number(state.state) < 5000, `round trip ${state.state} ms`);
+  ha.measure('mqtt_report.reported_ws_rtt_ms', Number(state.state));
   // The overhead is sampled every 10 s, so its sensor may come one report later than the round trip's.
   let overhead;
   await waitFor(async () => Number.isFinite(Number((overhead = await stateOf('sensor.ha_vitals_e2e_tablet_monitor_overhead_ms'))?.state)), { timeoutMs: 30000, what: 'the overhead sensor with a number' });
@@ -68,17 +56,18 @@ test(`[${LANE}] report: the browser's round trip becomes a Home Assistant sensor
   assert.equal(overhead.attributes.unit_of_measurement, 'ms/min');
   // Recorded: the recorder's history holds the sensor's values.
   await sleep(12000); // one more report
-  await lane.flushRecorder();
-  const rows = (await lane.history(SENSOR, { start: new Date(Date.now() - 600e3) })).filter((s) => Number.isFinite(Number(s.state)));
+  await ha.lane.flushRecorder();
+  const rows = (await ha.lane.history(SENSOR, { start: new Date(Date.now() - 600e3) })).filter((s) => Number.isFinite(Number(s.state)));
   t.diagnostic(`recorded rows: ${rows.length} (${rows.map((s) => s.state).join(', ')})`);
+  ha.measure('mqtt_report.recorded_rows', rows.length);
   assert.ok(rows.length >= 1, 'the recorder holds the reported values');
 });
 
 test(`[${LANE}] report: another UX card shows the reported device by its entity prefix`, async () => {
-  const devices = tab.page.locator('vitals-ux-card .rows.devices');
+  const devices = ha.page.locator('vitals-ux-card .rows.devices');
   await devices.waitFor({ timeout: 20000 });
   await waitFor(async () => /Tablet/.test((await devices.textContent()) ?? '') && /\d+\s*ms/.test((await devices.textContent()) ?? ''), { timeoutMs: 20000, what: 'the Tablet rows with values' });
-  const note = (await tab.page.locator('vitals-ux-card .report').textContent())?.replace(/\s+/g, ' ').trim();
+  const note = (await ha.page.locator('vitals-ux-card .report').textContent())?.replace(/\s+/g, ' ').trim();
   assert.equal(note, 'Reported to Home Assistant every 10 s as sensor.ha_vitals_e2e_tablet_…');
 });
 
@@ -86,7 +75,7 @@ test(`[${LANE}] report: an alert's state becomes a Home Assistant sensor that au
   const id = 'sensor.ha_vitals_alert_load_high_sensor_e2e_report_load';
   await waitFor(async () => (await stateOf(id))?.state === 'inactive', { timeoutMs: 30000, what: `${id} inactive` });
   // Act
-  await lane.setState('sensor.e2e_report_load', 97, { unit_of_measurement: '%' });
+  await ha.lane.setState('sensor.e2e_report_load', 97, { unit_of_measurement: '%' });
   let state;
   await waitFor(async () => (state = await stateOf(id))?.state === 'firing', { timeoutMs: 30000, what: `${id} firing` });
   t.diagnostic(`${id} = ${state.state} ${JSON.stringify(state.attributes)}`);

@@ -4,23 +4,15 @@
 // Mosquitto broker via Home Assistant's MQTT integration (mqtt.publish + mqtt/subscribe).
 // Counted from Home Assistant's own call_service events.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, newPage, sleep, startLane, waitFor } from '../lib/index.mjs';
+import { test } from 'node:test';
+import { sleep, useDashboard, waitFor } from '../lib/index.mjs';
 
-const LANE = process.env.HA_VITALS_LANE || 'newest';
 const ENTITY = 'sensor.e2e_claim_load';
 const DEVICES = 3;
 
-let lane;
-let browser;
-let ws;
-const tabs = [];
-const calls = [];
-
-before(async () => {
-  lane = await startLane(LANE);
-  await lane.setState(ENTITY, 20, { unit_of_measurement: '%', friendly_name: 'Claim load' });
-  lane.writeDashboard({
+const ha = useDashboard({
+  states: { [ENTITY]: [20, { unit_of_measurement: '%', friendly_name: 'Claim load' }] },
+  dashboard: {
     views: [
       {
         path: 'main',
@@ -34,31 +26,21 @@ before(async () => {
         ],
       },
     ],
-  });
-  ws = await lane.ws();
-  await ws.subscribeEvents('call_service', (event) => calls.push(event.data ?? event));
-  browser = await launchBrowser();
-  for (let k = 0; k < DEVICES; k++) {
-    const tab = await newPage(browser, { viewport: { width: 900, height: 700 } });
-    await lane.openDashboard(tab.page, 'vitals-e2e/main');
-    tabs.push(tab);
-  }
+  },
+  browsers: DEVICES, // three "devices" with their own storage, engines and sent-logs
+  viewport: { width: 900, height: 700 },
 });
+const LANE = ha.laneName;
+const tabs = ha.pages;
 
-after(async () => {
-  await ws?.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  await lane?.stop();
-});
-
-const creates = () => calls.filter((c) => c.domain === 'persistent_notification' && c.service === 'create');
-const claimPublishes = () => calls.filter((c) => c.domain === 'mqtt' && c.service === 'publish' && String(c.service_data?.topic).startsWith('ha-vitals/claims/'));
+const creates = () => ha.calls('persistent_notification', 'create');
+const claimPublishes = () => ha.calls('mqtt', 'publish').filter((c) => String(c.service_data?.topic).startsWith('ha-vitals/claims/'));
 const sentLog = (page) => page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('ha-vitals:sent-intents') ?? '{}')));
 
 test(`[${LANE}] ${DEVICES} devices showing the same alert rule: exactly one of them sends the notification`, async (t) => {
   for (const tab of tabs) await tab.page.locator('vitals-alerts-card').getByText(/All clear/).waitFor({ timeout: 20000 });
   // Act
-  await lane.setState(ENTITY, 97, { unit_of_measurement: '%', friendly_name: 'Claim load' });
+  await ha.lane.setState(ENTITY, 97, { unit_of_measurement: '%', friendly_name: 'Claim load' });
   for (const tab of tabs) await tab.page.locator('vitals-alerts-card li.alert.firing').first().waitFor({ state: 'visible', timeout: 20000 });
   // Every device handles the intent (its sent-log holds the id) once it decided.
   await waitFor(async () => (await Promise.all(tabs.map((tab) => sentLog(tab.page)))).every((ids) => ids.length === 1), { timeoutMs: 30000, what: 'every device decided' });
@@ -72,6 +54,7 @@ test(`[${LANE}] ${DEVICES} devices showing the same alert rule: exactly one of t
   const marks = claimPublishes().map((c) => JSON.parse(c.service_data.payload));
   assert.ok(marks.filter((m) => !m.sent).length >= 1 && marks.filter((m) => !m.sent).length <= DEVICES, `claims: ${marks.length}`);
   assert.equal(marks.filter((m) => m.sent).length, 1, 'the winner marked its claim sent once');
+  ha.measure('notify_claim.firing_notifications', creates().length);
   assert.equal(creates().length, 1, 'exactly one notification');
   assert.match(String(creates()[0].service_data?.title ?? ''), /claim_high|Claim load/);
   // Each card says who sent it: one device "from this device", the others "by another device".
@@ -87,14 +70,13 @@ test(`[${LANE}] ${DEVICES} devices showing the same alert rule: exactly one of t
 
 test(`[${LANE}] the resolved notice is sent once too, and a device opened later sends nothing again`, async () => {
   // Arrange: a fourth device opens the dashboard while the alert fires.
-  const late = await newPage(browser, { viewport: { width: 900, height: 700 } });
-  await lane.openDashboard(late.page, 'vitals-e2e/main');
+  const late = await ha.newPage(); // same viewport, opens vitals-e2e/main
   tabs.push(late);
   await late.page.locator('vitals-alerts-card li.alert.firing').first().waitFor({ state: 'visible', timeout: 20000 });
   await sleep(8000); // warm-up and a couple of evaluations (5 s)
   const before = creates().length;
   // Act
-  await lane.setState(ENTITY, 10, { unit_of_measurement: '%', friendly_name: 'Claim load' });
+  await ha.lane.setState(ENTITY, 10, { unit_of_measurement: '%', friendly_name: 'Claim load' });
   // Resolved notices go out with the group's next flush (group_interval 10 s), as in Alertmanager.
   await waitFor(async () => (await Promise.all(tabs.map((tab) => sentLog(tab.page)))).every((ids) => ids.length >= 1) && creates().length >= 2, { timeoutMs: 45000, what: 'the resolved notice' });
   await waitFor(async () => (await Promise.all(tabs.slice(0, DEVICES).map((tab) => sentLog(tab.page)))).every((ids) => ids.length === 2), { timeoutMs: 20000, what: 'every device decided the resolved notice' });
@@ -104,5 +86,6 @@ test(`[${LANE}] the resolved notice is sent once too, and a device opened later 
   const logs = await Promise.all(tabs.map((tab) => sentLog(tab.page)));
   assert.equal(new Set(logs.flat()).size, 2, `two intents in all: ${JSON.stringify(logs)}`);
   const resolved = creates().slice(1);
+  ha.measure('notify_claim.resolved_notifications', resolved.length);
   assert.equal(resolved.length, 1, `one resolved notice: ${JSON.stringify(resolved.map((c) => c.service_data?.title))}`);
 });

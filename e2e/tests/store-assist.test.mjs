@@ -1,18 +1,20 @@
 // Telemetry: a real Assist pipeline text run (built-in agent) shows up in the AI card with its
 // stage latencies, read by the shared Assist collector from assist_pipeline/pipeline_debug.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, newPage, startLane, waitFor } from '../lib/index.mjs';
-import { LANE, cardAttr, cardText, countCards, dashboard, saveLog } from '../lib/store-helpers.mjs';
+import { before, test } from 'node:test';
+import { cardAttr, cardText, countCards, dashboard, useDashboard, waitFor } from '../lib/index.mjs';
 
 const AI = { tag: 'vitals-ai-card' };
-let lane;
-let browser;
-let tab;
+const ha = useDashboard({ mqtt: false, dashboard: dashboard([{ type: 'custom:vitals-ai-card', poll_interval: 5, title: 'Assist' }]) });
+const LANE = ha.laneName;
+
+before(async () => {
+  await waitFor(async () => (await countCards(ha.page, AI.tag)) === 1, { timeoutMs: 20000, what: 'AI card' });
+});
 
 /** Run `text` through the preferred pipeline's intent stage over our own websocket; returns its events. */
 async function runPipeline(text) {
-  const ws = await lane.ws();
+  const ws = await ha.lane.ws();
   const events = [];
   try {
     await new Promise((resolve, reject) => {
@@ -32,32 +34,15 @@ async function runPipeline(text) {
   return { events, intentMs: at('intent-end') - at('intent-start'), totalMs: at('run-end') - at('run-start'), engine: events.find((e) => e.type === 'intent-start')?.data?.engine };
 }
 
-before(async () => {
-  lane = await startLane(LANE, { mqtt: false });
-  lane.writeDashboard(dashboard([{ type: 'custom:vitals-ai-card', poll_interval: 5, title: 'Assist' }]));
-  browser = await launchBrowser();
-  tab = await newPage(browser);
-  await lane.openDashboard(tab.page, 'vitals-e2e/main');
-  await waitFor(async () => (await countCards(tab.page, AI.tag)) === 1, { timeoutMs: 20000, what: 'AI card' });
-});
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  if (lane) {
-    saveLog(lane, 'store-assist');
-    await lane.stop();
-  }
-});
-
 test(`[${LANE}] the AI card shows a real Assist text run with its intent latency`, async (t) => {
-  const ws = await lane.ws();
+  const ws = await ha.lane.ws();
   const { pipelines, preferred_pipeline: preferred } = await ws.send({ type: 'assist_pipeline/pipeline/list' });
   await ws.close();
   t.diagnostic(`pipelines: ${JSON.stringify(pipelines.map((p) => ({ id: p.id, name: p.name, agent: p.conversation_engine })))}, preferred ${preferred}`);
   assert.ok(preferred, 'Home Assistant created a preferred pipeline');
 
   // the collector polled: the card says there are no runs yet
-  await waitFor(async () => /No Assist runs yet/.test(await cardText(tab.page, '.notice', AI)), { timeoutMs: 20000, what: 'AI card "No Assist runs yet"' });
+  await waitFor(async () => /No Assist runs yet/.test(await cardText(ha.page, '.notice', AI)), { timeoutMs: 20000, what: 'AI card "No Assist runs yet"' });
 
   const runs = [];
   for (const text of ['what time is it', 'turn on the kitchen light', 'what time is it']) runs.push(await runPipeline(text));
@@ -66,7 +51,7 @@ test(`[${LANE}] the AI card shows a real Assist text run with its intent latency
 
   // the card shows the three runs (poll every 5 s)
   const t0 = Date.now();
-  await waitFor(async () => (await tab.page.locator('vitals-ai-card li.run').count()) === runs.length, {
+  await waitFor(async () => (await ha.page.locator('vitals-ai-card li.run').count()) === runs.length, {
     timeoutMs: 20000,
     intervalMs: 200,
     what: `${runs.length} runs in the AI card`,
@@ -74,11 +59,11 @@ test(`[${LANE}] the AI card shows a real Assist text run with its intent latency
   t.diagnostic(`card showed the runs ${Date.now() - t0} ms after the last run ended (poll_interval 5 s)`);
 
   const labels = [];
-  for (let i = 0; i < runs.length; i++) labels.push(await tab.page.locator('vitals-ai-card li.run .bar').nth(i).getAttribute('aria-label'));
-  const intentP50 = await cardText(tab.page, 'tr.stage-intent td.p50', AI);
-  const intentP95 = await cardText(tab.page, 'tr.stage-intent td.p95', AI);
-  const totalP50 = await cardText(tab.page, 'tr.stage-total td.p50', AI);
-  const errors = await cardText(tab.page, '.errors', AI);
+  for (let i = 0; i < runs.length; i++) labels.push(await ha.page.locator('vitals-ai-card li.run .bar').nth(i).getAttribute('aria-label'));
+  const intentP50 = await cardText(ha.page, 'tr.stage-intent td.p50', AI);
+  const intentP95 = await cardText(ha.page, 'tr.stage-intent td.p95', AI);
+  const totalP50 = await cardText(ha.page, 'tr.stage-total td.p50', AI);
+  const errors = await cardText(ha.page, '.errors', AI);
   t.diagnostic(`card runs: ${JSON.stringify(labels)}`);
   t.diagnostic(`card table: intent p50 ${intentP50}, p95 ${intentP95}; whole run p50 ${totalP50}; ${errors}`);
 
@@ -97,6 +82,6 @@ test(`[${LANE}] the AI card shows a real Assist text run with its intent latency
   assert.notEqual(intentP95, '0 ms', 'intent p95 > 0 ms');
   assert.match(intentP95, /^\d+(\.\d+)? m?s$/, 'intent p95 shown');
   assert.match(errors, /Errors: 0 % \(0 of 3 runs\)/);
-  assert.equal(await cardAttr(tab.page, 'li.run .segment.intent', 'class', AI), 'segment intent', 'an intent segment in the bar');
-  assert.deepEqual(tab.errorsMatching().map((m) => m.text), [], 'console errors mentioning ha-vitals / vitals-');
+  assert.equal(await cardAttr(ha.page, 'li.run .segment.intent', 'class', AI), 'segment intent', 'an intent segment in the bar');
+  assert.deepEqual(ha.tab.errorsMatching().map((m) => m.text), [], 'console errors mentioning ha-vitals / vitals-');
 });

@@ -5,11 +5,10 @@
 // server's result of our history/history_during_period requests, so "before the history arrives"
 // is a fact of the test, not a race. A control page without a cache shows that the hold works.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, newPage, sleep, startLane, waitFor } from '../lib/index.mjs';
+import { test } from 'node:test';
 import {
-  LANE, cardAttr, cardText, compareWithRecorder, countCards, dashboard, describeComparison, metricCard, recorderRows, routeHaWebsocket, saveLog, storeSeries,
-} from '../lib/store-helpers.mjs';
+  cardAttr, cardText, compareWithRecorder, countCards, describeComparison, metricCard, recorderRows, routeHaWebsocket, sleep, storeSeries, useDashboard, waitFor,
+} from '../lib/index.mjs';
 
 const ENTITY = 'sensor.e2e_cache';
 const ATTRS = { unit_of_measurement: 'ms', friendly_name: 'E2E cache', state_class: 'measurement' };
@@ -18,8 +17,21 @@ const HOLD_MS = 3000;
 const isOurHistory = (msg) => msg.type === 'history/history_during_period' && (msg.entity_ids ?? []).includes(ENTITY);
 const testStart = new Date(Date.now() - 5000);
 
-let lane;
-let browser;
+const ha = useDashboard({
+  mqtt: false,
+  // a little history in the recorder before any page opens
+  async setup({ lane }) {
+    for (const v of VALUES) {
+      await lane.setState(ENTITY, v, ATTRS);
+      await sleep(20);
+    }
+    await lane.flushRecorder();
+  },
+  cards: [metricCard(ENTITY, { stat: 'max', window: '1h' })],
+  browsers: 0, // every test opens its own context
+});
+const LANE = ha.laneName;
+
 
 /** The cache entry of the entity in the page's IndexedDB (never creates the database). */
 function readCache(page) {
@@ -55,32 +67,13 @@ async function loadHeld(page, ctl, reload) {
   ctl.holdResult(isOurHistory);
   const t0 = Date.now();
   if (reload) await page.reload({ waitUntil: 'domcontentloaded' });
-  else await lane.openDashboard(page, 'vitals-e2e/main');
+  else await ha.openDashboard(page, 'vitals-e2e/main');
   await waitFor(async () => (await countCards(page)) === 1, { timeoutMs: 20000, intervalMs: 20, what: 'metric card' });
   return t0;
 }
 
-before(async () => {
-  lane = await startLane(LANE, { mqtt: false });
-  for (const v of VALUES) {
-    await lane.setState(ENTITY, v, ATTRS);
-    await sleep(20);
-  }
-  await lane.flushRecorder();
-  lane.writeDashboard(dashboard([metricCard(ENTITY, { stat: 'max', window: '1h' })]));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  if (lane) {
-    saveLog(lane, 'store-cache');
-    await lane.stop();
-  }
-});
-
 test(`[${LANE}] control: without a cache, nothing of the history shows while its result is held`, async (t) => {
-  const tab = await newPage(browser);
+  const tab = await ha.newPage({ open: false });
   try {
     const ctl = await routeHaWebsocket(tab.page);
     const t0 = await loadHeld(tab.page, ctl, false);
@@ -104,11 +97,11 @@ test(`[${LANE}] control: without a cache, nothing of the history shows while its
 });
 
 test(`[${LANE}] reload paints the cached history before the history result arrives, then backfills without duplicates`, async (t) => {
-  const tab = await newPage(browser);
+  const tab = await ha.newPage({ open: false });
   try {
     const ctl = await routeHaWebsocket(tab.page);
     // first load: history arrives, the store saves it to IndexedDB
-    await lane.openDashboard(tab.page, 'vitals-e2e/main');
+    await ha.openDashboard(tab, 'vitals-e2e/main');
     await waitFor(async () => (await value(tab.page)) === '80.0', { timeoutMs: 20000, what: 'card shows the history max 80.0' });
     let cached;
     await waitFor(async () => (cached = await readCache(tab.page))?.n >= VALUES.length, { timeoutMs: 10000, intervalMs: 100, what: 'IndexedDB ha-vitals/history entry' });
@@ -154,7 +147,7 @@ test(`[${LANE}] reload paints the cached history before the history result arriv
     assert.equal(requests.length, 1, 'one history request after the reload (the backfill), not the whole window again');
     assert.equal(Date.parse(request.start), Math.floor(cached.newest), `the backfill starts at the newest cached sample (${new Date(cached.newest).toISOString()}), not at the window start: ${request.start}`);
     await sleep(500);
-    const rows = await recorderRows(lane, ENTITY, { start: testStart });
+    const rows = await recorderRows(ha.lane, ENTITY, { start: testStart });
     const store = await storeSeries(tab.page, ENTITY);
     const from = rows.find((r) => r.v === VALUES[0]).t;
     const c = compareWithRecorder(store, rows, { from });

@@ -7,19 +7,18 @@
 // holds changes the browser never received live. (context.setOffline does not close an open
 // websocket in Chromium, so it cannot simulate the drop.)
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, newPage, sleep, startLane, waitFor } from '../lib/index.mjs';
+import { before, test } from 'node:test';
 import {
-  LANE, compareWithRecorder, countCards, dashboard, describeComparison, metricCard, pushStates, recorderRows, routeHaWebsocket, saveLog, storeSeries,
-} from '../lib/store-helpers.mjs';
+  compareWithRecorder, countCards, describeComparison, metricCard, pushStates, recorderRows, routeHaWebsocket, sleep, storeSeries, useDashboard, waitFor,
+} from '../lib/index.mjs';
 
 const ENTITY = 'sensor.e2e_outage';
 const ATTRS = { unit_of_measurement: 'ms', friendly_name: 'E2E outage', state_class: 'measurement' };
 const testStart = new Date(Date.now() - 5000);
 
-let lane;
-let browser;
-let tab;
+// the page's websocket is routed (routeHaWebsocket) before it first opens the dashboard
+const ha = useDashboard({ mqtt: false, states: { [ENTITY]: [0, ATTRS] }, cards: [metricCard(ENTITY)], open: false });
+const LANE = ha.laneName;
 let ctl;
 let next = 1;
 let outageStartedAt = 0;
@@ -27,7 +26,7 @@ let outageStartedAt = 0;
 /** Push `n` new values (distinct, increasing) at 20/s; returns them. */
 async function push(n) {
   const values = Array.from({ length: n }, () => next++);
-  await pushStates(lane, ENTITY, values, { rate: 20, attributes: ATTRS });
+  await pushStates(ha.lane, ENTITY, values, { rate: 20, attributes: ATTRS });
   return values;
 }
 
@@ -40,7 +39,7 @@ function pushContinuously() {
   let count = 0;
   const done = (async () => {
     while (running) {
-      await lane.setState(ENTITY, next++, ATTRS);
+      await ha.lane.setState(ENTITY, next++, ATTRS);
       count++;
       await sleep(50);
     }
@@ -52,7 +51,7 @@ function pushContinuously() {
   };
 }
 
-const store = () => storeSeries(tab.page, ENTITY);
+const store = () => storeSeries(ha.page, ENTITY);
 const waitStatus = (status, timeoutMs = 60000) =>
   waitFor(async () => (await store())?.status === status, { timeoutMs, intervalMs: 100, what: `store status ${status}` });
 const waitLatest = (value, timeoutMs = 30000) =>
@@ -63,7 +62,7 @@ async function assertIdentical(t, label, firstPushed) {
   const last = next - 1;
   let rows = [];
   await waitFor(async () => {
-    rows = await recorderRows(lane, ENTITY, { start: testStart });
+    rows = await recorderRows(ha.lane, ENTITY, { start: testStart });
     return rows.at(-1)?.v === last;
   }, { timeoutMs: 30000, intervalMs: 500, what: `recorder has ${last}` });
   await waitLatest(last);
@@ -94,25 +93,12 @@ async function assertIdentical(t, label, firstPushed) {
 }
 
 before(async () => {
-  lane = await startLane(LANE, { mqtt: false });
-  await lane.setState(ENTITY, 0, ATTRS);
-  lane.writeDashboard(dashboard([metricCard(ENTITY)]));
-  browser = await launchBrowser();
-  tab = await newPage(browser);
-  ctl = await routeHaWebsocket(tab.page);
+  ctl = await routeHaWebsocket(ha.page);
   ctl.traceEntity = ENTITY;
-  await lane.openDashboard(tab.page, 'vitals-e2e/main');
-  await waitFor(async () => (await countCards(tab.page)) === 1, { timeoutMs: 20000, what: 'metric card' });
+  await ha.openDashboard(ha.page, 'vitals-e2e/main');
+  await waitFor(async () => (await countCards(ha.page)) === 1, { timeoutMs: 20000, what: 'metric card' });
   await waitStatus('live', 20000);
-  await tab.page.evaluate(() => (window.__vitalsE2eMarker = 'same page'));
-});
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  if (lane) {
-    saveLog(lane, 'store-reconnect');
-    await lane.stop();
-  }
+  await ha.page.evaluate(() => (window.__vitalsE2eMarker = 'same page'));
 });
 
 test(`[${LANE}] network drop: states pushed while the page is offline are backfilled, store = recorder`, async (t) => {
@@ -141,7 +127,7 @@ test(`[${LANE}] network drop: states pushed while the page is offline are backfi
 
   const c = await assertIdentical(t, 'network drop', first);
   assert.ok(c.matched >= 20, `${c.matched} samples compared`);
-  assert.equal(await tab.page.evaluate(() => window.__vitalsE2eMarker), 'same page', 'the page was not reloaded');
+  assert.equal(await ha.page.evaluate(() => window.__vitalsE2eMarker), 'same page', 'the page was not reloaded');
 });
 
 test(`[${LANE}] Home Assistant restart while the page is open: store = recorder`, async (t) => {
@@ -154,7 +140,7 @@ test(`[${LANE}] Home Assistant restart while the page is open: store = recorder`
   ctl.offline = true;
   const t0 = Date.now();
   outageStartedAt = t0;
-  await lane.restart();
+  await ha.restart(); // + the fixture's websocket
   const upAt = Date.now();
   assert.equal((await store()).status, 'reconnecting', 'the store noticed the drop');
   // REST states are not restored by a restart: the entity comes back with the next push, and keeps changing
@@ -172,7 +158,7 @@ test(`[${LANE}] Home Assistant restart while the page is open: store = recorder`
 
   const c = await assertIdentical(t, 'restart', first);
   assert.ok(c.matched >= 20, `${c.matched} samples compared`);
-  assert.equal(await tab.page.evaluate(() => window.__vitalsE2eMarker), 'same page', 'the page was not reloaded');
+  assert.equal(await ha.page.evaluate(() => window.__vitalsE2eMarker), 'same page', 'the page was not reloaded');
   const info = await store();
   t.diagnostic(`store after both outages: subscriptionCount ${info.subscriptionCount}, requestCounts ${JSON.stringify(info.requestCounts)}`);
 });

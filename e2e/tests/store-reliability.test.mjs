@@ -2,56 +2,40 @@
 // card on the entity is open; the store must hold (almost) every one of them, in order, with the
 // recorder's timestamps and values.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, newPage, startLane, waitFor } from '../lib/index.mjs';
+import { before, test } from 'node:test';
 import {
-  LANE, compareWithRecorder, countCards, dashboard, describeComparison, metricCard, pushStates, saveLog, storeSeries, waitRecorded,
-} from '../lib/store-helpers.mjs';
+  compareWithRecorder, countCards, describeComparison, metricCard, pushStates, storeSeries, useDashboard, waitFor, waitRecorded,
+} from '../lib/index.mjs';
 
 const ENTITY = 'sensor.e2e_burst';
 const N = Number(process.env.HA_VITALS_BURST_N || 10_000);
 const RATE = Number(process.env.HA_VITALS_BURST_RATE || 200);
 const ATTRS = { unit_of_measurement: 'ms', friendly_name: 'E2E burst', state_class: 'measurement' };
 
-let lane;
-let browser;
-let tab;
+const ha = useDashboard({ mqtt: false, states: { [ENTITY]: [0, ATTRS] }, cards: [metricCard(ENTITY)] });
+const LANE = ha.laneName;
 
 before(async () => {
-  lane = await startLane(LANE, { mqtt: false });
-  await lane.setState(ENTITY, 0, ATTRS);
-  lane.writeDashboard(dashboard([metricCard(ENTITY)]));
-  browser = await launchBrowser();
-  tab = await newPage(browser);
-  await lane.openDashboard(tab.page, 'vitals-e2e/main');
-  await waitFor(async () => (await countCards(tab.page)) === 1, { timeoutMs: 20000, what: 'metric card' });
-  await waitFor(async () => (await storeSeries(tab.page, ENTITY))?.status === 'live', { timeoutMs: 20000, what: 'store live' });
-});
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  if (lane) {
-    saveLog(lane, 'store-reliability');
-    await lane.stop();
-  }
+  await waitFor(async () => (await countCards(ha.page)) === 1, { timeoutMs: 20000, what: 'metric card' });
+  await waitFor(async () => (await storeSeries(ha.page, ENTITY))?.status === 'live', { timeoutMs: 20000, what: 'store live' });
 });
 
 test(`[${LANE}] ${N} state changes at ~${RATE}/s: the store holds >= 99.9 %, in order, matching the recorder`, async (t) => {
   const start = new Date(Date.now() - 1000);
   const values = Array.from({ length: N }, (_, i) => i + 1);
-  const pushed = await pushStates(lane, ENTITY, values, { rate: RATE, concurrency: 2, attributes: ATTRS });
+  const pushed = await pushStates(ha.lane, ENTITY, values, { rate: RATE, concurrency: 2, attributes: ATTRS });
   t.diagnostic(`pushed ${pushed.count} states in ${pushed.ms} ms = ${pushed.rate.toFixed(1)}/s (target ${RATE}/s, ${pushed.retries} retries)`);
 
   // the card shows the last value, and the recorder committed it
   const shownWithin = Date.now();
-  await waitFor(async () => (await tab.page.locator('vitals-metric-card .value').first().textContent())?.trim() === String(N), {
+  await waitFor(async () => (await ha.page.locator('vitals-metric-card .value').first().textContent())?.trim() === String(N), {
     timeoutMs: 30000,
     intervalMs: 100,
     what: `card shows ${N}`,
   });
   t.diagnostic(`card showed the last value ${Date.now() - shownWithin} ms after the last push returned`);
-  const rows = await waitRecorded(lane, ENTITY, N, { start });
-  const store = await storeSeries(tab.page, ENTITY);
+  const rows = await waitRecorded(ha.lane, ENTITY, N, { start });
+  const store = await storeSeries(ha.page, ENTITY);
 
   const burst = rows.filter((r) => r.v >= 1 && r.v <= N);
   const from = burst[0].t;
@@ -63,6 +47,9 @@ test(`[${LANE}] ${N} state changes at ~${RATE}/s: the store holds >= 99.9 %, in 
   for (let i = 1; i < burst.length; i++) if (burst[i].v < burst[i - 1].v) reordered++;
   t.diagnostic(`recorder rows in the burst: ${burst.length} of ${N} pushed (${reordered} out of push order); store length ${store.times.length}, status ${store.status}`);
 
+  ha.measure('store_reliability.push_rate_per_s', Math.round(pushed.rate * 10) / 10);
+  ha.measure('store_reliability.store_percent', c.percent);
+  ha.measure('store_reliability.in_order', c.increasing);
   assert.equal(burst.length, N, `the recorder holds every pushed state (${burst.length})`);
   assert.ok(pushed.rate >= RATE * 0.9, `push rate ${pushed.rate.toFixed(1)}/s`);
   assert.ok(c.increasing, 'store timestamps strictly increasing');
@@ -70,5 +57,5 @@ test(`[${LANE}] ${N} state changes at ~${RATE}/s: the store holds >= 99.9 %, in 
   assert.equal(c.extra.length, 0, `samples the recorder does not have: ${JSON.stringify(c.extra.slice(0, 5))}`);
   assert.ok(c.percent >= 99.9, `store holds ${c.percent.toFixed(3)} % of the changes`);
   assert.equal(store.status, 'live');
-  assert.deepEqual(tab.errorsMatching().map((m) => m.text), [], 'console errors mentioning ha-vitals / vitals-');
+  assert.deepEqual(ha.tab.errorsMatching().map((m) => m.text), [], 'console errors mentioning ha-vitals / vitals-');
 });

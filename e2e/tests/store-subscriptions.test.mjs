@@ -1,9 +1,8 @@
 // Data layer: a dashboard of many cards makes ONE subscribe_entities subscription (restricted to
 // the watched entities) and loads each entity's history at most once, counted on the wire.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, newPage, sleep, startLane, waitFor } from '../lib/index.mjs';
-import { LANE, countCards, dashboard, metricCard, recordWebsocket, saveLog, storeSeries } from '../lib/store-helpers.mjs';
+import { test } from 'node:test';
+import { countCards, dashboard, metricCard, recordWebsocket, sleep, storeSeries, useDashboard, waitFor } from '../lib/index.mjs';
 
 const ENTITIES = ['sensor.e2e_sub_a', 'sensor.e2e_sub_b', 'sensor.e2e_sub_c', 'sensor.e2e_sub_d', 'sensor.e2e_sub_e'];
 // 7 cards over 5 entities; 4 entities need history (a statistic over a window), one only live values.
@@ -18,34 +17,26 @@ const CARDS = [
 ];
 const HISTORY_ENTITIES = ['sensor.e2e_sub_a', 'sensor.e2e_sub_b', 'sensor.e2e_sub_d', 'sensor.e2e_sub_e'];
 
-let lane;
-let browser;
-
-before(async () => {
-  lane = await startLane(LANE, { mqtt: false });
+const ha = useDashboard({
+  mqtt: false,
   // a little history for each entity, so the history requests return rows
-  for (const [i, id] of ENTITIES.entries()) {
-    for (const v of [10 + i, 20 + i, 15 + i]) await lane.setState(id, v, { unit_of_measurement: 'ms', friendly_name: id.slice(7) });
-  }
-  await lane.flushRecorder();
-  browser = await launchBrowser();
+  async setup({ lane }) {
+    for (const [i, id] of ENTITIES.entries()) {
+      for (const v of [10 + i, 20 + i, 15 + i]) await lane.setState(id, v, { unit_of_measurement: 'ms', friendly_name: id.slice(7) });
+    }
+    await lane.flushRecorder();
+  },
+  browsers: 0, // every test writes its dashboard and opens its own context
 });
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  if (lane) {
-    saveLog(lane, 'store-subscriptions');
-    await lane.stop();
-  }
-});
+const LANE = ha.laneName;
 
 /** Open `cards` on a fresh page, recording the websocket; resolves when every request was answered and the wire went quiet. */
 async function loadDashboard(cards, path) {
-  lane.writeDashboard(dashboard(cards, path));
-  const tab = await newPage(browser);
+  ha.writeDashboard(dashboard(cards, path));
+  const tab = await ha.newPage({ open: false });
   const rec = recordWebsocket(tab.page);
   const t0 = Date.now();
-  await lane.openDashboard(tab.page, `vitals-e2e/${path}`);
+  await ha.openDashboard(tab, `vitals-e2e/${path}`);
   await waitFor(async () => (await countCards(tab.page)) === cards.length, { timeoutMs: 20000, what: `${cards.length} metric cards` });
   // every card shows a value
   await waitFor(
@@ -86,7 +77,7 @@ function countFrames(rec) {
 }
 
 test(`[${LANE}] 7 cards over 5 entities: one subscribe_entities, history at most once per entity`, async (t) => {
-  t.diagnostic(`HA ${lane.haVersion}, frontend ${lane.frontendVersion}`);
+  t.diagnostic(`HA ${ha.lane.haVersion}, frontend ${ha.lane.frontendVersion}`);
   const { tab, rec, loadMs } = await loadDashboard(CARDS, 'main');
   try {
     const c = countFrames(rec);

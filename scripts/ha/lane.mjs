@@ -1,5 +1,5 @@
-// A real Home Assistant instance of one lane (oldest | newest), for e2e suites
-// and the demo. See e2e/README.md for the API.
+// A real Home Assistant instance of one lane (oldest | newest), for the e2e
+// suites (e2e/lib/fixture.mjs) and the demo (scripts/demo/main.mjs). See e2e/README.md.
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -7,7 +7,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import {
   CACHE, LANES, REPO_ROOT, RUNS_DIR, chrootArgv, chrootEnv, mountChroot, mountsUnder, requireLaneInfo,
-} from '../../scripts/ha/lanes.mjs';
+} from './lanes.mjs';
 import { startMosquitto } from './mosquitto.mjs';
 import { freePort, onExit, sleep, startProcess, waitFor } from './proc.mjs';
 import { connectWs } from './ws.mjs';
@@ -141,6 +141,7 @@ export class Lane {
     this._release = null;
     this._unhookExit = null;
     this._ownsConfigDir = !options.configDir;
+    this.users = new Map(); // username -> user made by createUser() (besides the owner)
   }
 
   get baseUrl() {
@@ -458,6 +459,69 @@ export class Lane {
     fs.writeFileSync(this.authFile, JSON.stringify({ owner: OWNER, token: this.token }, null, 2), { mode: 0o600 });
   }
 
+  /**
+   * Create a Home Assistant user with a username/password login (homeassistant auth provider),
+   * as Settings > People > Add person does: websocket `config/auth/create` (group
+   * `system-users`, or `system-admin` with admin: true) + `config/auth_provider/homeassistant/create`.
+   * Returns {id, name, username, password, isAdmin}. Once a second user exists the
+   * trusted_networks bypass no longer logs browsers in (it asks which user): log browser
+   * contexts in with `storageState(user)` (e2e/lib/fixture.mjs does).
+   */
+  async createUser({ name = 'Wall tablet', username = 'wall-tablet', password = 'vitals-e2e-tablet', admin = false, localOnly = false } = {}) {
+    const ws = await this.ws();
+    try {
+      const { user } = await ws.send({ type: 'config/auth/create', name, group_ids: [admin ? 'system-admin' : 'system-users'], local_only: localOnly });
+      await ws.send({ type: 'config/auth_provider/homeassistant/create', user_id: user.id, username, password });
+      const created = { id: user.id, name, username, password, isAdmin: Boolean(user.is_admin ?? admin) };
+      this.users.set(username, created);
+      return created;
+    } finally {
+      await ws.close();
+    }
+  }
+
+  /** True while the owner is the only user, so trusted_networks logs a browser in without a form. */
+  get bypassLogin() {
+    return this.users.size === 0;
+  }
+
+  /**
+   * Log `user` ({username, password}; default the owner) in through the real login flow
+   * (REST /auth/login_flow with the homeassistant provider, as the login form does) and
+   * exchange the code for tokens. Returns the frontend's token record (what it keeps in
+   * localStorage.hassTokens): {access_token, refresh_token, expires_in, expires, token_type,
+   * hassUrl, clientId}. client_id is `<baseUrl>/`, the frontend's own, so it can refresh them.
+   */
+  async loginTokens(user = this.owner) {
+    const clientId = `${this.baseUrl}/`;
+    const post = async (p, body) => {
+      const r = await fetch(this.baseUrl + p, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const text = await r.text();
+      if (!r.ok) throw new HttpError('POST', p, r.status, text);
+      return JSON.parse(text);
+    };
+    const flow = await post('/auth/login_flow', { client_id: clientId, handler: ['homeassistant', null], redirect_uri: `${clientId}?auth_callback=1` });
+    const done = await post(`/auth/login_flow/${flow.flow_id}`, { client_id: clientId, username: user.username, password: user.password });
+    if (done.type !== 'create_entry') throw new Error(`login of ${user.username} failed: ${JSON.stringify(done)}`);
+    const tr = await fetch(`${this.baseUrl}/auth/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'authorization_code', code: done.result, client_id: clientId }),
+    });
+    const tokens = await tr.json();
+    if (!tr.ok || !tokens.access_token) throw new HttpError('POST', '/auth/token', tr.status, JSON.stringify(tokens));
+    return { ...tokens, expires: Date.now() + tokens.expires_in * 1000, hassUrl: this.baseUrl, clientId };
+  }
+
+  /**
+   * Playwright storageState that opens the frontend logged in as `user` (default the owner):
+   * localStorage.hassTokens of this origin, as after a login with "keep me logged in".
+   * Use as browser.newContext({ storageState: await lane.storageState(user) }).
+   */
+  async storageState(user = this.owner) {
+    const tokens = await this.loginTokens(user);
+    return { cookies: [], origins: [{ origin: this.baseUrl, localStorage: [{ name: 'hassTokens', value: JSON.stringify(tokens) }] }] };
+  }
+
   async _ensureMqttEntry() {
     const entries = await this.rest('GET', '/api/config/config_entries/entry');
     if (entries.some((e) => e.domain === 'mqtt')) return;
@@ -543,11 +607,15 @@ export class Lane {
   /**
    * Navigate `page` to a dashboard (url path like 'vitals-e2e' or 'vitals-e2e/main')
    * and wait until HA's frontend rendered a view. Login happens through the
-   * trusted_networks bypass (no form).
+   * trusted_networks bypass (no form) while the owner is the only user, or through the
+   * tokens of the page's context (storageState(user), see createUser).
    */
   async openDashboard(page, urlPath = DEFAULT_DASHBOARD, { timeoutMs = 60000 } = {}) {
     await page.goto(`${this.baseUrl}/${urlPath.replace(/^\//, '')}`, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
-    await page.waitForURL((u) => !u.pathname.startsWith('/auth/'), { timeout: timeoutMs });
+    await page.waitForURL((u) => !u.pathname.startsWith('/auth/'), { timeout: timeoutMs }).catch((e) => {
+      if (!this.bypassLogin) e.message += `\n(the page stayed on the login form: with ${this.users.size + 1} users trusted_networks asks which user; open the context with storageState(user))`;
+      throw e;
+    });
     await page.locator('hui-root').first().waitFor({ state: 'attached', timeout: timeoutMs });
     await page.waitForFunction(() => {
       const ha = document.querySelector('home-assistant');

@@ -1,5 +1,5 @@
 // Shared definitions for the real-Home-Assistant lanes (used by
-// scripts/ha/setup.mjs, e2e/lib/*.mjs and scripts/demo.mjs).
+// scripts/ha/setup.mjs, scripts/ha/lane.mjs, e2e/ and scripts/demo.mjs).
 //
 // Everything big lives outside the repo under ~/.cache/ha-vitals/ (override
 // with HA_VITALS_CACHE):
