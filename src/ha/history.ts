@@ -9,7 +9,7 @@
  * (`recorder/statistics_during_period`, 5-minute/hour/day means chosen by span), as Home
  * Assistant's own history graph does.
  */
-import { parseNumericState } from '../core/series/parse';
+import { isAbsurdValue, parseStateNumber } from '../core/series/parse';
 
 export interface HistoryConnection {
   sendMessagePromise<T>(message: { type: string; [key: string]: unknown }): Promise<T>;
@@ -21,6 +21,8 @@ export interface HistoryChunk {
   values: number[];
   /** Where each sample came from: raw states or statistics means (charts draw those differently). */
   source: 'history' | 'statistics';
+  /** Rows whose value was ±Infinity or |x| ≥ 1e30 (float sentinels): decoded as gaps. */
+  absurd?: number;
 }
 
 export type HistorySink = (entityId: string, chunk: HistoryChunk) => void;
@@ -69,6 +71,8 @@ export class HistoryLoader {
   private timer?: unknown;
   /** Requests sent, by type: the e2e suite and the tests count them. */
   readonly requestCounts = { history: 0, statistics: 0 };
+  /** History and statistics rows taken as gaps because their value was absurd (see decodeHistory). */
+  absurdValues = 0;
   private readonly opts: Required<HistoryLoaderOptions>;
 
   constructor(
@@ -165,9 +169,9 @@ export class HistoryLoader {
       ]);
       for (const id of entityIds) {
         const stats = statistics?.[id];
-        if (stats?.length) this.sink(id, decodeStatistics(stats));
+        if (stats?.length) this.deliver(id, decodeStatistics(stats));
         const states = history[id];
-        if (states?.length) this.sink(id, decodeHistory(states, batch.start));
+        if (states?.length) this.deliver(id, decodeHistory(states, batch.start));
       }
       for (const w of batch.waiters) w.resolve();
     } catch (err) {
@@ -186,6 +190,11 @@ export class HistoryLoader {
       no_attributes: true,
       significant_changes_only: false,
     });
+  }
+
+  private deliver(entityId: string, chunk: HistoryChunk): void {
+    this.absurdValues += chunk.absurd ?? 0;
+    this.sink(entityId, chunk);
   }
 
   private fetchStatistics(entityIds: string[], start: number, end: number) {
@@ -209,25 +218,30 @@ export class HistoryLoader {
 export function decodeHistory(rows: CompressedHistoryState[], windowStart: number): HistoryChunk {
   const times: number[] = [];
   const values: number[] = [];
+  let absurd = 0;
   for (const row of rows) {
     const seconds = row.lu ?? row.lc;
     if (seconds === undefined) continue;
     times.push(Math.max(seconds * 1000, windowStart));
-    values.push(parseNumericState(row.s));
+    const v = parseStateNumber(row.s);
+    if (isAbsurdValue(v)) absurd++;
+    values.push(isAbsurdValue(v) ? Number.NaN : v);
   }
-  return { times, values, source: 'history' };
+  return { times, values, source: 'history', absurd };
 }
 
 /** Statistics rows carry `start` as epoch ms (HA ≥ 2023.3) or an ISO string (older). */
 export function decodeStatistics(rows: StatisticRow[]): HistoryChunk {
   const times: number[] = [];
   const values: number[] = [];
+  let absurd = 0;
   for (const row of rows) {
     const t = typeof row.start === 'number' ? row.start : Date.parse(row.start);
     const v = row.mean ?? row.state;
     if (!Number.isFinite(t)) continue;
     times.push(t);
-    values.push(typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN);
+    if (typeof v === 'number' && isAbsurdValue(v)) absurd++;
+    values.push(typeof v === 'number' && Number.isFinite(v) && !isAbsurdValue(v) ? v : Number.NaN);
   }
-  return { times, values, source: 'statistics' };
+  return { times, values, source: 'statistics', absurd };
 }

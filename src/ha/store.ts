@@ -6,7 +6,7 @@
  */
 import type { Connection, MessageBase } from 'home-assistant-js-websocket';
 import { TimeSeries } from '../core/series/time-series';
-import { parseNumericState } from '../core/series/parse';
+import { isAbsurdValue, parseStateNumber } from '../core/series/parse';
 import { applyEntityMessage, type CompressedEntityMessage, type EntitySnapshot } from './entity-updates';
 import { HistoryLoader, type HistoryChunk } from './history';
 import type { HistoryCache } from './history-cache';
@@ -58,7 +58,22 @@ export const isVirtualMetric = (id: string) => id.startsWith(VIRTUAL_PREFIX);
 interface Watched {
   listeners: Set<EntityListener>;
   series: TimeSeries;
+  /** Server stamp of the last live state recorded (a future one is stored at its arrival time). */
+  lastStamp?: number;
 }
+
+/** What the store corrected in the data it received (shown by diagnostics, asserted by tests). */
+export interface DataNotes {
+  /** States stamped more than 5 min ahead of this browser's clock: recorded at their arrival time. */
+  futureStamps: number;
+  /** The last such state. */
+  lastFutureStamp?: { entityId: string; stamp: number; receivedAt: number };
+  /** States and history rows whose value was ±Infinity or |x| ≥ 1e30: recorded as gaps. */
+  absurdValues: number;
+}
+
+/** How far ahead of this browser's clock a server stamp may be before it is taken as "now". */
+export const MAX_FUTURE_STAMP_MS = 5 * 60_000;
 
 export class VitalsStore {
   readonly snapshots = new Map<string, EntitySnapshot>();
@@ -75,6 +90,8 @@ export class VitalsStore {
   overheadMs = 0;
   /** Subscriptions made so far: the e2e suite asserts one per dashboard load. */
   subscriptionCount = 0;
+  /** Corrections made to incoming data: future stamps clamped, absurd values taken as gaps. */
+  readonly dataNotes: DataNotes = { futureStamps: 0, absurdValues: 0 };
   readonly history: HistoryLoader;
   private readonly opts: Required<StoreOptions>;
   /** Newest sample time across watched entities when the websocket dropped: backfill starts there. */
@@ -129,11 +146,11 @@ export class VitalsStore {
     let entry = this.watched.get(entityId);
     const windowMs = Math.max(options.historyMs ?? 0, this.opts.liveWindowMs);
     if (!entry) {
-      entry = { listeners: new Set(), series: this.newSeries(windowMs) };
+      entry = { listeners: new Set(), series: this.newSeries(windowMs, isVirtualMetric(entityId)) };
       this.watched.set(entityId, entry);
     } else if (entry.series.maxAgeMs < windowMs) {
       // A card wants a longer window than the series keeps: widen it, keeping what it holds.
-      const wider = this.newSeries(windowMs);
+      const wider = this.newSeries(windowMs, isVirtualMetric(entityId));
       entry.series.forEachInRange(-Infinity, Infinity, (t, v) => wider.append(t, v));
       entry.series = wider;
     }
@@ -158,7 +175,7 @@ export class VitalsStore {
   record(metricId: string, t: number, value: number, attributes: Record<string, unknown> = {}): void {
     let entry = this.watched.get(metricId);
     if (!entry) {
-      entry = { listeners: new Set(), series: this.newSeries(this.opts.liveWindowMs) };
+      entry = { listeners: new Set(), series: this.newSeries(this.opts.liveWindowMs, true) };
       this.watched.set(metricId, entry);
     }
     entry.series.append(t, value);
@@ -239,8 +256,12 @@ export class VitalsStore {
     await cache.save(entityId, String(this.snapshots.get(entityId)?.attributes.unit_of_measurement ?? ''), from, times, values, this.opts.now());
   }
 
-  private newSeries(windowMs: number): TimeSeries {
-    return new TimeSeries({ capacity: this.opts.samplesPerEntity, maxAgeMs: windowMs });
+  /**
+   * Entity series trim by this store's clock and store a stamp from a clock that was ahead as
+   * "now" (history rows included). Virtual metrics are stamped by this browser: no clamp needed.
+   */
+  private newSeries(windowMs: number, virtual = false): TimeSeries {
+    return new TimeSeries({ capacity: this.opts.samplesPerEntity, maxAgeMs: windowMs, maxFutureMs: MAX_FUTURE_STAMP_MS, now: virtual ? undefined : this.opts.now });
   }
 
   private newestSampleTime(): number {
@@ -270,7 +291,10 @@ export class VitalsStore {
   private mergeHistory(entityId: string, chunk: HistoryChunk): void {
     const entry = this.watched.get(entityId);
     if (!entry) return;
+    this.dataNotes.absurdValues += chunk.absurd ?? 0;
+    const before = entry.series.futureStamps;
     for (let i = 0; i < chunk.times.length; i++) entry.series.append(chunk.times[i], chunk.values[i]);
+    this.dataNotes.futureStamps += entry.series.futureStamps - before;
     const snapshot = this.snapshots.get(entityId);
     for (const l of entry.listeners) l(snapshot);
   }
@@ -377,9 +401,24 @@ export class VitalsStore {
         // A resubscription replays the current state: record it only if it is new. A first state
         // that history already holds (history came first) is not a sample, but its attributes
         // (unit, name, state class) are news to the listeners.
+        // A stamp too far ahead of this browser's clock (HA's clock was ahead, then corrected) is
+        // recorded at its arrival time: compared as stamped, it would make every later state
+        // look old, and the entity would go blind until the clock caught up.
+        const stamp = snapshot.lastUpdated;
+        const future = stamp > arrival + MAX_FUTURE_STAMP_MS;
+        const t = future ? arrival : stamp;
         const last = entry.series.latest();
-        const isNew = !last || snapshot.lastUpdated > last.t;
-        if (isNew) entry.series.append(snapshot.lastUpdated, parseNumericState(snapshot.state));
+        const isNew = stamp !== entry.lastStamp && (!last || t > last.t);
+        if (isNew) {
+          const raw = parseStateNumber(snapshot.state);
+          if (isAbsurdValue(raw)) this.dataNotes.absurdValues++;
+          if (future) {
+            this.dataNotes.futureStamps++;
+            this.dataNotes.lastFutureStamp = { entityId: snapshot.entityId, stamp, receivedAt: arrival };
+          }
+          entry.series.append(t, isAbsurdValue(raw) ? Number.NaN : raw);
+          entry.lastStamp = stamp;
+        }
         if (isNew || initial) for (const l of entry.listeners) l(snapshot);
       },
       onRemoved: (entityId) => {

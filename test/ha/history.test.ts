@@ -118,3 +118,16 @@ describe('history decoding', () => {
     expect(statisticsPeriod(365 * DAY)).to.equal('day');
   });
 });
+
+describe('history decoding of absurd values', () => {
+  it('takes float sentinels and huge magnitudes as gaps and counts them', () => {
+    // Act
+    const states = decodeHistory([{ s: '50', lu: 1 }, { s: '3.4028234663852886e+38', lu: 2 }, { s: '1e308', lu: 3 }, { s: '1e400', lu: 4 }], 0);
+    const stats = decodeStatistics([{ start: 1000, mean: 2 }, { start: 2000, mean: 1e308 }]);
+    // Assert
+    expect(states.values.map((v) => (Number.isNaN(v) ? 'gap' : v))).to.deep.equal([50, 'gap', 'gap', 'gap']);
+    expect(states.absurd).to.equal(3);
+    expect(stats.values.map((v) => (Number.isNaN(v) ? 'gap' : v))).to.deep.equal([2, 'gap']);
+    expect(stats.absurd).to.equal(1);
+  });
+});

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { VitalsStore, storeFor } from '../../src/ha/store';
 import { FakeConnection, sleep } from '../helpers/fake-connection';
+import { AlertEngine } from '../../src/core/alerts/engine';
+import { config } from '../core/alerts/helpers';
 
 function makeStore(connection: FakeConnection, releaseDelayMs = 30_000) {
   return new VitalsStore(connection as never, { batchDelayMs: 5, releaseDelayMs });
@@ -290,5 +292,69 @@ describe('VitalsStore under a burst', () => {
     for (let i = 1; i < times.length; i++) if (!(times[i] > times[i - 1])) ordered = false;
     expect(ordered).to.equal(true);
     expect(notified).to.equal(10_001);
+  });
+});
+
+describe('VitalsStore and clocks that were ahead', () => {
+  it('does not let one future-stamped state blind an entity: later states are recorded and judged', async () => {
+    // Arrange: HA's clock was a day ahead for the state the subscription starts with, then corrected.
+    const T = 1_700_000_000_000;
+    let now = T;
+    const connection = new FakeConnection();
+    connection.setState('sensor.cpu', '40', {}, (T + 86_400_000) / 1000);
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1, now: () => now });
+    store.watch('sensor.cpu', () => undefined);
+    await sleep(20);
+    // Act: 12 correctly stamped states of 95, every 5 s.
+    for (let i = 1; i <= 12; i++) {
+      now = T + i * 5_000;
+      connection.setState('sensor.cpu', '95', {}, now / 1000);
+    }
+    // Assert: every state is a sample, and a rule `above: 90` fed from the series fires.
+    const series = store.series('sensor.cpu')!;
+    expect(series.length).to.equal(13);
+    expect(series.at(0)).to.deep.equal({ t: T, v: 40 });
+    expect(store.dataNotes.futureStamps).to.equal(1);
+    expect(store.dataNotes.lastFutureStamp).to.deep.equal({ entityId: 'sensor.cpu', stamp: T + 86_400_000, receivedAt: T });
+    const engine = new AlertEngine({ config: config([{ name: 'hot', type: 'threshold', above: 90, notify: [] }]), clock: { now: () => now } });
+    series.forEachInRange(-Infinity, Infinity, (t, v) => engine.ingest('sensor.cpu', t, v));
+    engine.evaluate(now);
+    expect(engine.alerts(now)[0].state).to.equal('firing');
+  });
+
+  it('records a replayed future-stamped state once', async () => {
+    // Arrange
+    const T = 1_700_000_000_000;
+    const connection = new FakeConnection();
+    connection.setState('sensor.a', '1', {}, (T + 86_400_000) / 1000);
+    connection.setState('sensor.b', '2', {}, T / 1000);
+    let now = T;
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1, now: () => now });
+    store.watch('sensor.a', () => undefined);
+    await sleep(20);
+    // Act: a new entity widens the subscription, which replays sensor.a's state a minute later.
+    now = T + 60_000;
+    store.watch('sensor.b', () => undefined);
+    await sleep(20);
+    // Assert
+    expect(store.series('sensor.a')!.length).to.equal(1);
+    expect(store.dataNotes.futureStamps).to.equal(1);
+  });
+
+  it('takes absurd magnitudes as gaps and counts them', async () => {
+    // Arrange
+    const connection = new FakeConnection();
+    connection.setState('sensor.x', '50', {}, 100);
+    const store = makeStore(connection);
+    store.watch('sensor.x', () => undefined);
+    await sleep(20);
+    // Act
+    connection.setState('sensor.x', '3.4028234663852886e+38', {}, 101);
+    connection.setState('sensor.x', '1e308', {}, 102);
+    connection.setState('sensor.x', '51', {}, 103);
+    // Assert
+    const values = [...store.series('sensor.x')!.copyRange().values].map((v) => (Number.isNaN(v) ? 'gap' : v));
+    expect(values).to.deep.equal([50, 'gap', 'gap', 51]);
+    expect(store.dataNotes.absurdValues).to.equal(2);
   });
 });

@@ -6,8 +6,14 @@
  * - Late samples (t < newest) are inserted in place after a binary search: O(n) memmove, but rare
  *   in practice (history back-fill after reconnect).
  * - A sample with an existing timestamp replaces the stored value (HA re-sends states on reconnect).
- * - Gaps (unavailable/unknown) are stored as NaN, never as 0.
+ * - Gaps (unavailable/unknown) are stored as NaN, never as 0. So are ±Infinity and absurd
+ *   magnitudes (|x| ≥ 1e30, e.g. the float sentinel 3.4e38): counted in `absurdValues`.
+ * - With a clock (`now`), a sample stamped more than `maxFutureMs` ahead of it is taken as stamped
+ *   "now" (counted in `futureStamps`), and trimming never runs ahead of the clock: one state from
+ *   a clock that was ahead must not drop the window, nor make every later sample "too old".
  */
+import { isAbsurdValue } from './parse.js';
+
 
 export interface TimeSeriesOptions {
   /** Maximum number of samples kept; the oldest is dropped when full. Default 17,280 (24 h at 5 s). */
@@ -16,6 +22,10 @@ export interface TimeSeriesOptions {
   maxAgeMs?: number;
   /** Initial buffer size before growth. Default 64. */
   initialCapacity?: number;
+  /** The clock (ms): enables the future-stamp clamp and clock-bounded trimming. */
+  now?: () => number;
+  /** How far ahead of the clock a stamp may be before it is taken as "now". Default 5 min. */
+  maxFutureMs?: number;
 }
 
 export interface Sample {
@@ -36,6 +46,7 @@ export interface SeriesArrays {
 
 export const DEFAULT_CAPACITY = 17_280;
 export const DEFAULT_MAX_AGE_MS = 24 * 3600 * 1000;
+export const DEFAULT_MAX_FUTURE_MS = 5 * 60_000;
 
 export class TimeSeries {
   readonly capacity: number;
@@ -45,10 +56,18 @@ export class TimeSeries {
   /** Physical index of the oldest sample. */
   private head = 0;
   private count = 0;
+  private readonly now?: () => number;
+  private readonly maxFutureMs: number;
+  /** Samples stamped too far ahead of the clock, stored as stamped "now". */
+  futureStamps = 0;
+  /** Samples whose value was ±Infinity or |x| ≥ 1e30, stored as gaps. */
+  absurdValues = 0;
 
   constructor(options: TimeSeriesOptions = {}) {
     this.capacity = Math.max(1, Math.floor(options.capacity ?? DEFAULT_CAPACITY));
     this.maxAgeMs = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
+    this.now = options.now;
+    this.maxFutureMs = options.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS;
     const initial = Math.min(this.capacity, Math.max(1, Math.floor(options.initialCapacity ?? 64)));
     this.times = new Float64Array(initial);
     this.values = new Float64Array(initial);
@@ -92,10 +111,19 @@ export class TimeSeries {
     return undefined;
   }
 
-  /** Add one sample; `value` NaN records a gap. Returns false if the sample was too old to keep. */
+  /**
+   * Add one sample; `value` NaN records a gap. Returns false if the sample was too old to keep.
+   * With a clock, a stamp more than `maxFutureMs` ahead is stored at the clock's time.
+   */
   append(t: number, value: number): boolean {
     if (!Number.isFinite(t)) return false;
-    const v = Number.isFinite(value) ? value : Number.NaN;
+    if (isAbsurdValue(value)) this.absurdValues++;
+    const v = Number.isFinite(value) && !isAbsurdValue(value) ? value : Number.NaN;
+    const now = this.now?.();
+    if (now !== undefined && t > now + this.maxFutureMs) {
+      this.futureStamps++;
+      t = now;
+    }
     if (this.count === 0 || t > this.timeAt(this.count - 1)) {
       this.pushBack(t, v);
     } else {
@@ -104,13 +132,18 @@ export class TimeSeries {
         this.values[this.physical(index)] = v;
         return true;
       }
-      const newest = this.timeAt(this.count - 1);
-      if (t < newest - this.maxAgeMs) return false;
+      if (t < this.reference(now) - this.maxAgeMs) return false;
       if (index === 0 && this.count === this.capacity) return false; // older than everything and full
       this.insertAt(index, t, v);
     }
-    this.trim(this.timeAt(this.count - 1));
+    this.trim(this.reference(now));
     return true;
+  }
+
+  /** The time the age limit counts back from: the newest sample, but never beyond the clock. */
+  private reference(now: number | undefined): number {
+    const newest = this.timeAt(this.count - 1);
+    return now !== undefined && now < newest ? now : newest;
   }
 
   /** Drop samples older than `now - maxAgeMs`. */
