@@ -1,6 +1,8 @@
 import type { LabelMatcher, Silence } from './types.js';
 
+/** Compiled patterns; bounded, since silences (and their patterns) come from saved state too. */
 const regexCache = new Map<string, RegExp | null>();
+const REGEX_CACHE_SIZE = 500;
 
 function anchored(pattern: string): RegExp | null {
   let re = regexCache.get(pattern);
@@ -10,6 +12,7 @@ function anchored(pattern: string): RegExp | null {
     } catch {
       re = null;
     }
+    if (regexCache.size >= REGEX_CACHE_SIZE) regexCache.delete(regexCache.keys().next().value as string);
     regexCache.set(pattern, re);
   }
   return re;

@@ -118,3 +118,13 @@ describe('card schema pieces', () => {
     });
   });
 });
+
+describe('label matcher cache', () => {
+  it('keeps answering correctly past its size bound', () => {
+    // Act: more distinct patterns than the cache holds, then the first again.
+    for (let i = 0; i < 600; i++) matches({ entity: `sensor.e${i}` }, { name: 'entity', op: '=~', value: `sensor\\.e${i}` });
+    // Assert
+    expect(matches({ entity: 'sensor.e0' }, { name: 'entity', op: '=~', value: 'sensor\\.e0' })).to.equal(true);
+    expect(matches({ entity: 'sensor.e1' }, { name: 'entity', op: '=~', value: 'sensor\\.e0' })).to.equal(false);
+  });
+});

@@ -131,6 +131,20 @@ describe('loading a saved alert state', () => {
     expect(transitions.map((t) => t.to)).to.include('firing');
   });
 
+  it('takes a restored last-sample time from a clock that was ahead as now, so later samples are judged', () => {
+    // Arrange: the state was saved after a sample stamped a day ahead.
+    const saved = savedState() as Record<string, any>;
+    const cpu = saved.instances.find((i: { key: string }) => i.key === 'cpu/sensor.cpu');
+    cpu.lastSampleAt = 86_400_000;
+    const { engine, clock } = makeEngine(RULES);
+    clock.set(5 * MIN);
+    // Act
+    engine.load(saved);
+    // Assert
+    expect(engine.alerts(5 * MIN).find((a) => a.key === 'cpu/sensor.cpu')?.lastSampleAt).to.equal(5 * MIN);
+    expect(engine.loadNotes.join()).to.contain('cpu/sensor.cpu: last sample 86400000 ms is in the future');
+  });
+
   it('survives thousands of corrupted states (fuzz)', () => {
     // Arrange: a deterministic generator of corruptions over a realistic state.
     let seed = 12345;
