@@ -48,6 +48,8 @@ const toDashboard = (opts) => {
  *                every context logs in with its own tokens (trusted_networks would ask which user)
  *   viewport     {width, height} of every context (default 1280 x 900)
  *   media        page.emulateMedia() options applied before opening ({colorScheme, reducedMotion})
+ *   ready        async (ha) => {} at the end of before(), after the pages opened (wait for a card,
+ *                route a page's websocket and open it when open: false, ...)
  *   saveLog      copy home-assistant.log to e2e/artifacts/<lane>-<suite>-home-assistant.log (default true)
  *
  * handle
@@ -219,6 +221,7 @@ export function useDashboard(opts = {}) {
     if (Array.from({ length: browsers }, (_, k) => userOf(k)).includes('non-admin')) await ensureUser('non-admin');
     ha.browser = await launchBrowser();
     for (let k = 0; k < browsers; k++) ha.pages.push(await ha.newPage({ user: userOf(k) }));
+    await opts.ready?.(ha);
   });
 
   after(async () => {

@@ -3,7 +3,7 @@
 // opens, a field is changed through the real form, Save writes the change to
 // the dashboard config (checked over the websocket with lovelace/config).
 import assert from 'node:assert/strict';
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import { cardConfigs, sleep, startFeeder, useDashboard, waitFor } from '../lib/index.mjs';
 
 const URL_PATH = 'vitals-edit';
@@ -22,12 +22,11 @@ const ha = useDashboard({
   open: `${URL_PATH}/edit?edit=1`,
   viewport: { width: 1280, height: 900 },
   media: { reducedMotion: 'reduce' },
+  async ready(h) {
+    await h.page.locator('hui-card-options').first().waitFor({ timeout: 20000 });
+  },
 });
 const LANE = ha.laneName;
-
-before(async () => {
-  await ha.page.locator('hui-card-options').first().waitFor({ timeout: 20000 });
-});
 
 /** [index in the view, card tag, editor tag, field to change (ha-form schema name), new value, config key] */
 const EDITS = [

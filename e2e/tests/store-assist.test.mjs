@@ -1,16 +1,18 @@
 // Telemetry: a real Assist pipeline text run (built-in agent) shows up in the AI card with its
 // stage latencies, read by the shared Assist collector from assist_pipeline/pipeline_debug.
 import assert from 'node:assert/strict';
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import { cardAttr, cardText, countCards, dashboard, useDashboard, waitFor } from '../lib/index.mjs';
 
 const AI = { tag: 'vitals-ai-card' };
-const ha = useDashboard({ mqtt: false, dashboard: dashboard([{ type: 'custom:vitals-ai-card', poll_interval: 5, title: 'Assist' }]) });
-const LANE = ha.laneName;
-
-before(async () => {
-  await waitFor(async () => (await countCards(ha.page, AI.tag)) === 1, { timeoutMs: 20000, what: 'AI card' });
+const ha = useDashboard({
+  mqtt: false,
+  dashboard: dashboard([{ type: 'custom:vitals-ai-card', poll_interval: 5, title: 'Assist' }]),
+  async ready({ page }) {
+    await waitFor(async () => (await countCards(page, AI.tag)) === 1, { timeoutMs: 20000, what: 'AI card' });
+  },
 });
+const LANE = ha.laneName;
 
 /** Run `text` through the preferred pipeline's intent stage over our own websocket; returns its events. */
 async function runPipeline(text) {

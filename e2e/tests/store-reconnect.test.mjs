@@ -7,7 +7,7 @@
 // holds changes the browser never received live. (context.setOffline does not close an open
 // websocket in Chromium, so it cannot simulate the drop.)
 import assert from 'node:assert/strict';
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   compareWithRecorder, countCards, describeComparison, metricCard, pushStates, recorderRows, routeHaWebsocket, sleep, storeSeries, useDashboard, waitFor,
 } from '../lib/index.mjs';
@@ -17,7 +17,20 @@ const ATTRS = { unit_of_measurement: 'ms', friendly_name: 'E2E outage', state_cl
 const testStart = new Date(Date.now() - 5000);
 
 // the page's websocket is routed (routeHaWebsocket) before it first opens the dashboard
-const ha = useDashboard({ mqtt: false, states: { [ENTITY]: [0, ATTRS] }, cards: [metricCard(ENTITY)], open: false });
+const ha = useDashboard({
+  mqtt: false,
+  states: { [ENTITY]: [0, ATTRS] },
+  cards: [metricCard(ENTITY)],
+  open: false,
+  async ready({ page }) {
+    ctl = await routeHaWebsocket(page);
+    ctl.traceEntity = ENTITY;
+    await ha.openDashboard(page, 'vitals-e2e/main');
+    await waitFor(async () => (await countCards(page)) === 1, { timeoutMs: 20000, what: 'metric card' });
+    await waitStatus('live', 20000);
+    await page.evaluate(() => (window.__vitalsE2eMarker = 'same page'));
+  },
+});
 const LANE = ha.laneName;
 let ctl;
 let next = 1;
@@ -91,15 +104,6 @@ async function assertIdentical(t, label, firstPushed) {
   assert.equal(c.matched, rows.filter((r) => r.t >= from).length);
   return c;
 }
-
-before(async () => {
-  ctl = await routeHaWebsocket(ha.page);
-  ctl.traceEntity = ENTITY;
-  await ha.openDashboard(ha.page, 'vitals-e2e/main');
-  await waitFor(async () => (await countCards(ha.page)) === 1, { timeoutMs: 20000, what: 'metric card' });
-  await waitStatus('live', 20000);
-  await ha.page.evaluate(() => (window.__vitalsE2eMarker = 'same page'));
-});
 
 test(`[${LANE}] network drop: states pushed while the page is offline are backfilled, store = recorder`, async (t) => {
   const first = next;

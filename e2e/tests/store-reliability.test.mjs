@@ -2,7 +2,7 @@
 // card on the entity is open; the store must hold (almost) every one of them, in order, with the
 // recorder's timestamps and values.
 import assert from 'node:assert/strict';
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   compareWithRecorder, countCards, describeComparison, metricCard, pushStates, storeSeries, useDashboard, waitFor, waitRecorded,
 } from '../lib/index.mjs';
@@ -12,13 +12,16 @@ const N = Number(process.env.HA_VITALS_BURST_N || 10_000);
 const RATE = Number(process.env.HA_VITALS_BURST_RATE || 200);
 const ATTRS = { unit_of_measurement: 'ms', friendly_name: 'E2E burst', state_class: 'measurement' };
 
-const ha = useDashboard({ mqtt: false, states: { [ENTITY]: [0, ATTRS] }, cards: [metricCard(ENTITY)] });
-const LANE = ha.laneName;
-
-before(async () => {
-  await waitFor(async () => (await countCards(ha.page)) === 1, { timeoutMs: 20000, what: 'metric card' });
-  await waitFor(async () => (await storeSeries(ha.page, ENTITY))?.status === 'live', { timeoutMs: 20000, what: 'store live' });
+const ha = useDashboard({
+  mqtt: false,
+  states: { [ENTITY]: [0, ATTRS] },
+  cards: [metricCard(ENTITY)],
+  async ready({ page }) {
+    await waitFor(async () => (await countCards(page)) === 1, { timeoutMs: 20000, what: 'metric card' });
+    await waitFor(async () => (await storeSeries(page, ENTITY))?.status === 'live', { timeoutMs: 20000, what: 'store live' });
+  },
 });
+const LANE = ha.laneName;
 
 test(`[${LANE}] ${N} state changes at ~${RATE}/s: the store holds >= 99.9 %, in order, matching the recorder`, async (t) => {
   const start = new Date(Date.now() - 1000);
