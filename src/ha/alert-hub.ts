@@ -387,6 +387,8 @@ export class AlertHub {
 
   private start(scope: AlertScope): ScopeRuntime {
     const { engine, problem } = restoreEngine(this.storage, scope.id, { config: scope.config, clock: this.clock });
+    // Connection state is not saved with the engine: a scope that starts during a reconnect is told.
+    if (this.store.status === 'reconnecting') engine.setConnection('reconnecting', this.clock.now());
     const runtime: ScopeRuntime = {
       scope,
       tag: fnv1a64(scope.id).slice(0, 10),

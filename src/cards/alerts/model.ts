@@ -111,7 +111,12 @@ export function notifyLine(a: HubAlert, facts: DeliveryFacts, now: number): stri
   if (active && a.inhibitedBy.length) return `not sent: inhibited by a more severe alert`;
   if (active && a.flapping) return 'not sent: flapping (a summary follows when it is stable)';
   const last = [...facts.deliveries].reverse().find((d) => d.scope === a.scope && d.intent.alertKey === a.key);
-  if (!last) return a.state === 'pending' ? 'not sent: pending (the rule waits for "for")' : undefined;
+  if (active && a.notifyReason === 'throttled') return 'not sent: throttled (a summary follows when the throttle ends)';
+  if (!last) {
+    if (a.state === 'pending') return 'not sent: pending (the rule waits for "for")';
+    if (a.state === 'firing' && a.notifyReason === 'grouping') return 'not sent yet: waiting for group_wait';
+    return undefined;
+  }
   const when = clockText(last.at, now);
   const via = `via ${last.intent.service}`;
   switch (last.reason) {

@@ -262,6 +262,7 @@ export class AlertEngine {
             silenced: sup.silenced,
             inhibitedBy: this.inhibitors(inst),
             flapping: (Object.prototype.hasOwnProperty.call(known, inst.key) && known[inst.key].flapping) || false,
+            notifyReason: (Object.prototype.hasOwnProperty.call(known, inst.key) && known[inst.key].reason) || 'none',
           };
         })
         .sort((a, b) => (a.key < b.key ? -1 : 1));

@@ -1,4 +1,5 @@
 import type { Severity } from '../config/alerts.js';
+import type { NotifyReason } from './planner.js';
 
 export type AlertState = 'inactive' | 'pending' | 'firing' | 'resolved';
 
@@ -90,4 +91,6 @@ export interface AlertSnapshot extends AlertInstance {
   /** Keys of the firing alerts that inhibit this one. */
   inhibitedBy: string[];
   flapping: boolean;
+  /** The notification planner's last decision about this alert (see planner.ts). */
+  notifyReason: NotifyReason;
 }

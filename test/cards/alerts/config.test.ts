@@ -27,7 +27,7 @@ describe('alerts card config', () => {
 function alert(over: Partial<HubAlert> = {}): HubAlert {
   return {
     key: 'cpu/sensor.cpu', rule: 'cpu', seriesId: 'sensor.cpu', severity: 'critical', labels: {}, state: 'firing', active: true, value: 95, score: 0,
-    firedAt: T - 60_000, acknowledged: false, snoozed: false, silenced: false, inhibitedBy: [], flapping: false, scope: 's', ...over,
+    firedAt: T - 60_000, acknowledged: false, snoozed: false, silenced: false, inhibitedBy: [], flapping: false, notifyReason: 'notified', scope: 's', ...over,
   };
 }
 
@@ -73,5 +73,7 @@ describe('notifyLine: why an alert did or did not notify', () => {
     expect(notifyLine(alert({ silenced: true }), none, T)).to.equal('not sent: silenced');
     expect(notifyLine(alert({ inhibitedBy: ['x'] }), none, T)).to.equal('not sent: inhibited by a more severe alert');
     expect(notifyLine(alert({ flapping: true }), none, T)).to.equal('not sent: flapping (a summary follows when it is stable)');
+    expect(notifyLine(alert({ notifyReason: 'grouping' }), none, T)).to.equal('not sent yet: waiting for group_wait');
+    expect(notifyLine(alert({ notifyReason: 'throttled' }), none, T)).to.equal('not sent: throttled (a summary follows when the throttle ends)');
   });
 });

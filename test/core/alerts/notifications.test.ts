@@ -263,3 +263,41 @@ describe('alert state persistence', () => {
     expect(() => engine.load(null)).to.throw(/unsupported version null/);
   });
 });
+
+describe('named notify reasons', () => {
+  it('says what the planner decided for each alert: grouping, notified, escalated, acknowledged, resolved, throttled', () => {
+    // Arrange
+    const { engine } = makeEngine([cpuRule({ group_wait: '1m', throttle: '30m', flap_threshold: 100, notify: [PHONE, { service: ALL, after: '5m' }] })]);
+    const reason = (now: number) => engine.alerts(now)[0].notifyReason;
+    // Act / Assert
+    engine.ingest('sensor.cpu', 0, 90);
+    engine.evaluate(10_000);
+    expect(reason(10_000)).to.equal('grouping');
+    engine.evaluate(MIN);
+    expect(reason(MIN)).to.equal('notified');
+    engine.evaluate(6 * MIN);
+    expect(reason(6 * MIN)).to.equal('escalated');
+    engine.ack('cpu/sensor.cpu', 'Ann', 6 * MIN);
+    engine.evaluate(7 * MIN);
+    expect(reason(7 * MIN)).to.equal('acknowledged');
+    engine.ingest('sensor.cpu', 8 * MIN, 10);
+    engine.evaluate(8 * MIN);
+    expect(reason(8 * MIN)).to.equal('resolved'); // the group's interval has passed: the resolved notice goes at once
+    engine.ingest('sensor.cpu', 21 * MIN, 90);
+    engine.evaluate(21 * MIN);
+    expect(reason(21 * MIN)).to.equal('throttled');
+  });
+
+  it('names a snooze and an inhibition', () => {
+    // Arrange
+    const { engine } = makeEngine([cpuRule(), cpuRule({ name: 'cpu_crit', above: 60, severity: 'critical' })]);
+    engine.ingest('sensor.cpu', 0, 10);
+    engine.snooze('cpu_crit/sensor.cpu', 60 * MIN);
+    // Act
+    engine.ingest('sensor.cpu', MIN, 90);
+    engine.evaluate(MIN);
+    const byRule = Object.fromEntries(engine.alerts(MIN).map((a) => [a.rule, a.notifyReason]));
+    // Assert: the critical one is snoozed; the warning one is inhibited by it while it fires.
+    expect(byRule).to.deep.equal({ cpu: 'inhibited', cpu_crit: 'snoozed' });
+  });
+});
