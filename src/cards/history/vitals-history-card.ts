@@ -14,7 +14,7 @@ import { formatDateTime, formatDuration, formatRate, formatTimeTick, formatValue
 import { AnomalyTracker } from '../shared/anomalies';
 import { numericSensorIds } from '../shared/config';
 import { forecastSeries, severityOf, type Severity } from '../shared/forecast';
-import { THEME_FALLBACKS, readTheme, seriesColor, withAlpha, type ThemeColors } from '../shared/theme';
+import { THEME_FALLBACKS, readTheme, resolveColour, seriesColor, withAlpha, type ThemeColors } from '../shared/theme';
 import { HISTORY_CARD_TYPE, parseHistoryCardConfig, type HistoryCardConfig } from './config';
 
 type ChartModule = Awaited<ReturnType<typeof loadChartJs>>;
@@ -219,7 +219,7 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
       const series = store.series(entry.entity);
       const snapshot = snapshots[i];
       const name = entry.name ?? (snapshot?.attributes.friendly_name as string | undefined) ?? entry.entity;
-      const color = entry.color ?? seriesColor(theme, i);
+      const color = entry.color ? resolveColour(this, entry.color, seriesColor(theme, i)) : seriesColor(theme, i);
       const yAxisID = axes[i] === 'left' ? 'y' : 'y1';
       const points = seriesPoints(series, view.min, view.max, pixels);
       const extent = extentOf(points, view.min, view.max);
@@ -341,7 +341,7 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
     this.bands = config.thresholds.map((t, i, all) => {
       const axis = thresholdAxis(t);
       const top = !all.slice(i + 1).some((other) => thresholdAxis(other) === axis);
-      const color = t.color ?? (top ? theme.error : theme.warning);
+      const color = t.color ? resolveColour(this, t.color, top ? theme.error : theme.warning) : top ? theme.error : theme.warning;
       axisRange[axis].push(t.value);
       return { value: t.value, color, fill: withAlpha(color, 0.08), label: t.label, scaleId: axis === 'left' ? 'y' : 'y1' };
     });

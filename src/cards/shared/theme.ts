@@ -71,3 +71,14 @@ export function withAlpha(color: string, alpha: number): string {
   if (m) return `rgba(${m[1]}, ${m[2]}, ${m[3]}, ${alpha})`;
   return c;
 }
+
+/**
+ * A configured colour as a canvas can draw it: `var(--x, fallback)` is read from the element's
+ * computed style (chart.js draws on a canvas, which knows no CSS variables); other colours as given.
+ */
+export function resolveColour(element: Element, color: string, fallback: string): string {
+  const m = /^var\(\s*(--[A-Za-z0-9_-]+)\s*(?:,\s*(.+))?\)$/.exec(color.trim());
+  if (!m) return color;
+  const value = getComputedStyle(element).getPropertyValue(m[1]).trim();
+  return value || (m[2] ? resolveColour(element, m[2].trim(), fallback) : fallback);
+}
