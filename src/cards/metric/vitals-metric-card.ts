@@ -5,7 +5,8 @@ import { numericSensorIds } from '../shared/config';
 import type { HomeAssistant } from 'custom-card-helpers';
 import type { EntitySnapshot } from '../../ha/entity-updates';
 import type { VitalsStore } from '../../ha/store';
-import { alertHubFor, type AlertHub } from '../../ha/alert-hub';
+import type { AlertHub } from '../../ha/alert-hub';
+import { loadHub } from '../alerts/hub';
 import { sparklinePath } from '../../ui/sparkline';
 import type { Severity } from '../../core/config/alerts';
 import { parseNumericState } from '../../core/series/parse';
@@ -54,10 +55,17 @@ export class VitalsMetricCard extends VitalsCardBase<MetricCardConfig> {
     }
     this.hub = undefined;
     if (config.alerts) {
-      const hub = alertHubFor(store);
-      this.hub = hub;
-      this.disposers.push(hub.register({ id: `metric:${config.entity}:${JSON.stringify(config.alerts)}`, entities: [config.entity], config: config.alerts }));
-      this.disposers.push(hub.onChange(() => this._revision++));
+      const alerts = config.alerts;
+      // The alert engine is a chunk of its own, loaded only by cards with rules.
+      let detached = false;
+      this.disposers.push(() => (detached = true));
+      void loadHub(store).then((hub) => {
+        if (detached) return;
+        this.hub = hub;
+        this.disposers.push(hub.register({ id: `metric:${config.entity}:${JSON.stringify(alerts)}`, entities: [config.entity], config: alerts }));
+        this.disposers.push(hub.onChange(() => this._revision++));
+        this._revision++;
+      });
     }
   }
 

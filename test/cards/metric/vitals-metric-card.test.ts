@@ -153,7 +153,11 @@ describe('vitals-metric-card statistics, thresholds and alerts', () => {
     const { storeFor } = await import('../../../src/ha/store');
     const { alertHubFor } = await import('../../../src/ha/alert-hub');
     const hub = alertHubFor(storeFor(connection as never));
-    await hub.evaluate();
+    // The engine is loaded on demand and warms up on the entity's history first.
+    for (let k = 0; k < 40 && !hub.alerts().some((a) => a.seriesId === 'sensor.cpu' && a.state === 'firing'); k++) {
+      await sleep(50);
+      await hub.evaluate();
+    }
     await card.updateComplete;
     expect(hub.alerts().find((a) => a.seriesId === 'sensor.cpu')!.state).to.equal('firing');
     expect(card.shadowRoot!.querySelector('ha-card')!.className).to.equal('severity-critical');
