@@ -198,7 +198,9 @@ describe('service calls made on the connection', () => {
   function serviceSetup(timeoutMs = 10_000) {
     const connection = new FakeConnection();
     const env = new FakeEnv();
-    const store = new VitalsStore(connection as never, { batchDelayMs: 1, now: () => env.t });
+    // The store's clock is the wall clock: the fake connection stamps states with it (a store
+    // clock in 1970 would take every state for one stamped far in the future).
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1, now: () => Date.now() });
     const answers: { resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
     connection.responders.set('call_service', () => new Promise((resolve, reject) => answers.push({ resolve, reject })));
     const monitor = new UxMonitor(store, async () => undefined, env, { level: 'basic', serviceCallTimeoutMs: timeoutMs }, tapServiceCalls(connection as never, () => env.perf));
