@@ -300,7 +300,8 @@ export class AlertEngine {
   load(json: unknown): void {
     const version = json && typeof json === 'object' && Object.prototype.hasOwnProperty.call(json, 'version') ? (json as { version: unknown }).version : undefined;
     if (version !== STATE_VERSION) {
-      throw new Error(`alert state: unsupported version ${JSON.stringify(json && typeof json === 'object' ? version : json)} (expected ${STATE_VERSION})`);
+      const what = json && typeof json === 'object' ? (version === undefined ? 'no version' : `version ${String(JSON.stringify(version)).slice(0, 40)}`) : `not a saved state (${json === null ? 'null' : typeof json})`;
+      throw new Error(`alert state: ${what}, expected version ${STATE_VERSION}`);
     }
     let state: ReturnType<typeof validateState>;
     try {

@@ -41,9 +41,12 @@ export function silenceActive(silence: Silence, now: number): boolean {
   return silence.startsAt <= now && now < silence.endsAt;
 }
 
-/** The silences that mute these labels at `now`. */
+/**
+ * The silences that mute these labels at `now`. A silence without matchers mutes nothing (as in
+ * Alertmanager, which refuses one): an empty list from damaged or forged state must not mute everything.
+ */
 export function silencing(silences: readonly Silence[], labels: Readonly<Record<string, string>>, now: number): Silence[] {
-  return silences.filter((s) => silenceActive(s, now) && matchesAll(labels, s.matchers));
+  return silences.filter((s) => s.matchers.length > 0 && silenceActive(s, now) && matchesAll(labels, s.matchers));
 }
 
 /** Parse "entity=sensor.cpu", "severity!=info", "alertname=~cpu.*". */

@@ -134,7 +134,7 @@ function stamp(v: Record<string, unknown>): boolean {
 }
 
 function silenceOk(v: unknown): v is Silence {
-  if (!isRecord(v) || !shortText(v.id, 120) || !finite(v.startsAt) || !finite(v.endsAt) || !Array.isArray(v.matchers) || v.matchers.length > 20) return false;
+  if (!isRecord(v) || !shortText(v.id, 120) || !finite(v.startsAt) || !finite(v.endsAt) || !Array.isArray(v.matchers) || v.matchers.length === 0 || v.matchers.length > 20) return false;
   return v.matchers.every((m) => isRecord(m) && shortText(m.name, 120) && shortText(m.value, 500) && (m.op === undefined || ['=', '!=', '=~', '!~'].includes(m.op as string)));
 }
 

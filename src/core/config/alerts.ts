@@ -27,16 +27,15 @@ import {
   boundedNumber,
   listOf,
   labelMap,
-  nonEmptyText,
   numberIn,
   oneOf,
   serviceName,
   strictObject,
-  text,
   withDefault,
   describeValue,
   leaf,
   maybe,
+  textUpTo,
 } from './structs.js';
 import { validate, type ValidationResult } from './validate.js';
 import { parseDuration } from './duration.js';
@@ -274,12 +273,33 @@ const mOfN = new Struct<MofN, null>({
   },
 });
 
+/**
+ * Sizes a section may have. Everything a rule says travels in its notifications and its saved
+ * state, so it is bounded: a copied config cannot make evaluation slow or the state unloadable.
+ */
+export const LIMITS = { rules: 200, tiers: 10, servicesPerTier: 10, name: 100, message: 1000 } as const;
+
+/** Service data of a tier: a mapping, at most 4,096 characters as JSON (it is in every notification and saved state). */
+const serviceData = new Struct<Record<string, unknown>, null>({
+  ...anyMap,
+  validator: (value) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return `expected a mapping, got ${describeValue(value)}`;
+    let size = Infinity;
+    try {
+      size = JSON.stringify(value).length;
+    } catch {
+      return 'expected plain data (text, numbers, lists, mappings)';
+    }
+    return size <= 4096 || `expected at most 4,096 characters of service data, got ${size.toLocaleString('en')}`;
+  },
+});
+
 const tierObject = strictObject<NotifyTier>({
-  service: listOf(serviceName, 'services', { single: true }),
+  service: listOf(serviceName, 'services', { single: true, max: LIMITS.servicesPerTier }),
   after: withDefault(limited('after'), '0s'),
-  data: withDefault(anyMap, {}),
+  data: withDefault(serviceData, {}),
   send_resolved: bool,
-  name: nonEmptyText,
+  name: textUpTo(LIMITS.name, { nonEmpty: true }),
 });
 // A bare string is a tier with one service; `send_resolved` / `name` are optional.
 const tier: Struct<NotifyTier, unknown> = new Struct<NotifyTier, unknown>({
@@ -305,7 +325,7 @@ const tier: Struct<NotifyTier, unknown> = new Struct<NotifyTier, unknown>({
 
 export const DEFAULT_NOTIFY: readonly NotifyTier[] = [{ after: 0, service: ['persistent_notification.create'], data: {} }];
 
-const notify = coerce(listOf(tier, 'notification tiers', { single: true }), unknown(), (v) => (v === undefined ? DEFAULT_NOTIFY.map((t) => ({ service: [...t.service], after: '0s' })) : v));
+const notify = coerce(listOf(tier, 'notification tiers', { single: true, max: LIMITS.tiers }), unknown(), (v) => (v === undefined ? DEFAULT_NOTIFY.map((t) => ({ service: [...t.service], after: '0s' })) : v));
 
 /** Defaults shared by every rule type. Durations as people write them; docs are generated from these. */
 export const COMMON_DEFAULTS = {
@@ -333,7 +353,7 @@ export const TYPE_DEFAULTS = {
 
 function common(type: RuleType) {
   return {
-    name: nonEmptyText,
+    name: textUpTo(LIMITS.name, { nonEmpty: true }),
     type: oneOf(RULE_TYPES),
     enabled: withDefault(bool, COMMON_DEFAULTS.enabled),
     entity: withDefault(listOf(entityId, 'entity ids', { single: true }), []),
@@ -341,9 +361,9 @@ function common(type: RuleType) {
     keep_firing_for: withDefault(limited('keep_firing_for'), COMMON_DEFAULTS.keep_firing_for),
     severity: withDefault(severity, COMMON_DEFAULTS.severity),
     labels: withDefault(labelMap, {}),
-    message: maybe(text),
+    message: maybe(textUpTo(LIMITS.message)),
     notify,
-    group_by: withDefault(listOf(nonEmptyText, 'label names', { single: true }), [...COMMON_DEFAULTS.group_by]),
+    group_by: withDefault(listOf(textUpTo(LIMITS.name, { nonEmpty: true }), 'label names', { single: true, max: 20 }), [...COMMON_DEFAULTS.group_by]),
     group_wait: withDefault(limited('group_wait'), COMMON_DEFAULTS.group_wait),
     group_interval: withDefault(limited('group_interval'), COMMON_DEFAULTS.group_interval),
     repeat_interval: withDefault(limited('repeat_interval'), COMMON_DEFAULTS.repeat_interval),
@@ -437,7 +457,7 @@ export const alertRule: Struct<AlertRule, unknown> = dynamic<AlertRule>((value) 
 const inhibitRule = strictObject<InhibitRule>({
   source_severity: severity,
   target_severity: listOf(severity, 'severities', { single: true }),
-  equal: withDefault(listOf(nonEmptyText, 'label names', { single: true }), ['entity']),
+  equal: withDefault(listOf(textUpTo(LIMITS.name, { nonEmpty: true }), 'label names', { single: true, max: 20 }), ['entity']),
 });
 
 export const DEFAULT_INHIBIT: readonly InhibitRule[] = [
@@ -447,7 +467,7 @@ export const DEFAULT_INHIBIT: readonly InhibitRule[] = [
 export const DEFAULT_RECONNECT_GRACE = '2m';
 
 const rulesList = new Struct<AlertRule[], null>({
-  ...listOf(alertRule, 'rules'),
+  ...listOf(alertRule, 'rules', { max: LIMITS.rules }),
   refiner: (rules, ctx) => {
     const failures: { message: string; path: (string | number)[] }[] = [];
     const seen = new Map<string, number>();
@@ -462,9 +482,9 @@ const rulesList = new Struct<AlertRule[], null>({
 
 const sectionObject = strictObject<AlertsConfig>({
   // Before `rules`: the tiers' allow-list check reads the coerced list.
-  allow_services: withDefault(listOf(allowEntry, 'services', { single: true }), []),
+  allow_services: withDefault(listOf(allowEntry, 'services', { single: true, max: 100 }), []),
   rules: rulesList,
-  inhibit: withDefault(listOf(inhibitRule, 'inhibit rules'), DEFAULT_INHIBIT.map((r) => ({ ...r }))),
+  inhibit: withDefault(listOf(inhibitRule, 'inhibit rules', { max: 50 }), DEFAULT_INHIBIT.map((r) => ({ ...r }))),
   reconnect_grace: withDefault(limited('reconnect_grace'), DEFAULT_RECONNECT_GRACE),
 });
 

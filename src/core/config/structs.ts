@@ -111,23 +111,42 @@ export function durationIn(minMs: number, maxMs: number): Struct<number, null> {
 
 /** Home Assistant entity id: `domain.object_id`. */
 export const ENTITY_ID_PATTERN = /^[a-z0-9_]+\.[a-z0-9_]+$/;
-export const entityId = leaf<string>('entity id', 'an entity id like "sensor.cpu"', (v) => typeof v === 'string' && ENTITY_ID_PATTERN.test(v));
+export const entityId = leaf<string>('entity id', 'an entity id like "sensor.cpu"', (v) => typeof v === 'string' && v.length <= 255 && ENTITY_ID_PATTERN.test(v));
 
 /** A service to call: `domain.service`, e.g. "notify.mobile_app_pixel". */
-export const serviceName = leaf<string>('service', 'a service like "notify.mobile_app_phone"', (v) => typeof v === 'string' && ENTITY_ID_PATTERN.test(v));
+export const serviceName = leaf<string>('service', 'a service like "notify.mobile_app_phone"', (v) => typeof v === 'string' && v.length <= 255 && ENTITY_ID_PATTERN.test(v));
 
-/** Accept one item or a list of them; always yields a list. */
-export function listOf<T>(item: Struct<T, unknown>, what: string, opts: { single?: boolean } = {}): Struct<T[], null> {
+/**
+ * Accept one item or a list of them; always yields a list. `max`: longer lists are refused as a
+ * whole, before any item is judged (a 10,000-item list costs one check, not 10,000).
+ */
+export function listOf<T>(item: Struct<T, unknown>, what: string, opts: { single?: boolean; max?: number } = {}): Struct<T[], null> {
+  const tooLong = (value: unknown) => opts.max !== undefined && Array.isArray(value) && value.length > opts.max;
   return new Struct<T[], null>({
     type: 'list',
     schema: null,
     coercer: (value) => (Array.isArray(value) ? [...value] : opts.single && value !== undefined && value !== null ? [value] : value),
-    validator: (value) => Array.isArray(value) || expected(`a list of ${what}`, value),
+    validator: (value) => {
+      if (!Array.isArray(value)) return expected(`a list of ${what}`, value);
+      return !tooLong(value) || `expected at most ${opts.max} ${what}, got ${(value as unknown[]).length.toLocaleString('en')}`;
+    },
     *entries(value) {
-      if (Array.isArray(value)) for (const [i, v] of value.entries()) yield [i, v, item];
+      if (Array.isArray(value) && !tooLong(value)) for (const [i, v] of value.entries()) yield [i, v, item];
     },
   });
 }
+
+/** Text of at most `max` characters (names, messages: they travel in every notification and saved state). */
+export function textUpTo(max: number, { nonEmpty = false } = {}): Struct<string, null> {
+  const what = `${nonEmpty ? 'non-empty text' : 'text'} of at most ${max} characters`;
+  return define<string>('text', (value) => {
+    if (typeof value !== 'string' || (nonEmpty && value.trim() === '')) return expected(nonEmpty ? 'non-empty text' : 'text', value);
+    return value.length <= max || `expected ${what}, got ${value.length.toLocaleString('en')} characters`;
+  });
+}
+
+const MAX_LABELS = 50;
+const labelValue = textUpTo(200);
 
 /** Free-form string → string labels (numbers and booleans are turned into text). */
 export const labelMap = new Struct<Record<string, string>, null>({
@@ -138,9 +157,15 @@ export const labelMap = new Struct<Record<string, string>, null>({
     // fromEntries defines own properties: a label named "__proto__" stays a label.
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'number' || typeof v === 'boolean' ? String(v) : v]));
   },
-  validator: (value) => (!!value && typeof value === 'object' && !Array.isArray(value)) || expected('a mapping of label: value', value),
+  validator: (value) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return expected('a mapping of label: value', value);
+    const keys = Object.keys(value);
+    if (keys.length > MAX_LABELS) return `expected at most ${MAX_LABELS} labels, got ${keys.length.toLocaleString('en')}`;
+    const long = keys.find((k) => k.length > 100);
+    return long === undefined || `label names have at most 100 characters, got ${long.length.toLocaleString('en')}`;
+  },
   *entries(value) {
-    if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield [k, v, text];
+    if (value && typeof value === 'object' && Object.keys(value).length <= MAX_LABELS) for (const [k, v] of Object.entries(value)) yield [k, v, labelValue];
   },
 });
 

@@ -28,6 +28,12 @@ describe('label matchers and silences', () => {
     expect(silencing([s], labels, 20)).to.deep.equal([]);
     expect(silencing([s], { alertname: 'x' }, 15)).to.deep.equal([]);
   });
+  it('never lets a silence without matchers mute everything', () => {
+    // Arrange: what damaged or forged state could hold.
+    const empty = { id: 'all', matchers: [], startsAt: 0, endsAt: 100 };
+    // Act / Assert
+    expect(silencing([empty], labels, 15)).to.deep.equal([]);
+  });
 });
 
 describe('intent ids', () => {

@@ -259,8 +259,9 @@ describe('alert state persistence', () => {
 
   it('rejects a state of another version', () => {
     const { engine } = makeEngine([cpuRule()]);
-    expect(() => engine.load({ version: 99 })).to.throw('alert state: unsupported version 99 (expected 1)');
-    expect(() => engine.load(null)).to.throw(/unsupported version null/);
+    expect(() => engine.load({ version: 99 })).to.throw('alert state: version 99, expected version 1');
+    expect(() => engine.load({})).to.throw('alert state: no version, expected version 1');
+    expect(() => engine.load(null)).to.throw('alert state: not a saved state (null), expected version 1');
   });
 });
 
