@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before } from 'node:test';
-import { DEFAULT_DASHBOARD, startLane } from '../../scripts/ha/lane.mjs';
+import { DEFAULT_DASHBOARD, Lane } from '../../scripts/ha/lane.mjs';
 import { waitFor } from '../../scripts/ha/proc.mjs';
 import { launchBrowser, newPage as newBrowserPage } from './browser.mjs';
 import { ARTIFACTS } from './artifacts.mjs';
@@ -212,7 +212,9 @@ export function useDashboard(opts = {}) {
 
   before(async () => {
     resetMeasurements({ lane: laneName });
-    ha.lane = await startLane(laneName, { mqtt: opts.mqtt ?? true, ...(opts.laneOptions ?? {}) });
+    // assigned before start(): a start that fails half-way (no bundle, mosquitto up) is still stopped in after()
+    ha.lane = new Lane(laneName, { mqtt: opts.mqtt ?? true, ...(opts.laneOptions ?? {}) });
+    await ha.lane.start();
     ha.users.admin = ha.lane.owner;
     await connect();
     await ha.setStates(opts.states);

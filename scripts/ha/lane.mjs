@@ -186,9 +186,9 @@ export class Lane {
     if (this.options.mqtt && !this.mqtt) {
       this.mqtt = await startMosquitto({ dir: path.join(this.configDir, 'mosquitto') });
     }
-    this._writeConfig();
-    await this._spawn();
     try {
+      this._writeConfig(); // throws without a bundle: mosquitto is already up, so stop below
+      await this._spawn();
       await this._waitHttp();
       await this._ensureAuth();
       await this._waitRunning();
