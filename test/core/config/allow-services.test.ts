@@ -1,20 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { parseAlertsConfig, servicesCalled, isServiceAllowed, type AlertsConfig } from '../../../src/core/config/alerts.js';
-import { formatErrors } from '../../../src/core/config/validate.js';
+import { errorsOf, ok } from './helpers.js';
+import { servicesCalled, isServiceAllowed } from '../../../src/core/config/alerts.js';
 
 const NOT_ALLOWED = 'is not allowed: alert rules call only notify.* and persistent_notification.* unless the service is listed under alerts.allow_services';
 
-function errorsOf(input: unknown): string[] {
-  const result = parseAlertsConfig(input);
-  if (result.ok) throw new Error('expected validation to fail');
-  return formatErrors(result.errors).split('\n');
-}
-
-function ok(input: unknown): AlertsConfig {
-  const result = parseAlertsConfig(input);
-  if (!result.ok) throw new Error(formatErrors(result.errors));
-  return result.value;
-}
 
 describe('alerts.allow_services', () => {
   it('rejects a service outside notify.* / persistent_notification.* in the list form, on the tier path', () => {

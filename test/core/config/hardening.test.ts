@@ -1,19 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { parseAlertsConfig, checkSlotBudget, MAX_ALERT_SLOTS, type AlertsConfig } from '../../../src/core/config/alerts.js';
+import { errorsOf, ok } from './helpers.js';
+import { parseAlertsConfig, checkSlotBudget, MAX_ALERT_SLOTS } from '../../../src/core/config/alerts.js';
 import { didYouMean, describeValue } from '../../../src/core/config/structs.js';
 import { formatErrors, formatPath } from '../../../src/core/config/validate.js';
 
-function errorsOf(input: unknown): string[] {
-  const result = parseAlertsConfig(input);
-  if (result.ok) throw new Error('expected validation to fail');
-  return formatErrors(result.errors).split('\n');
-}
-
-function ok(input: unknown): AlertsConfig {
-  const result = parseAlertsConfig(input);
-  if (!result.ok) throw new Error(formatErrors(result.errors));
-  return result.value;
-}
 
 const entities = (n: number) => Array.from({ length: n }, (_, i) => `sensor.s${i}`);
 const rules = (n: number, extra: Record<string, unknown> = {}) => Array.from({ length: n }, (_, i) => ({ name: `r${i}`, type: 'nodata', ...extra }));

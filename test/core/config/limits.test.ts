@@ -1,20 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { parseAlertsConfig, type AlertsConfig } from '../../../src/core/config/alerts.js';
+import { errorsOf, ok } from './helpers.js';
 import { durationIn } from '../../../src/core/config/structs.js';
 import { parseDuration } from '../../../src/core/config/duration.js';
-import { validate, formatErrors } from '../../../src/core/config/validate.js';
+import { validate } from '../../../src/core/config/validate.js';
 
-function errorsOf(input: unknown): string[] {
-  const result = parseAlertsConfig(input);
-  if (result.ok) throw new Error('expected validation to fail');
-  return formatErrors(result.errors).split('\n');
-}
-
-function ok(input: unknown): AlertsConfig {
-  const result = parseAlertsConfig(input);
-  if (!result.ok) throw new Error(formatErrors(result.errors));
-  return result.value;
-}
 
 const rule = (extra: Record<string, unknown>) => [{ name: 'a', type: 'nodata', ...extra }];
 
