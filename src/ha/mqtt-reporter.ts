@@ -7,9 +7,9 @@
 import { slug } from './slug';
 import type { VitalsStore } from './store';
 
-export interface ServiceCaller {
-  callService(domain: string, service: string, data: Record<string, unknown>): Promise<unknown>;
-}
+import type { ServiceCaller } from './notify/types';
+
+export type { ServiceCaller } from './notify/types';
 
 export interface ReportedMetric {
   /** Store id (`vitals.ws_rtt_ms`) or an entity id whose derived value is reported. */

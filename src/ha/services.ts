@@ -2,15 +2,10 @@
  * Service calls over the websocket connection itself, so shared runtimes (alert hub, MQTT
  * reporter) do not depend on whichever card's `hass` object happened to create them.
  */
+import type { ServiceCaller } from './notify/types';
+
 export interface ServiceConnection {
   sendMessagePromise<T>(message: { type: string; [key: string]: unknown }): Promise<T>;
-}
-
-export function connectionServices(connection: ServiceConnection) {
-  return {
-    callService: (domain: string, service: string, data: Record<string, unknown>) =>
-      connection.sendMessagePromise({ type: 'call_service', domain, service, service_data: data }),
-  };
 }
 
 /**
@@ -20,7 +15,7 @@ export function connectionServices(connection: ServiceConnection) {
 export const monitorMessages = new WeakSet<object>();
 
 /** Service calls on the connection that the latency probe does not count (and HA shows no toast for). */
-export function monitorServices(connection: ServiceConnection) {
+export function monitorServices(connection: ServiceConnection): ServiceCaller {
   return {
     callService: (domain: string, service: string, data: Record<string, unknown>) => {
       const message = { type: 'call_service', domain, service, service_data: data };

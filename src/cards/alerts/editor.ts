@@ -1,6 +1,8 @@
 /** Visual editor of `vitals-alerts-card` (loaded lazily): entities, show, max_items, report; rules stay YAML. */
 import { css, html, type TemplateResult } from 'lit';
 import { VitalsFormEditor, asList, withFields, type FormData, type FormSchema } from '../shared/editor';
+import { DEFAULT_RULES_INPUT, parseAlertsConfig, servicesCalled } from '../../core/config/alerts';
+import { formatErrors } from '../../core/config/validate';
 
 export const ALERTS_EDITOR_TYPE = 'vitals-alerts-card-editor';
 
@@ -56,9 +58,18 @@ export class VitalsAlertsCardEditor extends VitalsFormEditor<RawConfig> {
     return withFields(previous, data, FORM_KEYS);
   }
 
+  /** What the rules will call, or why they are not valid: nothing a pasted config does is hidden. */
+  private servicesLine(): TemplateResult {
+    const raw = (this.config as Record<string, unknown> | undefined)?.alerts;
+    const result = parseAlertsConfig(raw === undefined ? DEFAULT_RULES_INPUT : raw);
+    if (!result.ok) return html`<p class="services error">${formatErrors(result.errors)}</p>`;
+    const services = servicesCalled(result.value);
+    return html`<p class="services">${services.length ? `These rules call: ${services.join(', ')}` : 'These rules call no service.'}</p>`;
+  }
+
   protected override render(): TemplateResult {
     return html`
-      ${super.render()}
+      ${super.render()} ${this.servicesLine()}
       <p class="hint">
         Rules are edited in YAML (code editor): <code>alerts:</code> takes a list of rules, e.g.
         <code>- {name: cpu_high, type: threshold, above: 90, for: 2m, notify: [notify.mobile_app_phone]}</code>. Without
@@ -75,6 +86,13 @@ export class VitalsAlertsCardEditor extends VitalsFormEditor<RawConfig> {
     }
     code {
       overflow-wrap: anywhere;
+    }
+    .services {
+      font-size: 14px;
+    }
+    .services.error {
+      color: var(--error-color, #db4437);
+      white-space: pre-line;
     }
   `;
 }

@@ -29,3 +29,24 @@ describe('vitals-alerts-card-editor', () => {
     expect(editor.toFormData({})).to.deep.equal({ title: '', entities: [], show: 'all', max_items: 20, report: false });
   });
 });
+
+describe('vitals-alerts-card-editor: services', () => {
+  it('shows which services the rules will call, and the error when a rule asks for one that is not allowed', async () => {
+    // Arrange
+    const editor = (await fixture(html`<vitals-alerts-card-editor></vitals-alerts-card-editor>`)) as VitalsAlertsCardEditor;
+    // Act
+    editor.setConfig({ type: 'custom:vitals-alerts-card', entities: ['sensor.cpu'], alerts: [{ name: 'a', type: 'threshold', above: 1, notify: ['notify.phone', 'persistent_notification.create'] }] });
+    await editor.updateComplete;
+    const allowed = editor.shadowRoot!.querySelector('.services')!.textContent;
+    editor.setConfig({ type: 'custom:vitals-alerts-card', entities: ['sensor.cpu'], alerts: [{ name: 'a', type: 'threshold', above: 1, notify: ['lock.unlock'] }] });
+    await editor.updateComplete;
+    const refused = editor.shadowRoot!.querySelector('.services.error')!.textContent;
+    editor.setConfig({ type: 'custom:vitals-alerts-card', entities: ['sensor.cpu'] });
+    await editor.updateComplete;
+    const defaults = editor.shadowRoot!.querySelector('.services')!.textContent;
+    // Assert
+    expect(allowed).to.equal('These rules call: notify.phone, persistent_notification.create');
+    expect(refused).to.match(/^alerts\[0\]\.notify\[0\]\.service: "lock\.unlock" is not allowed/);
+    expect(defaults).to.equal('These rules call: persistent_notification.create');
+  });
+});
