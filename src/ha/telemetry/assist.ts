@@ -150,6 +150,9 @@ export class AssistCollector {
    * attaching while the interval fires) share the poll in flight, so a run is never read twice.
    */
   poll(): Promise<void> {
+    // Not an administrator: the answer cannot change on this connection, and every refused
+    // request is an ERROR line in Home Assistant's log.
+    if (this.state === 'forbidden') return Promise.resolve();
     this.polling ??= this.pollOnce().finally(() => (this.polling = undefined));
     return this.polling;
   }

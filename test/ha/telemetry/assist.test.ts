@@ -116,13 +116,18 @@ describe('AssistCollector', () => {
       throw { code: 'unauthorized', message: 'Unauthorized' };
     });
     let changes = 0;
+    let asked = 0;
+    connection.responders.set('assist_pipeline/pipeline/list', () => (asked++, { pipelines: [{ id: 'p1', name: 'Home' }] }));
     collector.onChange(() => changes++);
     // Act
     await collector.poll();
-    // Assert
+    await collector.poll();
+    await collector.poll();
+    // Assert: refused once, then not asked again (each refusal is an error in HA's log).
     expect(collector.state).to.equal('forbidden');
     expect(collector.message).to.contain('administrator');
     expect(changes).to.equal(1);
+    expect(asked).to.equal(1);
   });
 
   it('says when Assist is not set up', async () => {
