@@ -116,7 +116,6 @@ export class AlertHub {
   readonly deviceName: string;
   /** What became of the notifications this tab was handed, newest last (bounded). */
   readonly deliveries: Delivery[] = [];
-  private running?: Promise<void>;
 
   constructor(
     private readonly store: VitalsStore,
@@ -290,13 +289,13 @@ export class AlertHub {
     return true;
   }
 
-  /** Evaluate every scope now and perform what is due; runs do not overlap. */
+  /**
+   * Evaluate every scope now and hand what is due to the delivery pipeline. The engines are judged
+   * synchronously; the returned promise settles when this run's deliveries are decided (a claim can
+   * take seconds), and the next run does not wait for it.
+   */
   evaluate(): Promise<void> {
-    const run = (this.running ?? Promise.resolve()).then(() => this.evaluateOnce());
-    this.running = run.finally(() => {
-      if (this.running === run) this.running = undefined;
-    });
-    return run;
+    return this.evaluateOnce();
   }
 
   private async evaluateOnce(): Promise<void> {

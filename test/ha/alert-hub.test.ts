@@ -274,4 +274,42 @@ describe('intent delivery helpers', () => {
     expect(alert.state).to.equal('firing');
     expect(alert.reason).to.match(/^rate /);
   });
+
+  it('keeps judging while a claim takes long: the next evaluation does not wait for the previous delivery', async () => {
+    // Arrange: the first intent's claim hangs (a frozen device that claimed first); later ones are quick.
+    const connection = new FakeConnection();
+    connection.responders.set('history/history_during_period', () => ({}));
+    const clock = { t: Date.UTC(2026, 10, 26, 12), now() { return this.t; } };
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1, historyBatchDelayMs: 1, now: () => clock.t });
+    const calls: string[] = [];
+    let first = true;
+    const claims = {
+      run: async (_id: string, send: () => Promise<void>) => {
+        if (first) {
+          first = false;
+          return new Promise<'won'>(() => undefined);
+        }
+        await send();
+        return 'won' as const;
+      },
+    };
+    const hub = new AlertHub(store, { caller: { callService: async (d, s) => void calls.push(`${d}.${s}`) }, clock, storage: memoryStorage(), claims, shared: quietShared(store), setInterval: () => 0, clearInterval: () => undefined });
+    connection.setState('sensor.cpu', '20', {}, clock.t / 1000 - 10);
+    connection.setState('sensor.mem', '20', {}, clock.t / 1000 - 10);
+    hub.register({ id: 'card1', entities: ['sensor.cpu', 'sensor.mem'], config: config(CPU_RULES) });
+    await sleep(30);
+    clock.t += 5_000;
+    connection.setState('sensor.cpu', '95', {}, clock.t / 1000);
+    await sleep(5);
+    void hub.evaluate(); // its delivery never settles
+    // Act
+    clock.t += 5_000;
+    connection.setState('sensor.mem', '96', {}, clock.t / 1000);
+    await sleep(5);
+    await hub.evaluate();
+    // Assert
+    expect(hub.alerts().filter((a) => a.state === 'firing').map((a) => a.seriesId).sort()).to.deep.equal(['sensor.cpu', 'sensor.mem']);
+    expect(calls).to.deep.equal(['notify.phone']);
+    expect(hub.deliveries.map((d) => d.intent.alertKey)).to.deep.equal(['cpu_high/sensor.mem']);
+  });
 });
