@@ -85,6 +85,8 @@ interface ScopeRuntime {
   /** Entities whose state (and so state class) has arrived. */
   described: Set<string>;
   warm: boolean;
+  /** When the scope started: samples up to here are history (shown, not notified), later ones are live. */
+  startedAt: number;
   /** Why the saved state was not used, if it was not. */
   restoreProblem?: string;
 }
@@ -397,6 +399,7 @@ export class AlertHub {
       ingested: new Map(),
       described: new Set(),
       warm: false,
+      startedAt: this.clock.now(),
       ...(problem ? { restoreProblem: problem } : {}),
     };
     // A restored engine has already judged samples up to its last one: replaying them again would
@@ -428,7 +431,8 @@ export class AlertHub {
   /**
    * Replay the loaded history through the engine so detectors and rule states start where the
    * data is. What that replay would notify happened before this dashboard was watching: it is
-   * shown in the cards, not sent.
+   * shown in the cards, not sent. Samples that arrived live while the history loaded are not
+   * history: they are judged by the next evaluation, which notifies.
    */
   private warmUp(runtime: ScopeRuntime, waited = 0): void {
     if (!this.scopes.has(runtime.scope.id) && runtime.users === 0) return;
@@ -439,9 +443,9 @@ export class AlertHub {
       return;
     }
     try {
-      this.feed(runtime);
+      this.feed(runtime, runtime.startedAt);
       this.applyShared(runtime);
-      const { transitions } = runtime.engine.evaluate(this.clock.now());
+      const { transitions } = runtime.engine.evaluate(runtime.startedAt);
       this.log(runtime, transitions);
     } catch (err) {
       runtime.restoreProblem = `alert engine failed during warm-up and was restarted: ${String((err as Error)?.message ?? err).slice(0, 200)}`;
@@ -451,17 +455,19 @@ export class AlertHub {
     runtime.warm = true;
     this.persist(runtime);
     this.emit();
+    // What came live during the warm-up is judged now, not at the next tick.
+    void this.evaluate();
   }
 
-  /** Hand the engine every sample newer than what it has seen, in time order. */
-  private feed(runtime: ScopeRuntime): void {
+  /** Hand the engine every sample newer than what it has seen (up to `until`), in time order. */
+  private feed(runtime: ScopeRuntime, until = Infinity): void {
     for (const entity of runtime.scope.entities) {
       const series = this.store.series(entity);
       if (!series) continue;
       const after = runtime.ingested.get(entity) ?? -Infinity;
       let newest = after;
-      series.forEachInRange(after, Infinity, (t, v) => {
-        if (t <= after) return;
+      series.forEachInRange(after, until, (t, v) => {
+        if (t <= after || t > until) return;
         runtime.engine.ingest(entity, t, v);
         newest = t;
       });

@@ -312,4 +312,23 @@ describe('intent delivery helpers', () => {
     expect(calls).to.deep.equal(['notify.phone']);
     expect(hub.deliveries.map((d) => d.intent.alertKey)).to.deep.equal(['cpu_high/sensor.mem']);
   });
+
+  it('notifies a state that arrives live while the history is still loading (it is not history)', async () => {
+    // Arrange: the recorder answers slowly; the entity goes high right after the dashboard opened.
+    const { connection, clock, calls, hub } = setup();
+    let answer!: (v: unknown) => void;
+    connection.responders.set('history/history_during_period', () => new Promise((resolve) => (answer = resolve)));
+    connection.setState('sensor.cpu', '20', {}, clock.t / 1000 - 60);
+    hub.register({ id: 'card1', entities: ['sensor.cpu'], config: config(CPU_RULES) });
+    await sleep(20);
+    // Act
+    clock.t += 2_000;
+    connection.setState('sensor.cpu', '95', {}, clock.t / 1000);
+    await sleep(5);
+    answer({ 'sensor.cpu': [{ s: '20', lu: clock.t / 1000 - 60 }] });
+    await sleep(50); // warm-up, then the evaluation it starts
+    // Assert
+    expect(hub.alerts()[0].state).to.equal('firing');
+    expect(calls.map(([d, s]) => `${d}.${s}`)).to.deep.equal(['notify.phone']);
+  });
 });
