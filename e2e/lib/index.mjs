@@ -5,6 +5,7 @@
 export { useDashboard, NON_ADMIN } from './fixture.mjs';
 export { measure, resetMeasurements, collectMeasurements, clearMeasurements, measurementsFile, LANE, SUITE } from './measure.mjs';
 export { ARTIFACTS, artifact } from './artifacts.mjs';
+export { fnv1a64, alertSensorEntity, firingIntentId, claimTopicOf } from './ids.mjs';
 export {
   Lane, startLane, reapStaleRuns, fillFormDefaults, HttpError, RESOURCE_URL, DEFAULT_DASHBOARD, OWNER,
 } from '../../scripts/ha/lane.mjs';

@@ -3,7 +3,7 @@
 // them, and a second UX card (as on another device) shows them with `entity_prefix`.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sleep, useDashboard, waitFor } from '../lib/index.mjs';
+import { alertSensorEntity, sleep, useDashboard, waitFor } from '../lib/index.mjs';
 
 const SENSOR = 'sensor.ha_vitals_e2e_tablet_ws_rtt_ms';
 
@@ -14,7 +14,7 @@ const ha = useDashboard({
       {
         path: 'main',
         cards: [
-          { type: 'custom:vitals-ux-card', title: 'Reporting', ping_interval: 5, report: { device: 'e2e tablet', interval: '10s' } },
+          { type: 'custom:vitals-ux-card', title: 'Reporting', ping_interval: 5, report: { interval: '10s' } },
           { type: 'custom:vitals-ux-card', title: 'Other devices', ping_interval: 5, devices: [{ name: 'Tablet', entity_prefix: 'sensor.ha_vitals_e2e_tablet' }] },
           {
             type: 'custom:vitals-alerts-card',
@@ -26,8 +26,17 @@ const ha = useDashboard({
       },
     ],
   },
+  // Each browser reports under its own name: this one is called "e2e tablet" before the page opens.
+  browsers: 0,
+  ready: async (h) => {
+    const tab = await h.newPage({ open: false });
+    await tab.context.addInitScript(() => localStorage.setItem('ha-vitals:device-name', 'e2e tablet'));
+    await h.openDashboard(tab);
+    page = tab.page;
+  },
 });
 const LANE = ha.laneName;
+let page;
 
 const stateOf = async (id) => {
   try {
@@ -64,15 +73,15 @@ test(`[${LANE}] report: the browser's round trip becomes a Home Assistant sensor
 });
 
 test(`[${LANE}] report: another UX card shows the reported device by its entity prefix`, async () => {
-  const devices = ha.page.locator('vitals-ux-card .rows.devices');
+  const devices = page.locator('vitals-ux-card .rows.devices');
   await devices.waitFor({ timeout: 20000 });
   await waitFor(async () => /Tablet/.test((await devices.textContent()) ?? '') && /\d+\s*ms/.test((await devices.textContent()) ?? ''), { timeoutMs: 20000, what: 'the Tablet rows with values' });
-  const note = (await ha.page.locator('vitals-ux-card .report').textContent())?.replace(/\s+/g, ' ').trim();
+  const note = (await page.locator('vitals-ux-card .report').textContent())?.replace(/\s+/g, ' ').trim();
   assert.equal(note, 'Reported to Home Assistant every 10 s as sensor.ha_vitals_e2e_tablet_…');
 });
 
 test(`[${LANE}] report: an alert's state becomes a Home Assistant sensor that automations can trigger on`, async (t) => {
-  const id = 'sensor.ha_vitals_alert_load_high_sensor_e2e_report_load';
+  const id = alertSensorEntity('load_high', 'sensor.e2e_report_load');
   await waitFor(async () => (await stateOf(id))?.state === 'inactive', { timeoutMs: 30000, what: `${id} inactive` });
   // Act
   await ha.lane.setState('sensor.e2e_report_load', 97, { unit_of_measurement: '%' });
