@@ -27,7 +27,11 @@ export function restoreEngine(storage: ScopeStorage | undefined, scopeId: string
   }
   if (!saved) return { engine: new AlertEngine(options) };
   try {
-    return { engine: AlertEngine.fromJSON(JSON.parse(saved), options) };
+    const engine = AlertEngine.fromJSON(JSON.parse(saved), options);
+    const notes = engine.loadNotes;
+    if (!notes.length) return { engine };
+    // Restored, but parts were dropped: say which, so a missing ack is not a mystery.
+    return { engine, problem: `saved alert state partly restored: ${notes.slice(0, 3).join('; ').slice(0, 300)}${notes.length > 3 ? ` (+${notes.length - 3} more)` : ''}` };
   } catch (err) {
     // A state from an older version, another rule set, or damaged storage: start fresh, say so.
     const problem = `saved alert state was not usable and alerting started afresh: ${String((err as Error)?.message ?? err).slice(0, 300)}`;

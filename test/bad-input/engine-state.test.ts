@@ -64,7 +64,7 @@ function restoreAndAlert(saved: string): { outcome: 'restored' | 'fresh'; proble
     const fired = first.transitions.some((t) => t.alertKey === 'cpu/sensor.fresh' && t.to === 'firing');
     const notified = [...first.intents, ...later.intents].some((i) => i.reason === 'firing' && `${i.alertKey}\n${i.title}\n${i.message}`.includes('sensor.fresh'));
     // Nothing saved (an empty value) is a fresh start without a problem.
-    return { outcome: problem || saved === '' ? 'fresh' : 'restored', problem, alerted: fired && notified, ms: performance.now() - start, notes: engine.loadNotes.length, matcherless: engine.silences().some((x) => x.matchers.length === 0) };
+    return { outcome: (problem && !problem.startsWith('saved alert state partly restored: ')) || saved === '' ? 'fresh' : 'restored', problem, alerted: fired && notified, ms: performance.now() - start, notes: engine.loadNotes.length, matcherless: engine.silences().some((x) => x.matchers.length === 0) };
   } catch (err) {
     return { outcome: 'fresh', error: String((err as Error)?.stack ?? err).slice(0, 600), alerted: false, ms: performance.now() - start, notes: 0, matcherless: false };
   }

@@ -80,4 +80,20 @@ describe('alert persistence', () => {
     expect(removed).to.equal(2);
     expect([...store.data.keys()].sort()).to.deep.equal([`${STORAGE_PREFIX}fresh`, 'other-key']);
   });
+
+  it('says which parts of a saved state it dropped', () => {
+    // Arrange: a good state whose one alert instance is damaged.
+    const store = storage();
+    const engine = new AlertEngine({ config: rules(), clock });
+    engine.ingest('sensor.cpu', T, 95);
+    engine.evaluate(T + 1);
+    saveEngine(store, 's', engine);
+    const saved = JSON.parse(store.getItem(`${STORAGE_PREFIX}s`)!);
+    saved.instances[0].state = 'exploded';
+    store.setItem(`${STORAGE_PREFIX}s`, JSON.stringify(saved));
+    // Act
+    const { problem } = restoreEngine(store, 's', { config: rules(), clock });
+    // Assert
+    expect(problem).to.match(/^saved alert state partly restored: /);
+  });
 });
