@@ -96,8 +96,11 @@ export function covers(a: SharedAlertState, b: SharedAlertState): boolean {
   return within(a.acks, b.acks) && within(a.snoozes, b.snoozes) && within(a.silences, b.silences) && within(a.sent, b.sent);
 }
 
-/** Limits that keep the document small enough for a Home Assistant state attribute. */
-export const SHARED_LIMITS = { acks: 500, snoozes: 500, silences: 200, sent: 300 } as const;
+/**
+ * Limits that keep the document small: it is a Home Assistant state's attributes, which the
+ * recorder stores only below 16 KiB (a typical household's document is a few hundred bytes).
+ */
+export const SHARED_LIMITS = { acks: 100, snoozes: 100, silences: 50, sent: 60 } as const;
 const DAY = 86_400_000;
 
 /**
