@@ -61,6 +61,7 @@ export class LevelShiftModel implements SurpriseModel {
     shortHalfLife = 3,
     private readonly clipZ = 4,
     private readonly floorFraction = 0.01,
+    private readonly absurdZ = 1000,
   ) {
     this.baselineDecay = new Decay(baselineHalfLife);
     this.deviationDecay = new Decay(deviationHalfLife);
@@ -95,10 +96,11 @@ export class LevelShiftModel implements SurpriseModel {
     const residual = value - this.mean;
     const z = Math.abs(residual) / scale;
     const clipped = Math.max(-this.clipZ * scale, Math.min(this.clipZ * scale, residual));
-    // The short mean takes the winsorised sample too: a lone 5e6 on a series around 50 would
-    // otherwise hold it (and the detector) far from the baseline for dozens of samples. A real
-    // shift still moves it clipZ scales away at once: ≈ 9 short-mean noise units, plenty.
-    this.shortMean += this.shortDecay.at(steps) * (this.mean + clipped - this.shortMean);
+    // A jump of more than absurdZ noise scales (5e6 on a series around 50) is not a level the short
+    // mean should chase before a second sample confirms it: it is winsorised there, or it would hold
+    // the short mean (and the detector) far from the baseline for dozens of samples. Anything
+    // nearer is followed as it is, so ordinary spikes and shifts are judged as before.
+    this.shortMean += this.shortDecay.at(steps) * ((Math.abs(residual) <= this.absurdZ * scale ? value : this.mean + clipped) - this.shortMean);
     // Short mean's noise is σ·√(α/(2−α)); for half-life 3 that is ≈ 0.45 σ.
     const zShort = Math.abs(this.shortMean - this.mean) / (0.45 * scale);
     this.mean += this.baselineDecay.at(steps) * clipped;
