@@ -60,7 +60,11 @@ const titled = (re) => ha.calls('persistent_notification', 'create').filter((c) 
 const card = (page, title) => page.locator('vitals-alerts-card').filter({ has: page.locator('h2.title', { hasText: title }) });
 const row = (page, title, entity) => card(page, title).locator(`li.alert[data-key$="/${entity}"]`);
 
-/** What the hub of the alerts card showing `entity` knows (for diagnostics). */
+/**
+ * What the hub of the alerts card showing `entity` knows: its scope's tag and the alert's firing time
+ * (to compute the ids every device computes), and, for diagnostics, alerts, deliveries and notes.
+ * Runs in the page.
+ */
 function hubFacts(entity) {
   const find = (root) => {
     for (const node of root.querySelectorAll('*')) {
@@ -73,13 +77,16 @@ function hubFacts(entity) {
     return null;
   };
   const el = find(document);
-  if (!el?.hub) return 'no card or hub';
-  return JSON.stringify({
-    alerts: el.hub.alerts().map((a) => [a.key, a.state, a.notifyReason]),
+  if (!el?.hub) return { error: 'no card or hub' };
+  const alerts = el.hub.alerts();
+  return {
+    tag: el.hub.scopes.get(el.scopeId)?.tag,
+    firedAt: alerts.find((a) => a.seriesId === entity)?.firedAt,
+    alerts: alerts.map((a) => [a.key, a.state, a.notifyReason]),
     deliveries: el.hub.deliveries.map((d) => [d.intent.service, d.reason, d.detail]),
     shared: [el.hub.shared.mode, el.hub.shared.problem],
     notes: el.hub.notes(),
-  });
+  };
 }
 
 test(`[${LANE}] a card asking for lock.unlock without allow_services is refused with the key named, and nothing calls it`, async (t) => {
@@ -154,22 +161,7 @@ test(`[${LANE}] a forged retained sent mark published before the claim silences 
   await ha.lane.setState(FORGED, 97, ATTRS('Trust forged'));
   const page = ha.page;
   await row(page, 'Forged', FORGED).and(page.locator('.firing')).waitFor({ timeout: 20000 });
-  const facts = await page.evaluate((entity) => {
-    const find = (root) => {
-      for (const node of root.querySelectorAll('*')) {
-        if (node.tagName === 'VITALS-ALERTS-CARD' && node.scopeId?.includes(entity)) return node;
-        if (node.shadowRoot) {
-          const inner = find(node.shadowRoot);
-          if (inner) return inner;
-        }
-      }
-      return null;
-    };
-    const cardEl = find(document);
-    const rt = cardEl.hub.scopes.get(cardEl.scopeId);
-    const alert = cardEl.hub.alerts().find((a) => a.seriesId === entity);
-    return { tag: rt.tag, firedAt: alert.firedAt };
-  }, FORGED);
+  const facts = await page.evaluate(hubFacts, FORGED);
   const at = facts.firedAt + FORGED_GROUP_WAIT_S * 1000;
   const id = firingIntentId({ scopeTag: facts.tag, rule: 'forged_high', entityId: FORGED, firedAt: facts.firedAt, groupWaitMs: FORGED_GROUP_WAIT_S * 1000, service: 'persistent_notification.create' });
   const topic = claimTopicOf(id);
@@ -214,7 +206,7 @@ test(`[${LANE}] the non-admin wall-tablet account: every card shows data or a cl
     t.diagnostic(`alerts card: ${alertsText.slice(0, 600)}`);
     t.diagnostic(`console: ${JSON.stringify(tablet.consoleLog.slice(-20))}`);
     t.diagnostic(`calls: ${JSON.stringify(ha.calls().map((c) => `${c.domain}.${c.service}`).slice(-20))}`);
-    t.diagnostic(`hub: ${await tablet.page.evaluate(hubFacts, 'sensor.processor_use').catch((e) => String(e))}`);
+    t.diagnostic(`hub: ${JSON.stringify(await tablet.page.evaluate(hubFacts, 'sensor.processor_use').catch((e) => String(e)))}`);
     t.diagnostic(`locks: ${await tablet.page.evaluate(async () => JSON.stringify(await navigator.locks.query())).catch((e) => String(e))}`);
     throw err;
   }

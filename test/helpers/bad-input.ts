@@ -5,20 +5,12 @@
  * seed yields the same cases on every run.
  */
 import { formatPath } from '../../src/core/config/validate';
+import { seededRandom } from '../../src/core/detectors/scenarios.js';
 
 export type Path = (string | number)[];
 
-/** mulberry32: a tiny, fast, seeded 32-bit PRNG (floats in [0, 1)). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: a tiny, fast, seeded 32-bit PRNG (floats in [0, 1)); the one the detector scenarios use. */
+export const mulberry32 = seededRandom;
 
 export const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)];
 
