@@ -224,8 +224,9 @@ export function decodeHistory(rows: CompressedHistoryState[], windowStart: numbe
     if (seconds === undefined) continue;
     times.push(Math.max(seconds * 1000, windowStart));
     const v = parseStateNumber(row.s);
-    if (isAbsurdValue(v)) absurd++;
-    values.push(isAbsurdValue(v) ? Number.NaN : v);
+    const bad = isAbsurdValue(v);
+    if (bad) absurd++;
+    values.push(bad ? Number.NaN : v);
   }
   return { times, values, source: 'history', absurd };
 }
@@ -240,8 +241,9 @@ export function decodeStatistics(rows: StatisticRow[]): HistoryChunk {
     const v = row.mean ?? row.state;
     if (!Number.isFinite(t)) continue;
     times.push(t);
-    if (typeof v === 'number' && isAbsurdValue(v)) absurd++;
-    values.push(typeof v === 'number' && Number.isFinite(v) && !isAbsurdValue(v) ? v : Number.NaN);
+    const bad = typeof v === 'number' && isAbsurdValue(v);
+    if (bad) absurd++;
+    values.push(typeof v === 'number' && !bad ? v : Number.NaN);
   }
   return { times, values, source: 'statistics', absurd };
 }

@@ -411,12 +411,13 @@ export class VitalsStore {
         const isNew = stamp !== entry.lastStamp && (!last || t > last.t);
         if (isNew) {
           const raw = parseStateNumber(snapshot.state);
-          if (isAbsurdValue(raw)) this.dataNotes.absurdValues++;
+          const absurd = isAbsurdValue(raw);
+          if (absurd) this.dataNotes.absurdValues++;
           if (future) {
             this.dataNotes.futureStamps++;
             this.dataNotes.lastFutureStamp = { entityId: snapshot.entityId, stamp, receivedAt: arrival };
           }
-          entry.series.append(t, isAbsurdValue(raw) ? Number.NaN : raw);
+          entry.series.append(t, absurd ? Number.NaN : raw);
           entry.lastStamp = stamp;
         }
         if (isNew || initial) for (const l of entry.listeners) l(snapshot);

@@ -254,6 +254,7 @@ export class AlertEngine {
       return [...this.slots.values()]
         .map(({ inst }) => {
           const sup = this.suppression(inst, now);
+          const ns = Object.prototype.hasOwnProperty.call(known, inst.key) ? known[inst.key] : undefined;
           return {
             ...inst,
             labels: { ...inst.labels },
@@ -261,8 +262,8 @@ export class AlertEngine {
             snoozed: sup.snoozed,
             silenced: sup.silenced,
             inhibitedBy: this.inhibitors(inst),
-            flapping: (Object.prototype.hasOwnProperty.call(known, inst.key) && known[inst.key].flapping) || false,
-            notifyReason: (Object.prototype.hasOwnProperty.call(known, inst.key) && known[inst.key].reason) || 'none',
+            flapping: ns?.flapping ?? false,
+            notifyReason: ns?.reason ?? 'none',
           };
         })
         .sort((a, b) => (a.key < b.key ? -1 : 1));

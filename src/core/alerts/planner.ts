@@ -180,11 +180,6 @@ export class NotificationPlanner {
     return s;
   }
 
-  /** The reason of an alert's last decision (see `NotifyReason`). */
-  reasonOf(alertKey: string): NotifyReason {
-    return this.state.alerts[alertKey]?.reason ?? 'none';
-  }
-
   plan(input: PlanInput): NotificationIntent[] {
     const out: NotificationIntent[] = [];
     const byKey = new Map(input.instances.map((i) => [i.key, i]));

@@ -117,8 +117,9 @@ export class TimeSeries {
    */
   append(t: number, value: number): boolean {
     if (!Number.isFinite(t)) return false;
-    if (isAbsurdValue(value)) this.absurdValues++;
-    const v = Number.isFinite(value) && !isAbsurdValue(value) ? value : Number.NaN;
+    const absurd = isAbsurdValue(value);
+    if (absurd) this.absurdValues++;
+    const v = absurd ? Number.NaN : value;
     const now = this.now?.();
     if (now !== undefined && t > now + this.maxFutureMs) {
       this.futureStamps++;
