@@ -212,10 +212,15 @@ test(`[${LANE}] the non-admin wall-tablet account: every card shows data or a cl
   }
   await sleep(5000);
   // Assert
-  const errors = tablet.errors();
+  // Errors of HA Vitals' code or cards. Home Assistant 2024.3's own frontend sometimes throws on a
+  // non-admin login (`_applyTheme` reading `recovery_mode` of a config not loaded yet) and then
+  // fetches its source maps: counted apart, as they are not ours.
+  const errors = tablet.errorsMatching();
+  const others = tablet.errors().filter((e) => !errors.includes(e));
   const aiText = ((await tablet.page.locator('vitals-ai-card ha-card').textContent()) ?? '').replace(/\s+/g, ' ');
-  t.diagnostic(`console errors: ${JSON.stringify(errors.slice(0, 5))}; AI card: ${aiText.slice(0, 160)}`);
+  t.diagnostic(`console errors: ${JSON.stringify(errors.slice(0, 5))}; Home Assistant's own: ${JSON.stringify(others.slice(0, 3)).slice(0, 400)}; AI card: ${aiText.slice(0, 160)}`);
   ha.measure('non_admin_console_errors', errors.length);
+  ha.measure('non_admin_frontend_errors', others.length);
   ha.measure('non_admin_alert_delivered', titled(/cpu_high/).length >= 1);
   assert.equal(errors.length, 0);
   assert.ok(titled(/cpu_high/).length >= 1, 'the alert was delivered from the non-admin device');

@@ -26,7 +26,8 @@ test(`[${LANE}] dashboard loads the metric card with the pushed state`, async (t
   t.diagnostic(`HA ${ha.lane.haVersion}, frontend ${ha.lane.frontendVersion}, Python ${ha.lane.python}`);
   const card = ha.page.locator('vitals-metric-card').first();
   await card.locator('ha-card').waitFor({ timeout: 20000 });
-  assert.equal((await cardText(0, '.name')).trim(), 'E2E value');
+  // The card can render before the entity's first state (with its friendly name) arrives.
+  await waitFor(async () => (await cardText(0, '.name')).trim() === 'E2E value', { timeoutMs: 10000, what: 'the friendly name' });
   assert.equal((await cardText(0, '.value')).trim(), '42.5');
   assert.equal((await cardText(0, '.unit')).trim(), 'ms');
   assert.ok((await card.locator('svg.sparkline').count()) >= 1, 'svg.sparkline inside the card');
