@@ -48,7 +48,8 @@ async function openEditor(n) {
   // masonry columns reorder the DOM: find the card by its position badge (1-based index in the view)
   const options = page.locator('hui-card-options').filter({ has: page.locator('.position-badge', { hasText: new RegExp(`^\\s*${n + 1}\\s*$`) }) });
   assert.equal(await options.count(), 1, `one card with position ${n + 1}`);
-  await options.scrollIntoViewIfNeeded();
+  // The masonry view can re-lay out (and re-attach) the card between finding and scrolling: retry.
+  await waitFor(() => options.scrollIntoViewIfNeeded({ timeout: 2000 }).then(() => true, () => false), { timeoutMs: 15000, what: `card ${n + 1} scrolled into view` });
   await options.locator('.card-actions').getByRole('button', { name: 'Edit', exact: true }).first().click({ timeout: 10000 });
   const dialog = page.locator('hui-dialog-edit-card');
   await dialog.locator('hui-card-element-editor').first().waitFor({ state: 'attached', timeout: 15000 });
