@@ -23,6 +23,10 @@ export interface HistoryChunk {
   source: 'history' | 'statistics';
   /** Rows whose value was ±Infinity or |x| ≥ 1e30 (float sentinels): decoded as gaps. */
   absurd?: number;
+  /** Statistics only: each row's min and max (NaN where the statistic has none), and the period. */
+  mins?: number[];
+  maxs?: number[];
+  periodMs?: number;
 }
 
 export type HistorySink = (entityId: string, chunk: HistoryChunk) => void;
@@ -36,6 +40,8 @@ interface CompressedHistoryState {
 interface StatisticRow {
   start: number | string;
   mean?: number | null;
+  min?: number | null;
+  max?: number | null;
   state?: number | null;
 }
 
@@ -62,6 +68,8 @@ export function statisticsPeriod(spanMs: number): '5minute' | 'hour' | 'day' {
   if (spanMs <= 60 * DAY) return 'hour';
   return 'day';
 }
+
+const PERIOD_MS = { '5minute': 300_000, hour: 3_600_000, day: DAY } as const;
 
 export class HistoryLoader {
   /** Per entity: the oldest time from which history is loaded (or being loaded). */
@@ -168,8 +176,8 @@ export class HistoryLoader {
         needsStatistics ? this.fetchStatistics(entityIds, batch.start, Math.min(batch.end, rawHorizon)) : undefined,
       ]);
       for (const id of entityIds) {
-        const stats = statistics?.[id];
-        if (stats?.length) this.deliver(id, decodeStatistics(stats));
+        const stats = statistics?.rows[id];
+        if (stats?.length) this.deliver(id, decodeStatistics(stats, statistics!.periodMs));
         const states = history[id];
         if (states?.length) this.deliver(id, decodeHistory(states, batch.start));
       }
@@ -197,16 +205,19 @@ export class HistoryLoader {
     this.sink(entityId, chunk);
   }
 
-  private fetchStatistics(entityIds: string[], start: number, end: number) {
+  private async fetchStatistics(entityIds: string[], start: number, end: number) {
     this.requestCounts.statistics++;
-    return this.connection.sendMessagePromise<Record<string, StatisticRow[]>>({
+    const period = statisticsPeriod(end - start);
+    const rows = await this.connection.sendMessagePromise<Record<string, StatisticRow[]>>({
       type: 'recorder/statistics_during_period',
       start_time: new Date(start).toISOString(),
       end_time: new Date(end).toISOString(),
       statistic_ids: entityIds,
-      period: statisticsPeriod(end - start),
-      types: ['mean', 'state'],
+      period,
+      // min and max too: a chart draws them as a band, so a spike a month ago stays visible.
+      types: ['mean', 'min', 'max', 'state'],
     });
+    return { rows, periodMs: PERIOD_MS[period] };
   }
 }
 
@@ -231,11 +242,17 @@ export function decodeHistory(rows: CompressedHistoryState[], windowStart: numbe
   return { times, values, source: 'history', absurd };
 }
 
-/** Statistics rows carry `start` as epoch ms (HA ≥ 2023.3) or an ISO string (older). */
-export function decodeStatistics(rows: StatisticRow[]): HistoryChunk {
+/**
+ * Statistics rows carry `start` as epoch ms (HA ≥ 2023.3) or an ISO string (older). Measurement
+ * statistics have mean/min/max; total ones only `state` (their min and max are NaN).
+ */
+export function decodeStatistics(rows: StatisticRow[], periodMs: number = PERIOD_MS.hour): HistoryChunk {
   const times: number[] = [];
   const values: number[] = [];
+  const mins: number[] = [];
+  const maxs: number[] = [];
   let absurd = 0;
+  const plain = (x: number | null | undefined) => (typeof x === 'number' && !isAbsurdValue(x) ? x : Number.NaN);
   for (const row of rows) {
     const t = typeof row.start === 'number' ? row.start : Date.parse(row.start);
     const v = row.mean ?? row.state;
@@ -244,6 +261,8 @@ export function decodeStatistics(rows: StatisticRow[]): HistoryChunk {
     const bad = typeof v === 'number' && isAbsurdValue(v);
     if (bad) absurd++;
     values.push(typeof v === 'number' && !bad ? v : Number.NaN);
+    mins.push(plain(row.min));
+    maxs.push(plain(row.max));
   }
-  return { times, values, source: 'statistics', absurd };
+  return { times, values, source: 'statistics', absurd, mins, maxs, periodMs };
 }

@@ -6,6 +6,7 @@
  */
 import type { Connection, MessageBase } from 'home-assistant-js-websocket';
 import { TimeSeries } from '../core/series/time-series';
+import { BucketSeries, bucketWidthFor } from '../core/series/bucket-series';
 import { isAbsurdValue, parseStateNumber } from '../core/series/parse';
 import { applyEntityMessage, type CompressedEntityMessage, type EntitySnapshot } from './entity-updates';
 import { HistoryLoader, type HistoryChunk } from './history';
@@ -57,7 +58,17 @@ export const isVirtualMetric = (id: string) => id.startsWith(VIRTUAL_PREFIX);
 
 interface Watched {
   listeners: Set<EntityListener>;
+  /** Recent samples, raw, up to `samplesPerEntity`. */
   series: TimeSeries;
+  /** The window: how far back `series` and `older` reach. */
+  windowMs: number;
+  /**
+   * The part of the window the raw series had no room for (and long-term statistics rows with
+   * their min and max), as buckets: created on first use, so short windows never pay for it.
+   */
+  older?: BucketSeries;
+  /** Newest time covered by a statistics summary: raw samples up to it are already in `older`. */
+  statisticsUntil?: number;
   /** Server stamp of the last live state recorded (a future one is stored at its arrival time). */
   lastStamp?: number;
 }
@@ -146,13 +157,17 @@ export class VitalsStore {
     let entry = this.watched.get(entityId);
     const windowMs = Math.max(options.historyMs ?? 0, this.opts.liveWindowMs);
     if (!entry) {
-      entry = { listeners: new Set(), series: this.newSeries(windowMs, isVirtualMetric(entityId)) };
+      entry = this.newEntry(windowMs, isVirtualMetric(entityId));
       this.watched.set(entityId, entry);
-    } else if (entry.series.maxAgeMs < windowMs) {
+    } else if (entry.windowMs < windowMs) {
       // A card wants a longer window than the series keeps: widen it, keeping what it holds.
-      const wider = this.newSeries(windowMs, isVirtualMetric(entityId));
-      entry.series.forEachInRange(-Infinity, Infinity, (t, v) => wider.append(t, v));
-      entry.series = wider;
+      const wider = this.newEntry(windowMs, isVirtualMetric(entityId), entry.listeners);
+      wider.older = entry.older?.rebinned(bucketWidthFor(windowMs), windowMs);
+      wider.statisticsUntil = entry.statisticsUntil;
+      wider.lastStamp = entry.lastStamp;
+      entry.series.forEachInRange(-Infinity, Infinity, (t, v) => wider.series.append(t, v));
+      this.watched.set(entityId, wider);
+      entry = wider;
     }
     entry.listeners.add(listener);
     const known = this.snapshots.get(entityId);
@@ -175,7 +190,7 @@ export class VitalsStore {
   record(metricId: string, t: number, value: number, attributes: Record<string, unknown> = {}): void {
     let entry = this.watched.get(metricId);
     if (!entry) {
-      entry = { listeners: new Set(), series: this.newSeries(this.opts.liveWindowMs, true) };
+      entry = this.newEntry(this.opts.liveWindowMs, true);
       this.watched.set(metricId, entry);
     }
     entry.series.append(t, value);
@@ -191,9 +206,17 @@ export class VitalsStore {
     for (const l of entry.listeners) l(snapshot);
   }
 
-  /** History and live samples of a watched entity, in time order (gaps are NaN). */
+  /** History and live samples of a watched entity, in time order (gaps are NaN): the recent, raw part of its window. */
   series(entityId: string): TimeSeries | undefined {
     return this.watched.get(entityId)?.series;
+  }
+
+  /**
+   * The rest of the window as min / max / mean buckets: what the raw series had no room for, and
+   * long-term statistics beyond the recorder's raw window. Undefined while the raw series holds it all.
+   */
+  olderBuckets(entityId: string): BucketSeries | undefined {
+    return this.watched.get(entityId)?.older;
   }
 
   /**
@@ -249,10 +272,13 @@ export class VitalsStore {
   }
 
   private async persist(entityId: string, cache: HistoryCache): Promise<void> {
-    const series = this.watched.get(entityId)?.series;
-    const from = this.history.coverage(entityId);
-    if (!series || from === undefined || series.length === 0) return;
-    const { times, values } = series.copyRange();
+    const entry = this.watched.get(entityId);
+    const covered = this.history.coverage(entityId);
+    if (!entry || covered === undefined || entry.series.length === 0) return;
+    const { times, values } = entry.series.copyRange();
+    // The cache holds raw samples only: when the older part of the window is in buckets, the
+    // cache covers from the first raw sample, and a reload fetches the older part again.
+    const from = entry.older && !entry.older.isEmpty ? Math.max(covered, times[0]) : covered;
     await cache.save(entityId, String(this.snapshots.get(entityId)?.attributes.unit_of_measurement ?? ''), from, times, values, this.opts.now());
   }
 
@@ -260,8 +286,25 @@ export class VitalsStore {
    * Entity series trim by this store's clock and store a stamp from a clock that was ahead as
    * "now" (history rows included). Virtual metrics are stamped by this browser: no clamp needed.
    */
-  private newSeries(windowMs: number, virtual = false): TimeSeries {
-    return new TimeSeries({ capacity: this.opts.samplesPerEntity, maxAgeMs: windowMs, maxFutureMs: MAX_FUTURE_STAMP_MS, now: virtual ? undefined : this.opts.now });
+  private newEntry(windowMs: number, virtual: boolean, listeners = new Set<EntityListener>()): Watched {
+    const entry: Watched = { listeners, windowMs, series: undefined as unknown as TimeSeries };
+    entry.series = new TimeSeries({
+      capacity: this.opts.samplesPerEntity,
+      maxAgeMs: windowMs,
+      maxFutureMs: MAX_FUTURE_STAMP_MS,
+      now: virtual ? undefined : this.opts.now,
+      onEvict: (t, v) => {
+        // Samples a statistics summary already covers are not counted twice.
+        if (entry.statisticsUntil !== undefined && t < entry.statisticsUntil) return;
+        this.olderOf(entry).add(t, v);
+      },
+    });
+    return entry;
+  }
+
+  private olderOf(entry: Watched): BucketSeries {
+    entry.older ??= new BucketSeries({ bucketMs: bucketWidthFor(entry.windowMs), maxAgeMs: entry.windowMs });
+    return entry.older;
   }
 
   private newestSampleTime(): number {
@@ -292,6 +335,16 @@ export class VitalsStore {
     const entry = this.watched.get(entityId);
     if (!entry) return;
     this.dataNotes.absurdValues += chunk.absurd ?? 0;
+    if (chunk.source === 'statistics' && chunk.periodMs) {
+      // Long-term statistics: their min and max go into the buckets (a band on charts), their
+      // means into the series like any sample.
+      const older = this.olderOf(entry);
+      for (let i = 0; i < chunk.times.length; i++) {
+        older.addSummary(chunk.times[i], chunk.mins?.[i] ?? Number.NaN, chunk.maxs?.[i] ?? Number.NaN, chunk.values[i]);
+      }
+      const end = chunk.times[chunk.times.length - 1] + chunk.periodMs;
+      if (chunk.times.length > 0 && !(end <= (entry.statisticsUntil ?? -Infinity))) entry.statisticsUntil = end;
+    }
     const before = entry.series.futureStamps;
     for (let i = 0; i < chunk.times.length; i++) entry.series.append(chunk.times[i], chunk.values[i]);
     this.dataNotes.futureStamps += entry.series.futureStamps - before;

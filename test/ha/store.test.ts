@@ -358,3 +358,66 @@ describe('VitalsStore and clocks that were ahead', () => {
     expect(store.dataNotes.absurdValues).to.equal(2);
   });
 });
+
+describe('VitalsStore over a dense window', () => {
+  const DAY = 86_400_000;
+
+  it('keeps the whole window of a sensor denser than its raw room: recent samples raw, older ones as buckets', async () => {
+    // Arrange: 7 days at one sample every 6 s would be 100,800 samples; here the raw room is 1,000
+    // and the recorder answers 5,000 samples spread over the week.
+    const connection = new FakeConnection();
+    const now = Date.now();
+    connection.setState('sensor.dense', '7', {}, now / 1000);
+    const step = (7 * DAY) / 5000;
+    connection.responders.set('history/history_during_period', () => ({
+      'sensor.dense': Array.from({ length: 5000 }, (_, i) => ({ s: String(i % 100), lu: (now - 7 * DAY + (i + 0.5) * step) / 1000 })),
+    }));
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1, historyBatchDelayMs: 1, samplesPerEntity: 1000 });
+    // Act
+    store.watch('sensor.dense', () => undefined, { historyMs: 7 * DAY });
+    await sleep(60);
+    // Assert: the raw series holds the newest 1,000; the buckets start at the window's start
+    const series = store.series('sensor.dense')!;
+    expect(series.length).to.equal(1000);
+    const older = store.olderBuckets('sensor.dense')!;
+    let first = Infinity;
+    let last = -Infinity;
+    let counted = 0;
+    let max = -Infinity;
+    older.forEach(-Infinity, Infinity, (t, _min, hi, _mean, count) => {
+      first = Math.min(first, t);
+      last = Math.max(last, t);
+      counted += count;
+      max = Math.max(max, hi);
+    });
+    expect(first - (now - 7 * DAY)).to.be.below(older.bucketMs * 2);
+    expect(last).to.be.below(series.timeAt(0));
+    expect(series.timeAt(0) - last).to.be.at.most(older.bucketMs + step); // no hole between the two parts
+    expect(counted).to.equal(5001 - 1000); // every history row plus the live state, minus what stays raw
+    expect(max).to.equal(99);
+  });
+
+  it('keeps long-term statistics min and max beyond the raw window, for a band on charts', async () => {
+    // Arrange: a 30-day window; the recorder keeps 10 days raw, statistics the rest (hourly rows)
+    const connection = new FakeConnection();
+    const now = Date.now();
+    connection.setState('sensor.t', '20', {}, now / 1000);
+    const hour = 3_600_000;
+    const firstHour = Math.ceil((now - 30 * DAY) / hour) * hour;
+    connection.responders.set('recorder/statistics_during_period', (msg) => {
+      expect(msg.types).to.include.members(['mean', 'min', 'max']);
+      return { 'sensor.t': Array.from({ length: 24 * 20 }, (_, i) => ({ start: firstHour + i * hour, mean: 20, min: 18, max: i === 100 ? 95 : 22 })) };
+    });
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1, historyBatchDelayMs: 1 });
+    // Act
+    store.watch('sensor.t', () => undefined, { historyMs: 30 * DAY });
+    await sleep(60);
+    // Assert: the spike a month ago survives as a bucket max; the means are samples of the series
+    let spike = Number.NaN;
+    store.olderBuckets('sensor.t')!.forEach(-Infinity, Infinity, (t, _min, hi) => {
+      if (hi === 95) spike = t;
+    });
+    expect(Math.abs(spike - (firstHour + 100 * hour))).to.be.below(hour);
+    expect(store.series('sensor.t')!.timeAt(0)).to.equal(firstHour);
+  });
+});

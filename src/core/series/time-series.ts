@@ -26,6 +26,11 @@ export interface TimeSeriesOptions {
   now?: () => number;
   /** How far ahead of the clock a stamp may be before it is taken as "now". Default 5 min. */
   maxFutureMs?: number;
+  /**
+   * Told of every sample dropped because the series is full (not those older than `maxAgeMs`):
+   * the store folds them into a coarser summary so a long window keeps its older part.
+   */
+  onEvict?: (t: number, v: number) => void;
 }
 
 export interface Sample {
@@ -58,6 +63,7 @@ export class TimeSeries {
   private count = 0;
   private readonly now?: () => number;
   private readonly maxFutureMs: number;
+  private readonly onEvict?: (t: number, v: number) => void;
   /** Samples stamped too far ahead of the clock, stored as stamped "now". */
   futureStamps = 0;
   /** Samples whose value was ±Infinity or |x| ≥ 1e30, stored as gaps. */
@@ -68,6 +74,7 @@ export class TimeSeries {
     this.maxAgeMs = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
     this.now = options.now;
     this.maxFutureMs = options.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS;
+    this.onEvict = options.onEvict;
     const initial = Math.min(this.capacity, Math.max(1, Math.floor(options.initialCapacity ?? 64)));
     this.times = new Float64Array(initial);
     this.values = new Float64Array(initial);
@@ -134,7 +141,11 @@ export class TimeSeries {
         return true;
       }
       if (t < this.reference(now) - this.maxAgeMs) return false;
-      if (index === 0 && this.count === this.capacity) return false; // older than everything and full
+      if (index === 0 && this.count === this.capacity) {
+        // Older than everything and full: not kept here, but still part of the window.
+        this.onEvict?.(t, v);
+        return false;
+      }
       this.insertAt(index, t, v);
     }
     this.trim(this.reference(now));
@@ -226,7 +237,7 @@ export class TimeSeries {
   private pushBack(t: number, v: number): void {
     if (this.count === this.times.length) {
       if (this.times.length < this.capacity) this.grow();
-      else this.dropOldest();
+      else this.evictOldest();
     }
     const p = this.physical(this.count);
     this.times[p] = t;
@@ -238,7 +249,7 @@ export class TimeSeries {
     if (this.count === this.times.length) {
       if (this.times.length < this.capacity) this.grow();
       else {
-        this.dropOldest();
+        this.evictOldest();
         index--;
       }
     }
@@ -253,6 +264,12 @@ export class TimeSeries {
     this.times[p] = t;
     this.values[p] = v;
     this.count++;
+  }
+
+  /** Make room when full: the oldest sample goes to `onEvict`. */
+  private evictOldest(): void {
+    if (this.onEvict) this.onEvict(this.times[this.head], this.values[this.head]);
+    this.dropOldest();
   }
 
   private dropOldest(): void {

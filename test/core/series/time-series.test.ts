@@ -50,6 +50,24 @@ describe('TimeSeries', () => {
     expect(series.append(Number.NaN, 5)).to.equal(false);
   });
 
+  it('hands every sample it drops for room (not for age) to onEvict, in time order', () => {
+    // Arrange
+    const evicted: [number, number][] = [];
+    const s = new TimeSeries({ capacity: 3, maxAgeMs: 1e9, onEvict: (t, v) => evicted.push([t, v]) });
+    // Act
+    for (let i = 1; i <= 5; i++) s.append(i * 1000, i);
+    s.append(500, 0.5); // older than everything while full
+    s.append(4500, 4.5); // inserted in the middle: the oldest makes room
+    // Assert
+    expect(evicted).to.deep.equal([
+      [1000, 1],
+      [2000, 2],
+      [500, 0.5],
+      [3000, 3],
+    ]);
+    expect([...s.copyRange().times]).to.deep.equal([4000, 4500, 5000]);
+  });
+
   it('refuses late samples beyond maxAge', () => {
     const series = new TimeSeries({ maxAgeMs: 100 });
     series.append(1000, 1);
