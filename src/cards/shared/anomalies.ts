@@ -2,11 +2,16 @@
  * Anomaly markers for a chart: the core zero-config anomaly detector run over an entity's series,
  * incrementally (only new samples are fed on each refresh). When older data arrives (history
  * merged after live samples, a reconnect backfill) the detector is run again from the start.
- * A marker is the onset of an anomalous episode, not every sample while it lasts.
+ * A marker is the onset of an anomalous episode, not every sample while it lasts, and only of an
+ * episode the zero-config anomaly rule would alert on (anomalous for its `for`, confirmed by a
+ * later anomalous sample): a chart must not show as alarming what nobody would be told about.
  */
+import { DEFAULT_RULES } from '../../core/config/alerts';
 import { createAnomalyDetector } from '../../core/detectors/factory';
 import type { AnomalyDetector } from '../../core/detectors/anomaly';
 import type { TimeSeries, Sample } from '../../core/series/time-series';
+
+const DEFAULT_ANOMALY_FOR_MS = DEFAULT_RULES.find((r) => r.type === 'anomaly')?.for ?? 30_000;
 
 export class AnomalyTracker {
   private detector: AnomalyDetector = createAnomalyDetector();
@@ -14,9 +19,15 @@ export class AnomalyTracker {
   private lastT = Number.NaN;
   private processed = 0;
   private active = false;
+  /** Onset of the current anomalous episode, until it is confirmed or ends. */
+  private onset?: Sample;
   private markers: Sample[] = [];
 
-  constructor(private readonly maxMarkers = 500) {}
+  /** `confirmMs`: how long an episode must last to be marked (default: the zero-config anomaly rule's `for`). */
+  constructor(
+    private readonly maxMarkers = 500,
+    private readonly confirmMs = DEFAULT_ANOMALY_FOR_MS,
+  ) {}
 
   /** Feed what is new in `series` and return the markers (time order). */
   update(series: TimeSeries): readonly Sample[] {
@@ -49,7 +60,12 @@ export class AnomalyTracker {
       const v = series.valueAt(i);
       const signal = this.detector.update(t, v);
       if (!Number.isNaN(v)) {
-        if (signal.active && !this.active) this.markers.push({ t, v });
+        if (signal.active && !this.active) this.onset = { t, v };
+        if (!signal.active) this.onset = undefined;
+        else if (this.onset && (t > this.onset.t || this.confirmMs === 0) && t - this.onset.t >= this.confirmMs) {
+          this.markers.push(this.onset);
+          this.onset = undefined;
+        }
         this.active = signal.active;
       }
       this.lastT = t;
@@ -64,6 +80,7 @@ export class AnomalyTracker {
     this.firstT = this.lastT = Number.NaN;
     this.processed = 0;
     this.active = false;
+    this.onset = undefined;
     this.markers = [];
   }
 }

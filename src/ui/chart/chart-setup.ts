@@ -9,4 +9,4 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip);
 
 export { Chart };
 // Chart-only drawing code travels in this chunk too.
-export { thresholdPlugin, nowLinePlugin } from './plugins';
+export { thresholdPlugin, nowLinePlugin, rangeBandPlugin } from './plugins';

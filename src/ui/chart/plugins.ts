@@ -87,3 +87,47 @@ export function nowLinePlugin(now: () => number | undefined, color: () => string
     },
   };
 }
+
+export interface RangeBand {
+  /** Fill colour (with alpha). */
+  fill: string;
+  scaleId?: string;
+  points: readonly { x: number; lo: number; hi: number }[];
+}
+
+/**
+ * Min/max bands (the older part of a long window, kept as buckets): each run of points between
+ * gaps is filled between its highs and its lows, under the lines.
+ */
+export function rangeBandPlugin(bands: () => readonly RangeBand[]): Plugin<'line'> {
+  return {
+    id: 'vitalsRangeBands',
+    beforeDatasetsDraw(chart: Chart<'line'>) {
+      const { ctx, chartArea } = chart;
+      const x = chart.scales.x;
+      if (!chartArea || !x) return;
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(chartArea.left, chartArea.top, chartArea.right - chartArea.left, chartArea.bottom - chartArea.top);
+      ctx.clip();
+      for (const band of bands()) {
+        const y = chart.scales[band.scaleId ?? 'y'];
+        if (!y) continue;
+        ctx.fillStyle = band.fill;
+        let runStart = 0;
+        for (let i = 0; i <= band.points.length; i++) {
+          if (i < band.points.length && !Number.isNaN(band.points[i].lo)) continue;
+          if (i > runStart) {
+            ctx.beginPath();
+            for (let k = runStart; k < i; k++) ctx.lineTo(x.getPixelForValue(band.points[k].x), y.getPixelForValue(band.points[k].hi));
+            for (let k = i - 1; k >= runStart; k--) ctx.lineTo(x.getPixelForValue(band.points[k].x), y.getPixelForValue(band.points[k].lo));
+            ctx.closePath();
+            ctx.fill();
+          }
+          runStart = i + 1;
+        }
+      }
+      ctx.restore();
+    },
+  };
+}

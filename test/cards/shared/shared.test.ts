@@ -63,6 +63,26 @@ describe('cards/shared', () => {
     expect(tracker.update(s)).to.have.length(1);
   });
 
+  it('anomaly tracker: marks only episodes the default anomaly rule would fire for, not short turns', () => {
+    // Arrange: a steady series with a lone 3-sample blip (3 s), then a lasting level shift
+    const s = new TimeSeries({ capacity: 10_000, maxAgeMs: Infinity });
+    let seed = 7;
+    for (let i = 0; i < 900; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const noise = (seed / 2147483648) * 2;
+      s.append(i * 1000, (i >= 400 && i < 403 ? 60 : i >= 700 ? 50 : 10) + noise);
+    }
+    // Act
+    const markers = new AnomalyTracker().update(s).map((m) => m.t);
+    const unconfirmed = new AnomalyTracker(500, 0).update(s).map((m) => m.t);
+    // Assert: the blip is an anomaly to the detector but lasts less than the rule's 30 s
+    expect(unconfirmed).to.include(400_000);
+    expect(markers).to.not.include(400_000);
+    expect(markers).to.have.length(1);
+    expect(markers[0]).to.be.within(700_000, 705_000); // the level shift's onset
+    expect(unconfirmed).to.include(markers[0]);
+  });
+
   it('anomaly tracker: recomputes when older data arrives or samples are inserted, drops trimmed markers', () => {
     const tracker = new AnomalyTracker();
     const late = shifted(400, 300, 200_000);

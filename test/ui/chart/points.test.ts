@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { TimeSeries } from '../../../src/core/series/time-series';
-import { extentOf, seriesPoints } from '../../../src/ui/chart/points';
+import { extentOf, rangeBand, seriesPoints } from '../../../src/ui/chart/points';
+import { BucketSeries } from '../../../src/core/series/bucket-series';
 
 describe('ui/chart/points', () => {
   it('decimates 100,000 samples to at most 2 points per pixel, keeping every extreme', () => {
@@ -64,5 +65,45 @@ describe('ui/chart/points', () => {
     expect(e).to.deep.equal({ min: 5, max: 9, latest: 9, latestT: 3, count: 2 });
     expect(extentOf([]).count).to.equal(0);
     expect(Number.isNaN(extentOf([]).min)).to.equal(true);
+  });
+});
+
+describe('ui/chart/points with the older part of a window in buckets', () => {
+  it('draws the whole window: bucket means before the raw samples, raw samples after', () => {
+    // Arrange: 100 one-minute buckets of the window's first part, raw samples after
+    const older = new BucketSeries({ bucketMs: 60_000, maxAgeMs: 1e9 });
+    for (let i = 0; i < 6000; i++) older.add(i * 1000, i < 3000 ? 1 : 2);
+    const series = new TimeSeries({ maxAgeMs: Infinity });
+    for (let i = 6000; i < 7000; i++) series.append(i * 1000, 3);
+    // Act
+    const points = seriesPoints(series, 0, 7_000_000, 1000, 0, older);
+    // Assert
+    expect(points[0].x).to.equal(30_000); // the first bucket's middle
+    expect(points[0].y).to.equal(1);
+    expect(points.find((p) => p.y === 2)).to.not.equal(undefined);
+    expect(points.at(-1)!.y).to.equal(3);
+    for (let i = 1; i < points.length; i++) expect(points[i].x).to.be.above(points[i - 1].x);
+    expect(points.filter((p) => p.x >= 6_000_000)).to.have.length(1000);
+  });
+
+  it('gives a band of min and max per pixel, breaking at gaps', () => {
+    const older = new BucketSeries({ bucketMs: 60_000, maxAgeMs: 1e9 });
+    for (let i = 0; i < 600; i++) older.add(i * 1000, i === 30 ? 95 : 20);
+    older.add(700_000, Number.NaN);
+    older.add(760_000, 21);
+    // Act: 10 minutes of buckets on 5 pixels
+    const band = rangeBand(older, 0, 840_000, 5);
+    // Assert
+    expect(band[0]).to.deep.equal({ x: 30_000, lo: 20, hi: 95 });
+    expect(band.length).to.be.at.most(7);
+    const gap = band.findIndex((p) => Number.isNaN(p.lo));
+    expect(gap).to.be.above(0);
+    expect(band[gap + 1].hi).to.equal(21);
+  });
+
+  it('draws buckets alone while no raw sample is kept', () => {
+    const older = new BucketSeries({ bucketMs: 60_000, maxAgeMs: 1e9 });
+    older.add(10_000, 5);
+    expect(seriesPoints(undefined, 0, 120_000, 100, 0, older)).to.deep.equal([{ x: 30_000, y: 5 }]);
   });
 });
