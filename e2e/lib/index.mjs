@@ -23,3 +23,4 @@ export {
   CARD_TAGS, SENSORS, attrsOf, pushSensor, startFeeder, ALERT_RULE, cardConfigs, allCardsDashboard, runAssist, textOf, waitText,
   setScheme, screenshotCards, dashboardShot,
 } from './cards-fixtures.mjs';
+export { seedRecorderStates, RECORDER_DB } from './recorder-seed.mjs';
