@@ -10,6 +10,7 @@ import './core-benchmarks.mjs';
 import './nab-alerts.mjs';
 import './chart-paint.mjs';
 import './heap-soak.mjs';
+import './peer-charts.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const output = resolve(here, 'results.json');
