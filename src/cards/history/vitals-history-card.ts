@@ -2,114 +2,56 @@ import { css, html, nothing } from 'lit';
 import { VitalsCardBase } from '../shared/card-base';
 import { cardStyles } from '../shared/styles';
 import type { HomeAssistant } from 'custom-card-helpers';
-import type { Chart, ChartConfiguration, ChartDataset, Scale, TooltipItem } from 'chart.js';
-import type { EntitySnapshot } from '../../ha/entity-updates';
+import type { Chart } from 'chart.js';
 import type { StoreStatus, VitalsStore } from '../../ha/store';
 import { loadChartJs } from '../../ui/chart/load';
-import { extentOf, seriesPoints, type ChartPoint } from '../../ui/chart/points';
-import type { ThresholdBand } from '../../ui/chart/plugins';
+import type { ChartPoint } from '../../ui/chart/points';
+import '../../ui/chart/time-chart';
+import type { VitalsTimeChart } from '../../ui/chart/time-chart';
 import { clampView, panView, zoomView, type TimeView } from '../../ui/chart/zoom';
 import { FrameScheduler } from '../../ui/frame';
-import { formatDateTime, formatDuration, formatRate, formatTimeTick, formatValue, formatWindow, timeTicks } from '../../ui/format';
+import { formatValue } from '../../ui/format';
 import { AnomalyTracker } from '../shared/anomalies';
 import { numericSensorIds } from '../shared/config';
-import { forecastSeries, severityOf, type Severity } from '../shared/forecast';
-import { THEME_FALLBACKS, readTheme, resolveColour, seriesColor, withAlpha, type ThemeColors } from '../shared/theme';
+import { readTheme, resolveColour, seriesColor } from '../shared/theme';
 import { HISTORY_CARD_TYPE, parseHistoryCardConfig, type HistoryCardConfig } from './config';
+import { buildHistory, historyBounds, historyWindowMs, type HistoryChartData, type HistoryInfo } from './model';
 
-type ChartModule = Awaited<ReturnType<typeof loadChartJs>>;
+export { assignAxes, type HistoryInfo, type HistoryRow } from './model';
 
-const HOUR = 3_600_000;
-/** Share of the window added after "now" when a forecast is drawn. */
-const FORECAST_ROOM = 0.25;
 /** Live view: move the time axis at least this often even without new samples. */
 const TICK_MS = 30_000;
 
-type Axis = 'left' | 'right';
-type DatasetKind = 'series' | 'compare' | 'markers' | 'forecast';
-
-export interface HistoryRow {
-  entity: string;
-  name: string;
-  color: string;
-  unit: string;
-  axis: Axis;
-  latest: number;
-  min: number;
-  max: number;
-  anomalies: number;
-}
-
-export interface HistoryInfo {
-  rows: HistoryRow[];
-  forecast?: { text: string; severity: Severity };
-  /** Shown over the chart when there is nothing to draw. */
-  message?: string;
-  summary: string;
-}
-
 /**
- * Axis per entity: explicit `y_axis` wins; otherwise the first unit goes left, a second unit right,
- * further units share the left axis.
- */
-export function assignAxes(entries: { unit: string; y_axis?: Axis }[]): Axis[] {
-  let leftUnit: string | undefined;
-  let rightUnit: string | undefined;
-  for (const e of entries) {
-    if (e.y_axis === 'left') leftUnit ??= e.unit;
-    if (e.y_axis === 'right') rightUnit ??= e.unit;
-  }
-  return entries.map((e) => {
-    if (e.y_axis) return e.y_axis;
-    if (leftUnit === undefined || leftUnit === e.unit) {
-      leftUnit = e.unit;
-      return 'left';
-    }
-    if (rightUnit === undefined || rightUnit === e.unit) {
-      rightUnit = e.unit;
-      return 'right';
-    }
-    return 'left';
-  });
-}
-
-/**
- * Time series of one or more entities over minutes to months: chart.js (loaded lazily), min/max
- * decimation to the pixel width, two y axes by unit, threshold bands, anomaly markers, a trend
- * forecast with time-to-limit, comparison with a previous period, zoom and pan.
+ * Time series of one or more entities over minutes to months: the card watches the store, turns
+ * config and data into rows and lines (`buildHistory`, a pure function), and hands them to
+ * `<vitals-time-chart>`, which owns chart.js. It keeps the live/zoomed view and what a gesture
+ * does to it. Data is asked for the moment the card is attached, while the chart code loads.
  */
 export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
   static override properties = {
     _info: { state: true },
+    _chartData: { state: true },
     _status: { state: true },
     _view: { state: true },
-    _loadError: { state: true },
   };
 
   private _info?: HistoryInfo;
+  private _chartData?: HistoryChartData;
   private _status: StoreStatus = 'idle';
   /** Zoomed/panned time range; undefined = live (the configured window up to now). */
   private _view?: TimeView;
-  private _loadError?: string;
   private readonly frames = new FrameScheduler(() => this.refresh());
   private ticker?: ReturnType<typeof setInterval>;
-  private resizeObserver?: ResizeObserver;
-  private size = { width: 0, height: 0 };
-  private chartInstance?: Chart<'line', ChartPoint[]>;
-  private chartGeneration = 0;
-  private pendingGeneration = -1;
   private trackers = new Map<string, AnomalyTracker>();
-  private bands: ThresholdBand[] = [];
-  private theme: ThemeColors = THEME_FALLBACKS;
-  private tickStep = HOUR;
-  private maxTicks = 6;
-  private nowMarker?: number;
-  private datasetUnits: string[] = [];
-  private drag?: { pointerId: number; x: number; view: TimeView };
+
+  private get timeChart(): VitalsTimeChart | null {
+    return this.renderRoot.querySelector<VitalsTimeChart>('vitals-time-chart');
+  }
 
   /** The chart.js instance while the card is on the page (undefined before it loads and after removal). */
   get chart(): Chart<'line', ChartPoint[]> | undefined {
-    return this.chartInstance;
+    return this.timeChart?.chart;
   }
 
   get info(): HistoryInfo | undefined {
@@ -121,9 +63,11 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
     const previous = this._config;
     this._config = parsed;
     this._view = undefined;
-    const watchKey = (c?: HistoryCardConfig) => (c ? JSON.stringify([c.entities.map((e) => e.entity), this.historyMs(c)]) : '');
+    const watchKey = (c?: HistoryCardConfig) => (c ? JSON.stringify([c.entities.map((e) => e.entity), historyWindowMs(c)]) : '');
     if (watchKey(previous) !== watchKey(parsed)) this.attach();
     this.trackers.clear();
+    // The chart code loads while the card waits for its data (and is cached for the next card).
+    void loadChartJs().catch(() => undefined);
     this.scheduleFrame();
   }
 
@@ -139,19 +83,10 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
     if (this.ticker !== undefined) clearInterval(this.ticker);
     this.ticker = undefined;
     this.frames.cancel();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    this.chartGeneration++;
-    this.chartInstance?.destroy();
-    this.chartInstance = undefined;
-  }
-
-  private historyMs(config: HistoryCardConfig): number {
-    return Math.max(config.hours_to_show, config.forecast?.hours ?? 0) * HOUR + (config.compare ?? 0);
   }
 
   protected override start(config: HistoryCardConfig, store: VitalsStore): void {
-    const historyMs = this.historyMs(config);
+    const historyMs = historyWindowMs(config);
     for (const id of new Set(config.entities.map((e) => e.entity))) {
       this.disposers.push(store.watch(id, () => this.scheduleFrame(), { historyMs }));
     }
@@ -169,24 +104,15 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
     if (this.isConnected) this.frames.schedule();
   }
 
-  /** The data window: the configured hours up to now, plus room for the forecast. */
-  private bounds(now: number): TimeView {
-    const config = this._config!;
-    const windowMs = config.hours_to_show * HOUR;
-    return { min: now - windowMs, max: now + (config.forecast ? windowMs * FORECAST_ROOM : 0) };
-  }
-
   /** Visible range. */
   get view(): TimeView {
-    const bounds = this.bounds(this.now());
+    const bounds = historyBounds(this._config!, this.now());
     return this._view ? clampView(this._view, bounds) : bounds;
   }
 
-  /** Chart width in pixels used for decimation (the plot area once chart.js has laid it out). */
+  /** Plot width in pixels used for decimation. */
   get pixelWidth(): number {
-    const area = this.chartInstance?.chartArea;
-    const width = area && area.right > area.left ? area.right - area.left : this.size.width;
-    return Math.max(1, Math.round(width || 300));
+    return this.timeChart?.pixelWidth ?? Math.max(1, Math.round(this.getBoundingClientRect().width || 300));
   }
 
   /** Recompute everything from the store and hand it to the chart. Runs at most once per frame. */
@@ -195,298 +121,40 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
     const store = this.store;
     if (!config || !store) return;
     const now = this.now();
-    const bounds = this.bounds(now);
-    const view = this._view ? clampView(this._view, bounds) : bounds;
-    const pixels = this.pixelWidth;
     const theme = readTheme(this);
-    this.theme = theme;
-    const snapshots = config.entities.map((e) => store.snapshots.get(e.entity));
-    const units = snapshots.map((s) => unitOf(s));
-    const axes = assignAxes(config.entities.map((e, i) => ({ unit: units[i], y_axis: e.y_axis })));
-    const datasets: ChartDataset<'line', ChartPoint[]>[] = [];
-    const datasetUnits: string[] = [];
-    const rows: HistoryRow[] = [];
-    const kinds: DatasetKind[] = [];
-    const push = (dataset: ChartDataset<'line', ChartPoint[]>, unit: string, kind: DatasetKind) => {
-      datasets.push(dataset);
-      datasetUnits.push(unit);
-      kinds.push(kind);
-    };
-    const axisRange: Record<Axis, number[]> = { left: [], right: [] };
-    let anyNumeric = false;
-
-    config.entities.forEach((entry, i) => {
+    const entities = config.entities.map((entry, i) => {
       const series = store.series(entry.entity);
-      const snapshot = snapshots[i];
-      const name = entry.name ?? (snapshot?.attributes.friendly_name as string | undefined) ?? entry.entity;
-      const color = entry.color ? resolveColour(this, entry.color, seriesColor(theme, i)) : seriesColor(theme, i);
-      const yAxisID = axes[i] === 'left' ? 'y' : 'y1';
-      const points = seriesPoints(series, view.min, view.max, pixels);
-      const extent = extentOf(points, view.min, view.max);
-      if (series?.latestNumeric()) anyNumeric = true;
-      push(
-        {
-          label: name,
-          data: points,
-          yAxisID,
-          borderColor: color,
-          backgroundColor: color,
-          borderWidth: 1.5,
-          pointRadius: 0,
-          pointHitRadius: 4,
-          spanGaps: false,
-          order: 1,
-        },
-        units[i],
-        'series',
-      );
-      if (config.compare) {
-        const previous = seriesPoints(series, view.min, view.max, pixels, config.compare);
-        push(
-          {
-            label: `${name} (${formatDuration(config.compare)} earlier)`,
-            data: previous,
-            yAxisID,
-            borderColor: withAlpha(color, 0.35),
-            backgroundColor: withAlpha(color, 0.35),
-            borderWidth: 1,
-            borderDash: [3, 3],
-            pointRadius: 0,
-            pointHitRadius: 2,
-            spanGaps: false,
-            order: 2,
-          },
-          units[i],
-          'compare',
-        );
-      }
-      let anomalies = 0;
-      if (config.show_anomalies && series) {
-        let tracker = this.trackers.get(entry.entity);
-        if (!tracker) {
-          tracker = new AnomalyTracker();
-          this.trackers.set(entry.entity, tracker);
-        }
-        const markers = tracker.update(series).filter((m) => m.t >= view.min && m.t <= view.max);
-        anomalies = markers.length;
-        if (markers.length > 0) {
-          push(
-            {
-              label: `${name}: anomaly`,
-              data: markers.map((m) => ({ x: m.t, y: m.v })),
-              yAxisID,
-              showLine: false,
-              pointRadius: 4,
-              pointHoverRadius: 6,
-              pointStyle: 'circle',
-              pointBackgroundColor: theme.error,
-              pointBorderColor: theme.error,
-              borderColor: theme.error,
-              backgroundColor: theme.error,
-              order: 0,
-            },
-            units[i],
-            'markers',
-          );
-        }
-      }
-      rows.push({ entity: entry.entity, name, color, unit: units[i], axis: axes[i], latest: extent.latest, min: extent.min, max: extent.max, anomalies });
+      const fallback = seriesColor(theme, i);
+      return {
+        snapshot: store.snapshots.get(entry.entity),
+        series,
+        older: store.olderBuckets(entry.entity),
+        markers: config.show_anomalies && series ? this.trackerOf(entry.entity).update(series) : undefined,
+        color: entry.color ? resolveColour(this, entry.color, fallback) : fallback,
+      };
     });
-
-    let forecastInfo: HistoryInfo['forecast'];
-    if (config.forecast) {
-      const index = Math.max(0, config.entities.findIndex((e) => e.entity === (config.forecast!.entity ?? config.entities[0].entity)));
-      const { limit } = config.forecast;
-      const unit = units[index];
-      const windowMs = (config.forecast.hours ?? config.hours_to_show) * HOUR;
-      const f = forecastSeries(store.series(config.entities[index].entity), { windowMs, limit, now });
-      axisRange[axes[index]].push(limit);
-      const name = rows[index].name;
-      const target = formatValue(limit, unit);
-      if (f.warmingUp) {
-        forecastInfo = { text: `${name}: collecting data to forecast ${target}`, severity: 'ok' };
-      } else {
-        const end = Math.min(bounds.max, f.timeToLimitMs !== undefined ? now + f.timeToLimitMs : bounds.max);
-        if (end > now) {
-          push(
-            {
-              label: `${name}: trend`,
-              data: [
-                { x: now, y: f.fitted(now) },
-                { x: end, y: f.fitted(end) },
-              ],
-              yAxisID: axes[index] === 'left' ? 'y' : 'y1',
-              borderColor: rows[index].color,
-              backgroundColor: rows[index].color,
-              borderWidth: 1.5,
-              borderDash: [6, 4],
-              pointRadius: 0,
-              order: 3,
-            },
-            unit,
-            'forecast',
-          );
-        }
-        const ttl = f.timeToLimitMs;
-        forecastInfo =
-          ttl !== undefined
-            ? { text: ttl <= 0 ? `${name} is at ${target}` : `${name} reaches ${target} in ${formatDuration(ttl)}`, severity: severityOf(ttl) }
-            : { text: `${name} is not heading for ${target} (${formatRate(f.slopePerMs, unit)})`, severity: 'ok' };
-      }
-    }
-
-    // Thresholds on their axis (the left one when no series uses the right); keep them (and the
-    // forecast limit) in view. The last threshold listed for an axis is drawn in the error colour.
-    const thresholdAxis = (t: { y_axis?: Axis }): Axis => (t.y_axis === 'right' && axes.includes('right') ? 'right' : 'left');
-    this.bands = config.thresholds.map((t, i, all) => {
-      const axis = thresholdAxis(t);
-      const top = !all.slice(i + 1).some((other) => thresholdAxis(other) === axis);
-      const color = t.color ? resolveColour(this, t.color, top ? theme.error : theme.warning) : top ? theme.error : theme.warning;
-      axisRange[axis].push(t.value);
-      return { value: t.value, color, fill: withAlpha(color, 0.08), label: t.label, scaleId: axis === 'left' ? 'y' : 'y1' };
+    const { info, chart } = buildHistory({
+      config,
+      entities,
+      now,
+      view: this.view,
+      zoomed: this._view !== undefined,
+      pixels: this.pixelWidth,
+      theme,
+      status: this._status,
+      colour: (value, fallback) => (value ? resolveColour(this, value, fallback) : fallback),
     });
-    this.nowMarker = config.forecast && view.max > now ? now : undefined;
-
-    let message: string | undefined;
-    if (!anyNumeric) {
-      const unavailable = snapshots.length > 0 && snapshots.every((s) => s && /^(unavailable|unknown)$/.test(s.state));
-      message = unavailable ? 'Unavailable' : this._status === 'reconnecting' ? 'Reconnecting…' : 'No data yet';
-    }
-    const info: HistoryInfo = { rows, forecast: forecastInfo, message, summary: '' };
-    info.summary = this.summarise(info, config);
     this._info = info;
-    this.datasetUnits = datasetUnits;
-    this.applyToChart(datasets, view, axes, units, axisRange);
+    this._chartData = chart;
   }
 
-  private summarise(info: HistoryInfo, config: HistoryCardConfig): string {
-    const parts = info.rows.map((r) => {
-      if (Number.isNaN(r.latest)) return `${r.name}: no data`;
-      const v = (x: number) => formatValue(x, r.unit);
-      const anomalies = r.anomalies ? `, ${r.anomalies} ${r.anomalies === 1 ? 'anomaly' : 'anomalies'}` : '';
-      return `${r.name}: latest ${v(r.latest)}, min ${v(r.min)}, max ${v(r.max)}${anomalies}`;
-    });
-    const head = `${config.title ?? 'History'}, ${this._view ? 'zoomed' : `last ${formatWindow(config.hours_to_show)}`}`;
-    const forecast = info.forecast ? `. Forecast: ${info.forecast.text}` : '';
-    return `${head}. ${parts.join('; ')}${forecast}`;
-  }
-
-  private applyToChart(
-    datasets: ChartDataset<'line', ChartPoint[]>[],
-    view: TimeView,
-    axes: Axis[],
-    units: string[],
-    axisRange: Record<Axis, number[]>,
-  ): void {
-    const chart = this.chartInstance;
-    if (!chart) return;
-    const theme = this.theme;
-    chart.data.datasets = datasets;
-    const scales = chart.options.scales!;
-    const x = scales.x!;
-    x.min = view.min;
-    x.max = view.max;
-    const axisUnits = (axis: Axis) => [...new Set(units.filter((_, i) => axes[i] === axis && units[i]))].join(', ');
-    const hasRight = axes.includes('right');
-    for (const [id, axis] of [
-      ['y', 'left'],
-      ['y1', 'right'],
-    ] as const) {
-      const scale = scales[id]!;
-      const extra = axisRange[axis];
-      scale.display = axis === 'left' || hasRight;
-      scale.suggestedMin = extra.length ? Math.min(...extra) : undefined;
-      scale.suggestedMax = extra.length ? Math.max(...extra) : undefined;
-      const title = axisUnits(axis);
-      scale.title = { display: title !== '', text: title, color: theme.secondaryText };
-      scale.ticks = { ...scale.ticks, color: theme.secondaryText };
-      if (scale.grid) scale.grid.color = theme.divider;
+  private trackerOf(entityId: string): AnomalyTracker {
+    let tracker = this.trackers.get(entityId);
+    if (!tracker) {
+      tracker = new AnomalyTracker();
+      this.trackers.set(entityId, tracker);
     }
-    x.ticks = { ...x.ticks, color: theme.secondaryText };
-    if (x.grid) x.grid.color = theme.divider;
-    this.maxTicks = Math.max(2, Math.floor(this.pixelWidth / 70));
-    chart.update('none');
-  }
-
-  private chartConfig({ thresholdPlugin, nowLinePlugin }: ChartModule): ChartConfiguration<'line', ChartPoint[]> {
-    const afterBuildTicks = (scale: Scale) => {
-      const { ticks, step } = timeTicks(scale.min, scale.max, this.maxTicks);
-      this.tickStep = step;
-      scale.ticks = ticks.map((value) => ({ value }));
-    };
-    return {
-      type: 'line',
-      data: { datasets: [] },
-      options: {
-        responsive: false,
-        animation: false,
-        parsing: false,
-        normalized: true,
-        interaction: { mode: 'nearest', axis: 'x', intersect: false },
-        layout: { padding: { top: 6, right: 4 } },
-        scales: {
-          x: {
-            type: 'linear',
-            afterBuildTicks,
-            ticks: { autoSkip: false, maxRotation: 0, font: { size: 11 }, callback: (value) => formatTimeTick(Number(value), this.tickStep) },
-            grid: {},
-          },
-          y: { type: 'linear', position: 'left', ticks: { font: { size: 11 }, maxTicksLimit: 6 }, grid: {} },
-          y1: { type: 'linear', position: 'right', display: false, ticks: { font: { size: 11 }, maxTicksLimit: 6 }, grid: { drawOnChartArea: false } },
-        },
-        plugins: {
-          tooltip: {
-            callbacks: {
-              title: (items: TooltipItem<'line'>[]) => (items.length ? formatDateTime(items[0].parsed.x ?? Number.NaN) : ''),
-              label: (item: TooltipItem<'line'>) =>
-                `${item.dataset.label ?? ''}: ${formatValue(item.parsed.y ?? Number.NaN, this.datasetUnits[item.datasetIndex])}`,
-            },
-          },
-        },
-      },
-      plugins: [
-        thresholdPlugin({ bands: () => this.bands }),
-        nowLinePlugin(
-          () => this.nowMarker,
-          () => this.theme.secondaryText,
-        ),
-      ],
-    };
-  }
-
-  private async ensureChart(): Promise<void> {
-    const generation = this.chartGeneration;
-    if (this.chartInstance || this.pendingGeneration === generation || !this.isConnected) return;
-    const canvas = this.renderRoot.querySelector('canvas');
-    const wrap = this.renderRoot.querySelector<HTMLElement>('.chart-wrap');
-    if (!canvas || !wrap) return;
-    this.pendingGeneration = generation;
-    try {
-      const chartModule = await loadChartJs();
-      if (generation !== this.chartGeneration || !this.isConnected || this.chartInstance) return;
-      const rect = wrap.getBoundingClientRect();
-      this.size = { width: Math.round(rect.width), height: Math.round(rect.height) };
-      this.chartInstance = new chartModule.Chart(canvas, this.chartConfig(chartModule));
-      if (this.size.width > 0 && this.size.height > 0) this.chartInstance.resize(this.size.width, this.size.height);
-      this.resizeObserver = new ResizeObserver((entries) => this.onResize(entries[entries.length - 1].contentRect));
-      this.resizeObserver.observe(wrap);
-      this._loadError = undefined;
-      this.refresh();
-    } catch (err) {
-      this._loadError = 'The chart could not be loaded';
-      console.warn('ha-vitals: chart.js failed to load', err);
-    } finally {
-      if (this.pendingGeneration === generation) this.pendingGeneration = -1;
-    }
-  }
-
-  private onResize(rect: DOMRectReadOnly): void {
-    const width = Math.round(rect.width);
-    const height = Math.round(rect.height);
-    if (width === this.size.width && height === this.size.height) return;
-    this.size = { width, height };
-    if (width > 0 && height > 0) this.chartInstance?.resize(width, height);
-    this.scheduleFrame();
+    return tracker;
   }
 
   // ---- zoom and pan ------------------------------------------------------------------------
@@ -498,7 +166,7 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
 
   /** Zoom by `factor` (< 1: in) around `anchor` (default: the middle of the view). */
   zoom(factor: number, anchor?: number): void {
-    const bounds = this.bounds(this.now());
+    const bounds = historyBounds(this._config!, this.now());
     const view = this.view;
     this.setView(zoomView(view, factor, anchor ?? (view.min + view.max) / 2, bounds));
   }
@@ -506,7 +174,7 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
   /** Pan by a fraction of the visible span (negative: earlier). */
   pan(fraction: number): void {
     const view = this.view;
-    const bounds = this.bounds(this.now());
+    const bounds = historyBounds(this._config!, this.now());
     const next = panView(view, fraction * (view.max - view.min), bounds);
     this.setView(next.min === bounds.min && next.max === bounds.max ? undefined : next);
   }
@@ -515,31 +183,13 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
     this.setView(undefined);
   }
 
-  private onWheel = (event: WheelEvent): void => {
-    // Plain wheel scrolls the dashboard; Ctrl/⌘ + wheel (and trackpad pinch) zooms.
-    if (!(event.ctrlKey || event.metaKey) || !this.chartInstance) return;
-    event.preventDefault();
-    const anchor = this.chartInstance.scales.x?.getValueForPixel(event.offsetX);
-    this.zoom(event.deltaY < 0 ? 0.8 : 1.25, anchor);
+  private onChartZoom = (event: CustomEvent<{ factor: number; anchor?: number }>): void => {
+    this.zoom(event.detail.factor, event.detail.anchor);
   };
 
-  private onPointerDown = (event: PointerEvent): void => {
-    if (!this._view || event.button !== 0) return;
-    this.drag = { pointerId: event.pointerId, x: event.clientX, view: this._view };
-    (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
-  };
-
-  private onPointerMove = (event: PointerEvent): void => {
-    const drag = this.drag;
-    if (!drag || drag.pointerId !== event.pointerId) return;
-    const span = drag.view.max - drag.view.min;
-    const deltaMs = -((event.clientX - drag.x) / this.pixelWidth) * span;
-    this._view = panView(drag.view, deltaMs, this.bounds(this.now()));
+  private onChartPan = (event: CustomEvent<{ from: TimeView; deltaMs: number }>): void => {
+    this._view = panView(event.detail.from, event.detail.deltaMs, historyBounds(this._config!, this.now()));
     this.scheduleFrame();
-  };
-
-  private onPointerUp = (event: PointerEvent): void => {
-    if (this.drag?.pointerId === event.pointerId) this.drag = undefined;
   };
 
   // ---- sizes and picker --------------------------------------------------------------------
@@ -575,15 +225,13 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
 
   // ---- rendering ---------------------------------------------------------------------------
 
-  protected override updated(): void {
-    if (!this.chartInstance) void this.ensureChart();
-  }
-
   protected override render() {
     const config = this._config!;
     const info = this._info;
+    const data = this._chartData;
     const zoomed = this._view !== undefined;
-    const message = this._loadError ?? info?.message ?? (info ? undefined : 'Loading…');
+    const message = info?.message ?? (info ? undefined : 'Loading…');
+    const theme = readTheme(this);
     return html`
       <ha-card>
         <div class="header">
@@ -598,17 +246,20 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
             </li>`,
           )}
         </ul>
-        <div
-          class="chart-wrap"
-          role="img"
-          aria-label=${info?.summary ?? 'Chart loading'}
-          @wheel=${this.onWheel}
-          @pointerdown=${this.onPointerDown}
-          @pointermove=${this.onPointerMove}
-          @pointerup=${this.onPointerUp}
-          @pointercancel=${this.onPointerUp}
-        >
-          <canvas aria-hidden="true"></canvas>
+        <div class="chart-wrap" role="img" aria-label=${info?.summary ?? 'Chart loading'}>
+          <vitals-time-chart
+            .lines=${data?.lines ?? []}
+            .ranges=${data?.ranges ?? []}
+            .thresholds=${data?.thresholds ?? []}
+            .axes=${data?.axes ?? { left: { title: '', include: [] }, right: undefined }}
+            .view=${this.view}
+            .nowMarker=${data?.nowMarker}
+            .colors=${{ text: theme.secondaryText, divider: theme.divider }}
+            ?pannable=${zoomed}
+            @chart-zoom=${this.onChartZoom}
+            @chart-pan=${this.onChartPan}
+            @chart-resize=${() => this.scheduleFrame()}
+          ></vitals-time-chart>
           ${message ? html`<div class="message">${message}</div>` : nothing}
         </div>
         <div class="footer">
@@ -673,9 +324,8 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
         position: relative;
         flex: 1 1 180px;
         min-height: 120px;
-        touch-action: pan-y;
       }
-      canvas {
+      vitals-time-chart {
         position: absolute;
         inset: 0;
       }
@@ -721,11 +371,6 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
       }
     `,
   ];
-}
-
-function unitOf(snapshot: EntitySnapshot | undefined): string {
-  const unit = snapshot?.attributes.unit_of_measurement;
-  return typeof unit === 'string' ? unit : '';
 }
 
 export const HISTORY_CARD_INFO = {

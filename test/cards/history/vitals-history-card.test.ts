@@ -3,7 +3,7 @@ import type { VitalsHistoryCard } from '../../../src/cards/history/vitals-histor
 import { assignAxes } from '../../../src/cards/history/vitals-history-card';
 import { loadChartJs } from '../../../src/ui/chart/load';
 import { FakeConnection, fakeHass, sleep } from '../../helpers/fake-connection';
-import { datasetData, freshId, nowSec, renderHistoryCard, serveHistory } from './helpers';
+import { datasetData, freshId, nowSec, renderHistoryCard, serveHistory, settled, timeChartOf } from './helpers';
 
 const HOUR_S = 3600;
 const shadow = (card: Element) => card.shadowRoot!;
@@ -96,6 +96,7 @@ describe('vitals-history-card', () => {
     // Act
     const { card } = await renderHistoryCard({ entities: [cpu], show_anomalies: false }, connection, 320);
     card.refresh();
+    await settled(card);
     // Assert
     const data = datasetData(card, 'CPU')!;
     const pixels = card.pixelWidth;
@@ -108,6 +109,50 @@ describe('vitals-history-card', () => {
     await card.updateComplete;
     const haCard = card.shadowRoot!.querySelector('ha-card') as HTMLElement;
     expect(haCard.scrollWidth).to.be.at.most(320);
+  });
+
+  it('draws every day of a dense week (100,000 samples, more than the store keeps raw) and a band where it keeps buckets', async () => {
+    // Arrange: one sample every ~6 s for 7 days; an old spike on day 1 and the current state far from the last samples
+    const cpu = freshId('cpu');
+    const connection = new FakeConnection();
+    const t = Math.floor(nowSec());
+    const week = 7 * 24 * HOUR_S;
+    const n = 100_000;
+    const rows = new Array(n);
+    for (let i = 0; i < n; i++) rows[i] = { s: String(i === 10_000 ? 97 : 20 + 10 * Math.sin(i / 700) + (i > n - 50 ? 40 : 0)), lu: t - week + (i * week) / n };
+    serveHistory(connection, { [cpu]: rows });
+    connection.setState(cpu, '5.36', { friendly_name: 'CPU', unit_of_measurement: '%' }, t);
+    // Act
+    const { card } = await renderHistoryCard({ entities: [cpu], hours_to_show: 168, show_anomalies: false }, connection, 474);
+    // Assert: the line starts at the window's start, not where the raw samples start
+    const data = datasetData(card, 'CPU')!;
+    const windowStart = (t - week) * 1000;
+    expect(data[0].x - windowStart).to.be.below(10 * 60_000);
+    expect(data.length).to.be.at.most(2 * card.pixelWidth + 2);
+    // The old spike is in the band of the bucketed part
+    const ranges = timeChartOf(card).ranges;
+    expect(ranges).to.have.length(1);
+    expect(Math.max(...ranges[0].points.map((p) => p.hi))).to.equal(97);
+    expect(card.info!.rows[0].max).to.equal(97);
+    // The legend shows the entity's state, not the last drawn point
+    expect(text(card, '.legend-value')).to.equal('5.36 %');
+  });
+
+  it('fills the width of a short, wide card (no aspect ratio of its own)', async () => {
+    // Arrange
+    const cpu = freshId('cpu');
+    const connection = new FakeConnection();
+    connection.setState(cpu, '20', { friendly_name: 'CPU' });
+    // Act: a 474 px wide card whose chart area is only ~180 px high
+    const { card } = await renderHistoryCard({ entities: [cpu] }, connection, 474, 250);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    // Assert
+    const canvas = timeChartOf(card).shadowRoot!.querySelector('canvas')!;
+    const haCard = card.shadowRoot!.querySelector('ha-card') as HTMLElement;
+    const style = getComputedStyle(haCard);
+    const content = haCard.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    expect(canvas.getBoundingClientRect().width / content).to.be.above(0.97);
+    expect(canvas.getBoundingClientRect().height).to.be.below(content / 2); // chart.js's 2:1 would have cut the width
   });
 
   it('marks an injected level shift as an anomaly, at the shift', async () => {
@@ -232,12 +277,12 @@ describe('vitals-history-card', () => {
     const { card } = await renderHistoryCard({ entities: [cpu, ram], thresholds }, connection);
     const { card: single } = await renderHistoryCard({ entities: [cpu], thresholds: [{ value: 90, y_axis: 'right' }] }, connection);
     // Assert
-    const bands = (card as unknown as { bands: { value: number; scaleId?: string; color: string }[] }).bands;
+    const bands = timeChartOf(card).thresholds;
     expect(bands.map((b) => [b.value, b.scaleId])).to.deep.equal([[80, 'y'], [3000, 'y1']]);
     expect(bands[0].color).to.equal(bands[1].color);
     expect(card.chart!.scales.y1.max).to.be.at.least(3000);
     expect(card.chart!.scales.y.max).to.be.below(3000);
-    expect((single as unknown as { bands: { scaleId?: string }[] }).bands[0].scaleId).to.equal('y');
+    expect(timeChartOf(single).thresholds[0].scaleId).to.equal('y');
   });
 
   it('zooms and pans with its buttons and the Ctrl+wheel, and resets to the live window', async () => {
@@ -251,29 +296,33 @@ describe('vitals-history-card', () => {
     expect(button('Reset zoom').disabled).to.equal(true);
     // Act: zoom in, then pan earlier
     button('Zoom in').click();
-    await card.updateComplete;
+    await settled(card);
     expect(span()).to.be.closeTo(12 * 3_600_000, 1000);
     const before = card.chart!.scales.x.min;
     button('Earlier').click();
+    await settled(card);
     expect(card.chart!.scales.x.min).to.be.closeTo(before - 3 * 3_600_000, 1000);
     button('Later').click();
+    await settled(card);
     expect(card.chart!.scales.x.min).to.be.closeTo(before, 1000);
     // Ctrl + wheel zooms further; a plain wheel does not.
-    const wrap = shadow(card).querySelector('.chart-wrap')!;
+    const wrap = timeChartOf(card).shadowRoot!.querySelector('.wrap')!;
     wrap.dispatchEvent(new WheelEvent('wheel', { deltaY: 100, bubbles: true, cancelable: true }));
+    await settled(card);
     expect(span()).to.be.closeTo(12 * 3_600_000, 1000);
     wrap.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, ctrlKey: true, bubbles: true, cancelable: true }));
+    await settled(card);
     expect(span()).to.be.closeTo(0.8 * 12 * 3_600_000, 1000);
-    await card.updateComplete;
     expect(shadow(card).querySelector('[role="img"]')!.getAttribute('aria-label')).to.contain('zoomed');
     // Reset
     button('Reset zoom').click();
-    await card.updateComplete;
+    await settled(card);
     expect(span()).to.be.closeTo(24 * 3_600_000, 1000);
     expect(button('Reset zoom').disabled).to.equal(true);
     button('Zoom in').click();
-    await card.updateComplete;
+    await settled(card);
     button('Zoom out').click();
+    await settled(card);
     expect(span()).to.be.closeTo(24 * 3_600_000, 1000);
   });
 
@@ -283,7 +332,8 @@ describe('vitals-history-card', () => {
     connection.setState(cpu, '20', { friendly_name: 'CPU' });
     const { card } = await renderHistoryCard({ entities: [cpu] }, connection);
     card.zoom(0.25);
-    const wrap = shadow(card).querySelector('.chart-wrap')!;
+    await settled(card);
+    const wrap = timeChartOf(card).shadowRoot!.querySelector('.wrap')!;
     const min = card.chart!.scales.x.min;
     const span = card.chart!.scales.x.max - min;
     // Act: drag half the plot width to the right = earlier by half the span.
@@ -291,6 +341,7 @@ describe('vitals-history-card', () => {
     wrap.dispatchEvent(new PointerEvent('pointermove', { pointerId: 1, clientX: 300 + card.pixelWidth / 2, bubbles: true }));
     wrap.dispatchEvent(new PointerEvent('pointerup', { pointerId: 1, bubbles: true }));
     card.refresh();
+    await settled(card);
     // Assert
     expect(card.chart!.scales.x.min).to.be.closeTo(min - span / 2, 60_000);
   });
@@ -301,7 +352,7 @@ describe('vitals-history-card', () => {
     connection.setState(cpu, '20', { friendly_name: 'CPU' });
     const { card, wrapper } = await renderHistoryCard({ entities: [cpu] }, connection);
     const { Chart } = await loadChartJs();
-    const canvas = shadow(card).querySelector('canvas')!;
+    const canvas = timeChartOf(card).shadowRoot!.querySelector('canvas')!;
     const first = card.chart!;
     expect(Chart.getChart(canvas)).to.equal(first);
     // Act
@@ -389,6 +440,7 @@ describe('vitals-history-card', () => {
     await waitUntil(() => card.chart !== undefined);
     await sleep(80);
     card.refresh();
+    await settled(card);
     expect(card.chart!.data.datasets[0].borderColor).to.equal('#00ff00');
   });
 
