@@ -89,7 +89,7 @@ export class HistoryLoader {
     options: HistoryLoaderOptions = {},
   ) {
     this.opts = {
-      batchDelayMs: options.batchDelayMs ?? 50,
+      batchDelayMs: options.batchDelayMs ?? 0,
       rawRetentionMs: options.rawRetentionMs ?? 10 * DAY,
       now: options.now ?? (() => Date.now()),
       setTimeout: options.setTimeout ?? ((fn, ms) => globalThis.setTimeout(fn, ms)),

@@ -28,7 +28,10 @@ export interface WatchOptions {
 export type StoreConnection = Pick<Connection, 'subscribeMessage' | 'addEventListener' | 'sendMessagePromise'>;
 
 export interface StoreOptions {
-  /** How long to gather `watch` calls before (re)subscribing, so a dashboard of many cards subscribes once. */
+  /**
+   * How long to gather `watch` calls before (re)subscribing. Default 0: the end of the current
+   * task, so the cards a dashboard attaches together subscribe once, with no fixed delay.
+   */
   batchDelayMs?: number;
   /** How long an entity no card watches stays subscribed (view switches come back quickly). */
   releaseDelayMs?: number;
@@ -36,7 +39,7 @@ export interface StoreOptions {
   samplesPerEntity?: number;
   /** How long live samples are kept when no card asks for a longer history window. */
   liveWindowMs?: number;
-  /** Batch delay of history requests. */
+  /** Batch delay of history requests (default 0: the end of the current task). */
   historyBatchDelayMs?: number;
   /** Backfill after a reconnect is repeated after these delays, for states the recorder had not written yet. */
   backfillRetryDelaysMs?: number[];
@@ -113,11 +116,11 @@ export class VitalsStore {
     options: StoreOptions = {},
   ) {
     this.opts = {
-      batchDelayMs: options.batchDelayMs ?? 50,
+      batchDelayMs: options.batchDelayMs ?? 0,
       releaseDelayMs: options.releaseDelayMs ?? 30_000,
       samplesPerEntity: options.samplesPerEntity ?? 43_200,
       liveWindowMs: options.liveWindowMs ?? 3_600_000,
-      historyBatchDelayMs: options.historyBatchDelayMs ?? 50,
+      historyBatchDelayMs: options.historyBatchDelayMs ?? 0,
       backfillRetryDelaysMs: options.backfillRetryDelaysMs ?? [2_000, 7_000],
       now: options.now ?? (() => Date.now()),
       cache: options.cache ?? Promise.resolve(undefined),
@@ -245,20 +248,47 @@ export class VitalsStore {
 
   private readonly restores = new Map<string, Promise<void>>();
 
-  private async restoreFromCache(entityId: string, cache: HistoryCache): Promise<void> {
-    const unit = await this.unitOf(entityId);
-    const cached = await cache.load(entityId, unit);
-    if (cached && cached.times.length > 0) {
-      this.mergeHistory(entityId, { times: [...cached.times], values: [...cached.values], source: 'history' });
-      this.history.markCovered(entityId, cached.from);
-      await this.history.backfill([entityId], cached.times[cached.times.length - 1]);
-    }
+  /** Entities whose cached history is read in the next batch, and the batch. */
+  private readonly restoreQueue = new Set<string>();
+  private restoreBatch?: Promise<void>;
+
+  /**
+   * Read the cached history of every entity asked for in this task together, then ask the
+   * recorder for what each lacks in one go: the history requests of a dashboard's cards leave
+   * together (one request per distinct start), without a fixed gather delay.
+   */
+  private restoreFromCache(entityId: string, cache: HistoryCache): Promise<void> {
+    this.restoreQueue.add(entityId);
+    this.restoreBatch ??= Promise.resolve().then(async () => {
+      const ids = [...this.restoreQueue];
+      this.restoreQueue.clear();
+      this.restoreBatch = undefined;
+      const loaded = await Promise.all(ids.map(async (id) => [id, await cache.load(id, await this.unitOf(id))] as const));
+      const backfills: Promise<void>[] = [];
+      for (const [id, cached] of loaded) {
+        if (!cached || cached.times.length === 0) continue;
+        this.mergeHistory(id, { times: [...cached.times], values: [...cached.values], source: 'history' });
+        this.history.markCovered(id, cached.from);
+        backfills.push(this.history.backfill([id], cached.times[cached.times.length - 1]));
+      }
+      await Promise.all(backfills);
+    });
+    return this.restoreBatch;
   }
+
+  /**
+   * The states the frontend already holds (`hass.states`), set by the cards: an entity's unit is
+   * known from them before our own subscription delivers its first state, so the cache can be
+   * read at once.
+   */
+  frontendStates?: Record<string, { attributes?: Record<string, unknown> } | undefined>;
 
   /** The entity's unit, once its first state arrived (cache entries are only valid for the same unit). */
   private unitOf(entityId: string, timeoutMs = 5_000): Promise<string> {
     const read = () => String(this.snapshots.get(entityId)?.attributes.unit_of_measurement ?? '');
     if (this.snapshots.has(entityId)) return Promise.resolve(read());
+    const known = this.frontendStates?.[entityId];
+    if (known) return Promise.resolve(String(known.attributes?.unit_of_measurement ?? ''));
     return new Promise((resolve) => {
       // An entity that never reports (deleted, misspelt) must not stay watched forever.
       const timer = this.opts.setTimeout(() => finish(), timeoutMs);

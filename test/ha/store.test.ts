@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { VitalsStore, storeFor } from '../../src/ha/store';
 import { FakeConnection, sleep } from '../helpers/fake-connection';
 import { AlertEngine } from '../../src/core/alerts/engine';
@@ -203,6 +203,38 @@ describe('VitalsStore with the persistent cache', () => {
     expect([...store.series('sensor.a')!.copyRange().values]).to.deep.equal([1, 2, 3, 4]);
     expect([...(await cache.load('sensor.a', '%'))!.values]).to.deep.equal([1, 2, 3, 4]);
     expect(connection.sent.filter((m) => m.type === 'history/history_during_period')).to.have.length(1);
+    cache.close();
+  });
+});
+
+describe('VitalsStore asks for history at once', () => {
+  it('sends one history request for the cards attached together, before its own subscription delivers a state', async () => {
+    // Arrange: a cache with nothing for these entities; a subscription that is slow to deliver;
+    // the frontend already knows the entities (their units) from hass.states
+    const { HistoryCache } = await import('../../src/ha/history-cache');
+    const cache = (await HistoryCache.open('test', { dbName: `store-at-once-${Date.now()}` }))!;
+    const connection = new FakeConnection();
+    const subscribe = connection.subscribeMessage.bind(connection);
+    connection.subscribeMessage = (async (callback: (msg: unknown) => void, message: Record<string, unknown>) => {
+      if (message.type === 'subscribe_entities') return new Promise(() => undefined); // never answers
+      return subscribe(callback, message);
+    }) as typeof connection.subscribeMessage;
+    const store = new VitalsStore(connection as never, { cache: Promise.resolve(cache) });
+    store.frontendStates = { 'sensor.a': { attributes: { unit_of_measurement: '%' } }, 'sensor.b': { attributes: {} } };
+    // Act: three "cards" attached in the same task
+    const t0 = performance.now();
+    store.watch('sensor.a', () => undefined, { historyMs: 3_600_000 });
+    store.watch('sensor.b', () => undefined, { historyMs: 3_600_000 });
+    store.watch('sensor.a', () => undefined, { historyMs: 3_600_000 });
+    // Assert
+    await waitUntil(() => connection.sent.some((m) => m.type === 'history/history_during_period'), 'no history request', { timeout: 1000, interval: 1 });
+    const elapsed = performance.now() - t0;
+    await sleep(20);
+    const requests = connection.sent.filter((m) => m.type === 'history/history_during_period');
+    expect(requests).to.have.length(1);
+    expect(requests[0].entity_ids).to.deep.equal(['sensor.a', 'sensor.b']);
+    expect(elapsed).to.be.below(200); // no fixed gather delay, no wait for our own subscription (it never answered)
+    expect(store.snapshots.has('sensor.a')).to.equal(false); // the request did not wait for our subscription's first state
     cache.close();
   });
 });

@@ -27,6 +27,8 @@ export abstract class VitalsCardBase<Config extends object = object> extends Lit
   set hass(hass: HomeAssistant) {
     const reattach = !this._hass || this._hass.connection !== hass.connection;
     this._hass = hass;
+    // The store reads units from the frontend's states until its own subscription delivers.
+    if (hass.connection) storeFor(hass.connection).frontendStates = hass.states;
     this.hassChanged(hass);
     if (reattach) this.attach();
   }
