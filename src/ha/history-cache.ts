@@ -35,7 +35,17 @@ export class HistoryCache {
     private readonly db: IDBPDatabase,
     private readonly namespace: string,
     private readonly maxBytes: number,
+    /** Keys held when opened, kept up to date by this tab (another tab's saves are not seen). */
+    private readonly keys: Set<string>,
   ) {}
+
+  /**
+   * Whether the cache may hold an entity's history, answered without touching IndexedDB: a first
+   * visit (nothing cached) asks the recorder at once instead of waiting for a read that finds nothing.
+   */
+  mayHold(entityId: string): boolean {
+    return this.keys.has(this.key(entityId));
+  }
 
   /** Opens the cache; resolves undefined where IndexedDB is unavailable (private mode), so callers go on without it. */
   static async open(namespace: string, options: HistoryCacheOptions = {}): Promise<HistoryCache | undefined> {
@@ -48,7 +58,8 @@ export class HistoryCache {
           store.createIndex('savedAt', 'savedAt');
         },
       });
-      return new HistoryCache(db, namespace, options.maxBytes ?? 20 * 1_048_576);
+      const keys = new Set((await db.getAllKeys(STORE)).map(String));
+      return new HistoryCache(db, namespace, options.maxBytes ?? 20 * 1_048_576, keys);
     } catch {
       return undefined;
     }
@@ -81,10 +92,12 @@ export class HistoryCache {
       bytes: times.byteLength + values.byteLength,
     };
     await this.db.put(STORE, entry);
+    this.keys.add(entry.key);
     await this.enforceCap();
   }
 
   async invalidate(entityId: string): Promise<void> {
+    this.keys.delete(this.key(entityId));
     await this.db.delete(STORE, this.key(entityId));
   }
 
@@ -104,6 +117,7 @@ export class HistoryCache {
     let cursor = await tx.store.index('savedAt').openCursor();
     while (cursor && total > this.maxBytes) {
       total -= (cursor.value as CachedHistory).bytes;
+      this.keys.delete((cursor.value as CachedHistory).key);
       await cursor.delete();
       cursor = await cursor.continue();
     }

@@ -229,7 +229,7 @@ export class VitalsStore {
   private async loadHistory(entityId: string, windowMs: number): Promise<void> {
     try {
       const cache = await this.opts.cache;
-      if (cache && this.history.coverage(entityId) === undefined) {
+      if (cache?.mayHold(entityId) && this.history.coverage(entityId) === undefined) {
         // Cards attached, detached and re-attached within milliseconds (the frontend does that on
         // first render) all wait for the one restore, instead of fetching the whole window.
         let restore = this.restores.get(entityId);
@@ -376,7 +376,7 @@ export class VitalsStore {
       if (chunk.times.length > 0 && !(end <= (entry.statisticsUntil ?? -Infinity))) entry.statisticsUntil = end;
     }
     const before = entry.series.futureStamps;
-    for (let i = 0; i < chunk.times.length; i++) entry.series.append(chunk.times[i], chunk.values[i]);
+    entry.series.appendBatch(chunk.times, chunk.values);
     this.dataNotes.futureStamps += entry.series.futureStamps - before;
     const snapshot = this.snapshots.get(entityId);
     for (const l of entry.listeners) l(snapshot);
@@ -525,13 +525,20 @@ function sameSet(a: Set<string>, b: Set<string>): boolean {
 
 const stores = new WeakMap<object, VitalsStore>();
 
+/**
+ * The persistent history cache, opened as soon as this module loads (Home Assistant loads the
+ * resource at start, long before a dashboard attaches its cards): a card's first history request
+ * must not wait for IndexedDB to open (tens of ms on a profile's first use). The frontend is
+ * served by the instance itself, so the origin names the instance in the cache.
+ */
+const sharedCache: Promise<HistoryCache | undefined> =
+  typeof indexedDB === 'undefined' ? Promise.resolve(undefined) : import('./history-cache').then(({ HistoryCache }) => HistoryCache.open(location.origin));
+
 /** The store of a connection, created on first use: every card on a dashboard shares it. */
 export function storeFor(connection: StoreConnection): VitalsStore {
   let store = stores.get(connection);
   if (!store) {
-    // The frontend is served by the instance itself, so the origin names the instance in the cache.
-    const cache = import('./history-cache').then(({ HistoryCache }) => HistoryCache.open(location.origin));
-    store = new VitalsStore(connection, { cache });
+    store = new VitalsStore(connection, { cache: sharedCache });
     stores.set(connection, store);
   }
   return store;

@@ -20,6 +20,26 @@ describe('HistoryCache (IndexedDB)', () => {
     cache.close();
   });
 
+  it('knows without a read which entities it may hold, including those saved by an earlier page', async () => {
+    // Arrange
+    const dbName = `ha-vitals-test-keys-${Date.now()}`;
+    const first = (await HistoryCache.open('http://ha.local:8123', { dbName }))!;
+    await first.save('sensor.a', '%', 0, new Float64Array([1]), new Float64Array([2]));
+    expect(first.mayHold('sensor.a')).to.equal(true);
+    expect(first.mayHold('sensor.b')).to.equal(false);
+    first.close();
+    // Act: a later page opens the same database
+    const later = (await HistoryCache.open('http://ha.local:8123', { dbName }))!;
+    // Assert
+    expect(later.mayHold('sensor.a')).to.equal(true);
+    await later.invalidate('sensor.a');
+    expect(later.mayHold('sensor.a')).to.equal(false);
+    const otherInstance = (await HistoryCache.open('http://other:8123', { dbName }))!;
+    expect(otherInstance.mayHold('sensor.a')).to.equal(false);
+    later.close();
+    otherInstance.close();
+  });
+
   it('drops an entity whose unit changed instead of serving stale data', async () => {
     const cache = (await open())!;
     await cache.save('sensor.net', 'kB/s', 0, f64(1), f64(1));

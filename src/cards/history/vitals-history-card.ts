@@ -21,6 +21,8 @@ export { assignAxes, type HistoryInfo, type HistoryRow } from './model';
 
 /** Live view: move the time axis at least this often even without new samples. */
 const TICK_MS = 30_000;
+/** Time per frame for judging history for anomaly markers: the first paint never waits for it. */
+const MARKER_BUDGET_MS = 4;
 
 /**
  * Time series of one or more entities over minutes to months: the card watches the store, turns
@@ -129,7 +131,7 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
         snapshot: store.snapshots.get(entry.entity),
         series,
         older: store.olderBuckets(entry.entity),
-        markers: config.show_anomalies && series ? this.trackerOf(entry.entity).update(series) : undefined,
+        markers: config.show_anomalies && series ? this.trackerOf(entry.entity).update(series, MARKER_BUDGET_MS) : undefined,
         color: entry.color ? resolveColour(this, entry.color, fallback) : fallback,
       };
     });
@@ -146,6 +148,8 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
     });
     this._info = info;
     this._chartData = chart;
+    // Anomaly markers of a long history are judged a few milliseconds per frame.
+    if ([...this.trackers.values()].some((t) => t.pending)) this.scheduleFrame();
   }
 
   private trackerOf(entityId: string): AnomalyTracker {

@@ -29,8 +29,17 @@ export class AnomalyTracker {
     private readonly confirmMs = DEFAULT_ANOMALY_FOR_MS,
   ) {}
 
-  /** Feed what is new in `series` and return the markers (time order). */
-  update(series: TimeSeries): readonly Sample[] {
+  /** True when the last `update` stopped at its time budget with samples left to judge. */
+  pending = false;
+
+  /**
+   * Feed what is new in `series` and return the markers (time order). With `budgetMs`, stops
+   * after about that long and sets `pending` (a week of history is judged over a few frames
+   * instead of delaying the first paint).
+   */
+  update(series: TimeSeries, budgetMs = Infinity): readonly Sample[] {
+    this.pending = false;
+    const started = budgetMs < Infinity ? performance.now() : 0;
     const n = series.length;
     if (n === 0) {
       this.reset();
@@ -56,6 +65,10 @@ export class AnomalyTracker {
     const from = this.processed === 0 ? 0 : series.upperBound(this.lastT);
     if (this.processed === 0) this.firstT = first;
     for (let i = from; i < n; i++) {
+      if ((i - from) % 1024 === 1023 && performance.now() - started > budgetMs) {
+        this.pending = true;
+        break;
+      }
       const t = series.timeAt(i);
       const v = series.valueAt(i);
       const signal = this.detector.update(t, v);

@@ -24,12 +24,16 @@ export function plausibleValue(value: number): number {
 /** Parse a Home Assistant state into a number, absurd magnitudes included; NaN for unavailable/unknown/empty/non-numeric. */
 export function parseStateNumber(state: string | null | undefined): number {
   if (state === null || state === undefined) return Number.NaN;
+  // Plain decimals (nearly every state, and every row of a history answer) need no trimming.
+  if (DECIMAL.test(state)) return Number(state);
   const trimmed = state.trim();
   if (NON_NUMERIC_STATES.has(trimmed.toLowerCase())) return Number.NaN;
-  // Number('') and Number(' ') are 0 and Number('0x10') is 16: reject anything parseFloat would not fully read.
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) return Number.NaN;
+  if (!DECIMAL.test(trimmed)) return Number.NaN;
   return Number(trimmed);
 }
+
+/** Number('') and Number(' ') are 0 and Number('0x10') is 16: only what parseFloat would fully read. */
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 /** Parse a Home Assistant state into a sample value: NaN for unavailable/unknown/empty/non-numeric and absurd magnitudes. */
 export function parseNumericState(state: string | null | undefined): number {

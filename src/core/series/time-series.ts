@@ -152,6 +152,78 @@ export class TimeSeries {
     return true;
   }
 
+  /**
+   * Add many samples in time order (a history answer). A batch that lies wholly before what the
+   * series holds, the usual case (live states came first), is placed in one pass: what does not
+   * fit goes to `onEvict` oldest first, as single appends would. Anything else (overlaps, unsorted
+   * input, future stamps) takes the one-by-one path, with the same result.
+   */
+  appendBatch(times: ArrayLike<number>, values: ArrayLike<number>): void {
+    const n = Math.min(times.length, values.length);
+    if (n === 0) return;
+    let sorted = Number.isFinite(times[0]);
+    for (let i = 1; i < n && sorted; i++) sorted = times[i] > times[i - 1] && times[i] < Infinity;
+    const now = this.now?.();
+    // The part before the first stored sample is placed at once; the rest (a history answer ends
+    // with the state the live subscription already delivered) is appended one by one.
+    let split = n;
+    if (sorted && this.count > 0) while (split > 0 && times[split - 1] >= this.timeAt(0)) split--;
+    const future = now !== undefined && times[n - 1] > now + this.maxFutureMs;
+    if (sorted && !future && this.count > 0 && times[0] > this.timeAt(this.count - 1)) {
+      // Wholly after what is stored (history after long-term statistics): append in order, trim once.
+      for (let i = 0; i < n; i++) this.pushBack(times[i], this.plain(values[i]));
+      this.trim(this.reference(now));
+      return;
+    }
+    if (!sorted || split === 0 || (now !== undefined && times[split - 1] > now + this.maxFutureMs)) {
+      for (let i = 0; i < n; i++) this.append(times[i], values[i]);
+      return;
+    }
+    this.placeBefore(times, values, split, now);
+    for (let i = split; i < n; i++) this.append(times[i], values[i]);
+  }
+
+  /** A value as stored: absurd magnitudes become gaps (counted). */
+  private plain(v: number): number {
+    if (!isAbsurdValue(v)) return v;
+    this.absurdValues++;
+    return Number.NaN;
+  }
+
+  /** `appendBatch`'s fast path: samples [0, n) are sorted and all older than the stored ones. */
+  private placeBefore(times: ArrayLike<number>, values: ArrayLike<number>, n: number, now: number | undefined): void {
+    const last = times[n - 1];
+    const newest = this.count > 0 ? this.timeAt(this.count - 1) : last;
+    const cutoff = (now !== undefined && now < newest ? now : newest) - this.maxAgeMs;
+    let from = 0;
+    while (from < n && times[from] < cutoff) {
+      if (isAbsurdValue(values[from])) this.absurdValues++; // counted even when too old, as append does
+      from++;
+    }
+    const total = n - from + this.count;
+    const overflow = Math.max(0, total - this.capacity);
+    for (let i = from; i < from + overflow; i++) this.onEvict?.(times[i], this.plain(values[i]));
+    const kept = total - overflow;
+    let size = this.times.length;
+    while (size < kept && size < this.capacity) size = Math.min(this.capacity, size * 2);
+    const nextTimes = new Float64Array(size);
+    const nextValues = new Float64Array(size);
+    let k = 0;
+    for (let i = from + overflow; i < n; i++, k++) {
+      nextTimes[k] = times[i];
+      nextValues[k] = this.plain(values[i]);
+    }
+    for (let i = 0; i < this.count; i++, k++) {
+      const p = this.physical(i);
+      nextTimes[k] = this.times[p];
+      nextValues[k] = this.values[p];
+    }
+    this.times = nextTimes;
+    this.values = nextValues;
+    this.head = 0;
+    this.count = k;
+  }
+
   /** The time the age limit counts back from: the newest sample, but never beyond the clock. */
   private reference(now: number | undefined): number {
     const newest = this.timeAt(this.count - 1);

@@ -40,8 +40,8 @@ export function seriesPoints(series: TimeSeries | undefined, from: number, to: n
   // The sample before the window: the line enters from the left edge.
   if (start > 0) points.push({ x: series!.timeAt(start - 1) + shiftMs, y: series!.valueAt(start - 1) });
   const inside = series ? series.copyRange(a, b) : { times: new Float64Array(0), values: new Float64Array(0) };
-  const times = olderTimes.length ? Float64Array.from([...olderTimes, ...inside.times]) : inside.times;
-  const values = olderTimes.length ? Float64Array.from([...olderValues, ...inside.values]) : inside.values;
+  const times = olderTimes.length ? joined(olderTimes, inside.times) : inside.times;
+  const values = olderTimes.length ? joined(olderValues, inside.values) : inside.values;
   const buckets = Math.max(1, Math.floor(pixels));
   if (times.length <= 2 * buckets) {
     for (let i = 0; i < times.length; i++) points.push({ x: times[i] + shiftMs, y: values[i] });
@@ -51,6 +51,13 @@ export function seriesPoints(series: TimeSeries | undefined, from: number, to: n
   }
   if (end < length) points.push({ x: series!.timeAt(end) + shiftMs, y: series!.valueAt(end) });
   return points;
+}
+
+function joined(head: readonly number[], tail: Float64Array): Float64Array {
+  const out = new Float64Array(head.length + tail.length);
+  out.set(head);
+  out.set(tail, head.length);
+  return out;
 }
 
 export interface BandPoint {

@@ -112,6 +112,9 @@ export class VitalsTimeChart extends LitElement {
     this.loading ??= (async () => {
       try {
         const chartModule = await loadChartJs();
+        // Build chart.js in a task of its own (it takes tens of ms the first time): requests the
+        // card queued in this task (its history) leave first.
+        await new Promise((resolve) => setTimeout(resolve, 0));
         const canvas = this.renderRoot.querySelector('canvas');
         if (!this.isConnected || !canvas || this.chartInstance) return;
         this.measure();

@@ -83,6 +83,24 @@ describe('cards/shared', () => {
     expect(unconfirmed).to.include(markers[0]);
   });
 
+  it('anomaly tracker: with a time budget, judges a long history over several updates with the same result', () => {
+    // Arrange
+    const s = shifted(5000, 4000);
+    const whole = new AnomalyTracker().update(s).map((m) => m.t);
+    const sliced = new AnomalyTracker();
+    // Act: no time at all per update: one block of samples each
+    let updates = 0;
+    let markers: readonly { t: number }[] = [];
+    do {
+      markers = sliced.update(s, 0);
+      updates++;
+    } while (sliced.pending && updates < 100);
+    // Assert
+    expect(updates).to.be.at.least(4);
+    expect(sliced.pending).to.equal(false);
+    expect(markers.map((m) => m.t)).to.deep.equal(whole);
+  });
+
   it('anomaly tracker: recomputes when older data arrives or samples are inserted, drops trimmed markers', () => {
     const tracker = new AnomalyTracker();
     const late = shifted(400, 300, 200_000);

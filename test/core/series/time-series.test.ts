@@ -155,3 +155,52 @@ describe('lttb', () => {
     expect(Array.from(out.values).map((v) => (Number.isNaN(v) ? 'gap' : v))).to.deep.equal([1, 2, 'gap', 3, 4]);
   });
 });
+
+describe('TimeSeries.appendBatch', () => {
+  function oneByOne(options: ConstructorParameters<typeof TimeSeries>[0], live: [number, number][], times: number[], values: number[]) {
+    const evicted: number[] = [];
+    const s = new TimeSeries({ ...options, onEvict: (t) => evicted.push(t) });
+    for (const [t, v] of live) s.append(t, v);
+    for (let i = 0; i < times.length; i++) s.append(times[i], values[i]);
+    return { s, evicted };
+  }
+  function batched(options: ConstructorParameters<typeof TimeSeries>[0], live: [number, number][], times: number[], values: number[]) {
+    const evicted: number[] = [];
+    const s = new TimeSeries({ ...options, onEvict: (t) => evicted.push(t) });
+    for (const [t, v] of live) s.append(t, v);
+    s.appendBatch(times, values);
+    return { s, evicted };
+  }
+
+  it('gives the same series, evictions and counts as one-by-one appends, in every case', () => {
+    const cases: { name: string; options: ConstructorParameters<typeof TimeSeries>[0]; live: [number, number][]; times: number[] }[] = [
+      { name: 'history before live, overflowing', options: { capacity: 100, maxAgeMs: 1e9 }, live: [[1_000_000, 5]], times: Array.from({ length: 500 }, (_, i) => i * 1000) },
+      { name: 'history before live, fits', options: { capacity: 1000, maxAgeMs: 1e9 }, live: [[1_000_000, 5]], times: Array.from({ length: 500 }, (_, i) => i * 1000) },
+      { name: 'older than the age limit', options: { capacity: 1000, maxAgeMs: 100_000 }, live: [[500_000, 5]], times: Array.from({ length: 500 }, (_, i) => i * 1000) },
+      { name: 'empty series', options: { capacity: 50, maxAgeMs: 1e9 }, live: [], times: Array.from({ length: 120 }, (_, i) => i * 1000) },
+      { name: 'history ending with the live state', options: { capacity: 100, maxAgeMs: 1e9 }, live: [[499_000, 5]], times: Array.from({ length: 500 }, (_, i) => i * 1000) },
+      { name: 'after everything, overflowing', options: { capacity: 100, maxAgeMs: 1e9 }, live: [[0, 5], [500, 6]], times: Array.from({ length: 300 }, (_, i) => 1000 + i * 1000) },
+      { name: 'overlapping (slow path)', options: { capacity: 100, maxAgeMs: 1e9 }, live: [[10_000, 5], [20_000, 6]], times: [5_000, 10_000, 15_000, 25_000] },
+      { name: 'unsorted (slow path)', options: { capacity: 100, maxAgeMs: 1e9 }, live: [[90_000, 5]], times: [3_000, 1_000, 2_000] },
+    ];
+    for (const c of cases) {
+      // Arrange
+      const values = c.times.map((t, i) => (i === 3 ? 1e38 : i === 4 ? Number.NaN : t / 1000));
+      // Act
+      const a = oneByOne(c.options, c.live, c.times, values);
+      const b = batched(c.options, c.live, c.times, values);
+      // Assert
+      const plain = (s: TimeSeries) => ({ ...s.copyRange(), absurd: s.absurdValues });
+      expect(plain(b.s), c.name).to.deep.equal(plain(a.s));
+      expect(b.evicted, c.name).to.deep.equal(a.evicted);
+    }
+  });
+
+  it('clamps a batch with future stamps like single appends do', () => {
+    const now = 1_000_000;
+    const s = new TimeSeries({ maxAgeMs: 1e9, now: () => now, maxFutureMs: 1000 });
+    s.appendBatch([now - 10, now + 60_000], [1, 2]);
+    expect(s.futureStamps).to.equal(1);
+    expect(s.latest()).to.deep.equal({ t: now, v: 2 });
+  });
+});
