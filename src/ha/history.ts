@@ -55,6 +55,8 @@ export interface HistoryLoaderOptions {
 
 interface Pending {
   entityIds: Set<string>;
+  /** Entities whose short-term statistics are asked for too (a preview of a long window). */
+  previewIds: Set<string>;
   start: number;
   end: number;
   waiters: { resolve: () => void; reject: (e: unknown) => void }[];
@@ -70,6 +72,20 @@ export function statisticsPeriod(spanMs: number): '5minute' | 'hour' | 'day' {
 }
 
 const PERIOD_MS = { '5minute': 300_000, hour: 3_600_000, day: DAY } as const;
+
+/** Period of a preview: 5-minute statistics (kept as long as raw states) up to 8 days, else as for long-term ones. */
+export function previewPeriod(spanMs: number): '5minute' | 'hour' | 'day' {
+  return spanMs <= 8 * DAY ? '5minute' : statisticsPeriod(spanMs);
+}
+
+export interface EnsureOptions {
+  /**
+   * Ask for the window's statistics (min / max / mean) too, in parallel: a few thousand rows that
+   * draw the whole window long before the raw states (100,000 rows for a dense week) arrive.
+   * Only measurement sensors have them.
+   */
+  preview?: boolean;
+}
 
 export class HistoryLoader {
   /** Per entity: the oldest time from which history is loaded (or being loaded). */
@@ -117,14 +133,14 @@ export class HistoryLoader {
    * handed to the sink. Start times are rounded down to the minute so cards asking for "the last
    * 24 h" a few milliseconds apart share one request.
    */
-  ensure(entityId: string, windowMs: number): Promise<void> {
+  ensure(entityId: string, windowMs: number, options: EnsureOptions = {}): Promise<void> {
     const now = this.opts.now();
     const start = Math.floor((now - windowMs) / 60_000) * 60_000;
     const covered = this.coveredFrom.get(entityId);
     if (covered !== undefined && covered <= start) return this.inFlight.get(entityId) ?? Promise.resolve();
     const end = covered ?? now;
     this.coveredFrom.set(entityId, start);
-    const promise = this.enqueue(entityId, start, end);
+    const promise = this.enqueue(entityId, start, end, options.preview === true);
     const previous = this.inFlight.get(entityId);
     const combined = previous ? Promise.all([previous, promise]).then(() => undefined) : promise;
     this.inFlight.set(entityId, combined);
@@ -144,14 +160,15 @@ export class HistoryLoader {
     return Promise.all(entityIds.map((id) => this.enqueue(id, start, end))).then(() => undefined);
   }
 
-  private enqueue(entityId: string, start: number, end: number): Promise<void> {
+  private enqueue(entityId: string, start: number, end: number, preview = false): Promise<void> {
     // Requests with the same start share a call; their end is the latest asked for.
     let batch = this.pending.get(start);
     if (!batch) {
-      batch = { entityIds: new Set(), start, end, waiters: [] };
+      batch = { entityIds: new Set(), previewIds: new Set(), start, end, waiters: [] };
       this.pending.set(start, batch);
     }
     batch.entityIds.add(entityId);
+    if (preview) batch.previewIds.add(entityId);
     batch.end = Math.max(batch.end, end);
     const target = batch;
     const promise = new Promise<void>((resolve, reject) => target.waiters.push({ resolve, reject }));
@@ -168,19 +185,33 @@ export class HistoryLoader {
 
   private async run(batch: Pending): Promise<void> {
     const entityIds = [...batch.entityIds].sort();
+    const previewIds = entityIds.filter((id) => batch.previewIds.has(id));
+    const plainIds = entityIds.filter((id) => !batch.previewIds.has(id));
     try {
       const rawHorizon = this.opts.now() - this.opts.rawRetentionMs;
       const needsStatistics = batch.start < rawHorizon;
-      const [history, statistics] = await Promise.all([
-        this.fetchHistory(entityIds, Math.max(batch.start, needsStatistics ? rawHorizon : batch.start), batch.end),
-        needsStatistics ? this.fetchStatistics(entityIds, batch.start, Math.min(batch.end, rawHorizon)) : undefined,
-      ]);
-      for (const id of entityIds) {
-        const stats = statistics?.rows[id];
-        if (stats?.length) this.deliver(id, decodeStatistics(stats, statistics!.periodMs));
-        const states = history[id];
-        if (states?.length) this.deliver(id, decodeHistory(states, batch.start));
+      // Each answer is handed over the moment it arrives: statistics (small) paint the window
+      // first, the raw states refine it.
+      const deliverStatistics = (answer: { rows: Record<string, StatisticRow[]>; periodMs: number }) => {
+        for (const [id, rows] of Object.entries(answer.rows)) if (rows?.length && batch.entityIds.has(id)) this.deliver(id, decodeStatistics(rows, answer.periodMs));
+      };
+      const requests: Promise<void>[] = [];
+      if (previewIds.length) {
+        // The preview covers the whole window, the part beyond the raw retention included.
+        requests.push(this.fetchStatistics(previewIds, batch.start, batch.end, previewPeriod(batch.end - batch.start)).then(deliverStatistics));
       }
+      if (needsStatistics && plainIds.length) {
+        requests.push(this.fetchStatistics(plainIds, batch.start, Math.min(batch.end, rawHorizon)).then(deliverStatistics));
+      }
+      requests.push(
+        this.fetchHistory(entityIds, Math.max(batch.start, needsStatistics ? rawHorizon : batch.start), batch.end).then((history) => {
+          for (const id of entityIds) {
+            const states = history[id];
+            if (states?.length) this.deliver(id, decodeHistory(states, batch.start));
+          }
+        }),
+      );
+      await Promise.all(requests);
       for (const w of batch.waiters) w.resolve();
     } catch (err) {
       for (const w of batch.waiters) w.reject(err);
@@ -205,9 +236,8 @@ export class HistoryLoader {
     this.sink(entityId, chunk);
   }
 
-  private async fetchStatistics(entityIds: string[], start: number, end: number) {
+  private async fetchStatistics(entityIds: string[], start: number, end: number, period = statisticsPeriod(end - start)) {
     this.requestCounts.statistics++;
-    const period = statisticsPeriod(end - start);
     const rows = await this.connection.sendMessagePromise<Record<string, StatisticRow[]>>({
       type: 'recorder/statistics_during_period',
       start_time: new Date(start).toISOString(),

@@ -86,6 +86,9 @@ export interface DataNotes {
   absurdValues: number;
 }
 
+/** Windows from this long are drawn from statistics first, while the raw states load. */
+export const PREVIEW_MIN_WINDOW_MS = 12 * 3_600_000;
+
 /** How far ahead of this browser's clock a server stamp may be before it is taken as "now". */
 export const MAX_FUTURE_STAMP_MS = 5 * 60_000;
 
@@ -239,7 +242,7 @@ export class VitalsStore {
         }
         await restore;
       }
-      await this.history.ensure(entityId, windowMs);
+      await this.history.ensure(entityId, windowMs, { preview: this.wantsPreview(entityId, windowMs) });
       if (cache) await this.persist(entityId, cache);
     } catch (err) {
       console.warn('ha-vitals: history failed', err);
@@ -282,6 +285,16 @@ export class VitalsStore {
    * read at once.
    */
   frontendStates?: Record<string, { attributes?: Record<string, unknown> } | undefined>;
+
+  /**
+   * A long window of a measurement sensor is first drawn from its statistics (see EnsureOptions):
+   * only those sensors have min / max / mean statistics.
+   */
+  private wantsPreview(entityId: string, windowMs: number): boolean {
+    if (windowMs < PREVIEW_MIN_WINDOW_MS) return false;
+    const attributes = this.snapshots.get(entityId)?.attributes ?? this.frontendStates?.[entityId]?.attributes;
+    return attributes?.state_class === 'measurement';
+  }
 
   /** The entity's unit, once its first state arrived (cache entries are only valid for the same unit). */
   private unitOf(entityId: string, timeoutMs = 5_000): Promise<string> {
@@ -365,20 +378,22 @@ export class VitalsStore {
     const entry = this.watched.get(entityId);
     if (!entry) return;
     this.dataNotes.absurdValues += chunk.absurd ?? 0;
-    if (chunk.source === 'statistics' && chunk.periodMs) {
-      // Long-term statistics: their min and max go into the buckets (a band on charts), their
-      // means into the series like any sample.
+    const snapshot = this.snapshots.get(entityId);
+    if (chunk.source === 'statistics') {
+      // Statistics are summaries, not samples: they go into the buckets (the line and a min/max
+      // band on charts), never into the raw series that detectors and the cache read.
       const older = this.olderOf(entry);
       for (let i = 0; i < chunk.times.length; i++) {
         older.addSummary(chunk.times[i], chunk.mins?.[i] ?? Number.NaN, chunk.maxs?.[i] ?? Number.NaN, chunk.values[i]);
       }
-      const end = chunk.times[chunk.times.length - 1] + chunk.periodMs;
+      const end = chunk.times[chunk.times.length - 1] + (chunk.periodMs ?? 0);
       if (chunk.times.length > 0 && !(end <= (entry.statisticsUntil ?? -Infinity))) entry.statisticsUntil = end;
+      for (const l of entry.listeners) l(snapshot);
+      return;
     }
     const before = entry.series.futureStamps;
     entry.series.appendBatch(chunk.times, chunk.values);
     this.dataNotes.futureStamps += entry.series.futureStamps - before;
-    const snapshot = this.snapshots.get(entityId);
     for (const l of entry.listeners) l(snapshot);
   }
 

@@ -450,6 +450,47 @@ describe('VitalsStore over a dense window', () => {
       if (hi === 95) spike = t;
     });
     expect(Math.abs(spike - (firstHour + 100 * hour))).to.be.below(hour);
-    expect(store.series('sensor.t')!.timeAt(0)).to.equal(firstHour);
+    // Summaries are not samples: the raw series (detectors, cache) holds no statistics row
+    expect(store.series('sensor.t')!.timeAt(0)).to.be.above(firstHour + 20 * DAY - hour);
+  });
+
+  it('draws a long window of a measurement sensor from its statistics first, then refines it with the raw states', async () => {
+    // Arrange: the recorder's raw answer is slow; 5-minute statistics answer at once
+    const connection = new FakeConnection();
+    const now = Date.now();
+    connection.setState('sensor.m', '20', { state_class: 'measurement' }, now / 1000);
+    connection.setState('sensor.plain', '1', {}, now / 1000);
+    let answerRaw!: (v: unknown) => void;
+    connection.responders.set('history/history_during_period', () => new Promise((r) => (answerRaw = r)));
+    const five = 300_000;
+    const first = Math.ceil((now - 7 * DAY) / five) * five;
+    connection.responders.set('recorder/statistics_during_period', (msg) => ({
+      'sensor.m': Array.from({ length: 2000 }, (_, i) => ({ start: first + i * five, mean: 20, min: 19, max: i === 5 ? 88 : 21 })),
+      ignored: msg.period,
+    }));
+    const store = new VitalsStore(connection as never, {});
+    store.frontendStates = { 'sensor.m': { attributes: { state_class: 'measurement' } }, 'sensor.plain': { attributes: {} } };
+    // Act
+    store.watch('sensor.m', () => undefined, { historyMs: 7 * DAY });
+    store.watch('sensor.plain', () => undefined, { historyMs: 7 * DAY });
+    await sleep(30);
+    // Assert: while the raw answer is out, the buckets already span the week
+    const statistics = connection.sent.filter((m) => m.type === 'recorder/statistics_during_period');
+    expect(statistics).to.have.length(1);
+    expect(statistics[0].statistic_ids).to.deep.equal(['sensor.m']);
+    expect(statistics[0].period).to.equal('5minute');
+    let earliest = Infinity;
+    let max = -Infinity;
+    store.olderBuckets('sensor.m')!.forEach(-Infinity, Infinity, (t, _lo, hi) => {
+      earliest = Math.min(earliest, t);
+      max = Math.max(max, hi);
+    });
+    expect(earliest - (now - 7 * DAY)).to.be.below(10 * 60_000);
+    expect(max).to.equal(88);
+    expect(store.olderBuckets('sensor.plain')).to.equal(undefined);
+    // ...and the raw states land in the series when they come
+    answerRaw({ 'sensor.m': [{ s: '30', lu: (now - 3_600_000) / 1000 }] });
+    await sleep(20);
+    expect([...store.series('sensor.m')!.copyRange().values]).to.deep.equal([30, 20]);
   });
 });

@@ -133,7 +133,9 @@ export function buildHistory(input: HistoryInputs): { info: HistoryInfo; chart: 
     const axis = axes[i];
     const unit = units[i];
     const points = seriesPoints(series, view.min, view.max, pixels, 0, older);
-    const band = rangeBand(older, view.min, view.max, pixels);
+    // The band covers the bucketed part only: where raw samples are drawn they show the extremes.
+    const rawStart = series && series.length > 0 ? series.timeAt(0) : Number.POSITIVE_INFINITY;
+    const band = rangeBand(older, view.min, Math.min(view.max, rawStart - 1), pixels);
     const extent = extentOf(points, view.min, view.max);
     if (series?.latestNumeric() || extent.count > 0) anyNumeric = true;
     lines.push({ label: name, color, points, axis, unit, style: 'line' });
