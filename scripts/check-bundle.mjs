@@ -6,8 +6,17 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import config from '../rollup.config.mjs';
 
-const BUDGET_MAIN_GZ = 60 * 1024;
-const BUDGET_DIST_GZ = 140 * 1024;
+/** ha-vitals.js with what it imports at once: loaded on every Home Assistant page. */
+const BUDGET_MAIN_GZ = 30 * 1024;
+/**
+ * What a dashboard with one history card downloads before its first paint. The goal is 75 KiB;
+ * chart.js alone is 40 KiB of it (line chart, linear scales; its Tooltip replaced by our own
+ * readout), and the checks of all seven card configs in the entry (so Home Assistant's error card
+ * names a bad key before any card code loads) are 13 KiB: today's first view is 78 KiB, so
+ * this budget keeps it from growing while the rest of the way is found.
+ */
+const BUDGET_HISTORY_VIEW_GZ = 80 * 1024;
+const BUDGET_DIST_GZ = 150 * 1024;
 
 const problems = [];
 const bundle = await rollup({ ...config, onwarn: () => {} });
@@ -35,12 +44,33 @@ const visit = (name) => {
 visit('ha-vitals.js');
 const mainGz = [...firstLoad].reduce((sum, name) => sum + gz(fresh.get(name)), 0);
 const totalGz = [...fresh.values()].reduce((sum, code) => sum + gz(code), 0);
+/**
+ * A history card's first view: the entry's closure, the history card's chunk and everything it
+ * imports, the chunks it imports dynamically on its way to the first paint (chart.js, the history
+ * cache), but not what loads after it (editors, anomaly detectors, alert hub).
+ */
+const closure = (names) => {
+  const seen = new Set();
+  const visit = (name) => {
+    if (seen.has(name) || !chunks.has(name)) return;
+    seen.add(name);
+    for (const imported of chunks.get(name).imports) visit(imported);
+  };
+  names.forEach(visit);
+  return seen;
+};
+const named = (prefix) => [...chunks.keys()].filter((n) => n.startsWith(prefix));
+const historyView = closure([...firstLoad, ...named('ha-vitals-vitals-history-card-'), ...named('ha-vitals-chart-setup-'), ...named('ha-vitals-history-cache-')]);
+const historyViewGz = [...historyView].reduce((sum, name) => sum + gz(fresh.get(name)), 0);
+if (historyViewGz > BUDGET_HISTORY_VIEW_GZ) problems.push(`a history card's first view (${[...historyView].join(', ')}) is ${historyViewGz} B gzipped, budget ${BUDGET_HISTORY_VIEW_GZ} B`);
 if (mainGz > BUDGET_MAIN_GZ) problems.push(`dist/ha-vitals.js with what it imports at once (${[...firstLoad].join(', ')}) is ${mainGz} B gzipped, budget ${BUDGET_MAIN_GZ} B`);
 // HACS serves the entry as ha-vitals.js?hacstag=N: a chunk importing ./ha-vitals.js would run a second copy.
 for (const [name, chunk] of chunks) if (name !== 'ha-vitals.js' && (chunk.imports.includes('ha-vitals.js') || chunk.dynamicImports.includes('ha-vitals.js'))) problems.push(`dist/${name} imports the entry module ha-vitals.js (HACS would load it twice)`);
 if (totalGz > BUDGET_DIST_GZ) problems.push(`dist/ is ${totalGz} B gzipped, budget ${BUDGET_DIST_GZ} B`);
 
-console.log(`bundle: ha-vitals.js + ${firstLoad.size - 1} chunk(s) it loads at once ${(mainGz / 1024).toFixed(1)} KiB gz, dist/ ${(totalGz / 1024).toFixed(1)} KiB gz in ${fresh.size} file(s)`);
+console.log(
+  `bundle: ha-vitals.js + ${firstLoad.size - 1} chunk(s) it loads at once ${(mainGz / 1024).toFixed(1)} KiB gz; a history card's first view ${(historyViewGz / 1024).toFixed(1)} KiB gz in ${historyView.size} file(s); dist/ ${(totalGz / 1024).toFixed(1)} KiB gz in ${fresh.size} file(s)`,
+);
 if (problems.length) {
   for (const p of problems) console.error(`bundle: ${p}`);
   process.exit(1);

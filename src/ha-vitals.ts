@@ -1,22 +1,11 @@
 /**
- * HA Vitals entry point: registers every card and announces them to the card picker.
- * Heavy pieces (charts, editors) are imported lazily by the cards that need them.
+ * HA Vitals entry point: defines the seven card elements and announces them to the card picker.
+ * It holds only what Home Assistant needs before a card's code (config checks, sizes, the picker
+ * entries); each card's code, chart.js and the editors load when a dashboard uses them
+ * (src/cards/lazy-card.ts).
  */
-import { VitalsMetricCard, METRIC_CARD_INFO } from './cards/metric/vitals-metric-card';
-import { VitalsHistoryCard, HISTORY_CARD_INFO } from './cards/history/vitals-history-card';
-import { VitalsSystemCard, SYSTEM_CARD_INFO } from './cards/system/vitals-system-card';
-import { VitalsUxCard, UX_CARD_INFO } from './cards/ux/vitals-ux-card';
-import { VitalsAiCard, AI_CARD_INFO } from './cards/ai/vitals-ai-card';
-import { VitalsAlertsCard, ALERTS_CARD_INFO } from './cards/alerts/vitals-alerts-card';
-import { VitalsOverviewCard, OVERVIEW_CARD_INFO } from './cards/overview/vitals-overview-card';
-
-interface CustomCardEntry {
-  type: string;
-  name: string;
-  description: string;
-  preview?: boolean;
-  documentationURL?: string;
-}
+import { CATALOG, type CustomCardEntry } from './cards/catalog';
+import { lazyCardClass } from './cards/lazy-card';
 
 declare global {
   interface Window {
@@ -24,19 +13,9 @@ declare global {
   }
 }
 
-const cards: [CustomCardEntry, CustomElementConstructor][] = [
-  [METRIC_CARD_INFO, VitalsMetricCard],
-  [HISTORY_CARD_INFO, VitalsHistoryCard],
-  [SYSTEM_CARD_INFO, VitalsSystemCard],
-  [UX_CARD_INFO, VitalsUxCard],
-  [AI_CARD_INFO, VitalsAiCard],
-  [ALERTS_CARD_INFO, VitalsAlertsCard],
-  [OVERVIEW_CARD_INFO, VitalsOverviewCard],
-];
-
-for (const [info, element] of cards) {
+for (const entry of CATALOG) {
   // A second copy of the bundle (e.g. HACS plus a manual resource) must not throw.
-  if (!customElements.get(info.type)) customElements.define(info.type, element);
+  if (!customElements.get(entry.tag)) customElements.define(entry.tag, lazyCardClass(entry));
   window.customCards = window.customCards ?? [];
-  if (!window.customCards.some((c) => c.type === info.type)) window.customCards.push(info);
+  if (!window.customCards.some((c) => c.type === entry.tag)) window.customCards.push(entry.info);
 }

@@ -52,7 +52,8 @@ export function countCards(page, tag = 'vitals-metric-card') {
 export function storeSeries(page, entityId, { tag = 'vitals-metric-card' } = {}) {
   return page.evaluate(
     ([src, t, id]) => {
-      const card = (0, eval)(src)(t).find((c) => c.store);
+      // `card`: the loaded card inside the element Home Assistant created (src/cards/lazy-card.ts).
+      const card = (0, eval)(src)(t).map((c) => c.card ?? c).find((c) => c.store);
       if (!card) return null;
       const store = card.store;
       const series = store.series(id);

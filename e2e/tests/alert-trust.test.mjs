@@ -68,7 +68,9 @@ const row = (page, title, entity) => card(page, title).locator(`li.alert[data-ke
 function hubFacts(entity) {
   const find = (root) => {
     for (const node of root.querySelectorAll('*')) {
-      if (node.tagName === 'VITALS-ALERTS-CARD' && node.scopeId?.includes(entity)) return node;
+      // `card`: the loaded card inside the element Home Assistant created (src/cards/lazy-card.ts).
+      const loaded = node.card ?? node;
+      if (node.tagName === 'VITALS-ALERTS-CARD' && loaded.scopeId?.includes(entity)) return loaded;
       if (node.shadowRoot) {
         const inner = find(node.shadowRoot);
         if (inner) return inner;

@@ -104,7 +104,7 @@ function readHistoryCard({ hours }) {
   const cardEl = deep(document, (el) => el.localName === 'vitals-history-card');
   if (!cardEl) return { card: false };
   const root = cardEl.shadowRoot;
-  let chart = cardEl.chart;
+  let chart = (cardEl.card ?? cardEl).chart; // `card`: the loaded card inside the element HA created
   let chartHost = chart ? 'vitals-history-card' : null;
   if (!chart && root) {
     const child = deep(root, (el) => el.localName === 'vitals-time-chart');
@@ -334,7 +334,8 @@ test(`[${LANE}] the legend shows the entity's current state`, async (t) => {
         }
         return null;
       };
-      const series = deep(document)?.store?.series?.(id);
+      const found = deep(document);
+      const series = (found?.card ?? found)?.store?.series?.(id);
       if (!series) return null;
       return { length: series.length, capacity: series.capacity, newest: [-3, -2, -1].map((i) => series.at?.(i)).filter(Boolean) };
     }, ENTITY)

@@ -3,7 +3,7 @@
  */
 import { coerce, unknown, type Struct } from 'superstruct';
 import { entityId, leaf, listOf, maybe, nonEmptyText, numberIn, strictObject, text, withDefault } from '../../core/config/structs';
-import { PROBE_SENTENCES, probeSentence, type ProbeSentence } from '../../ha/telemetry/assist';
+import { PROBE_SENTENCES, probeSentence, type ProbeSentence } from '../../ha/telemetry/probe-sentences';
 import { cardConfig } from '../../core/config/card';
 import { entityShorthand, parseCardConfig } from '../shared/config';
 
@@ -79,3 +79,16 @@ export function parseAiCardConfig(input: unknown): AiCardConfig {
 
 /** Conversation engines that answer locally, for free. Anything else is (usually) an LLM. */
 export const BUILT_IN_AGENTS = new Set(['conversation.home_assistant', 'homeassistant']);
+
+/** What the card picker lists (window.customCards): known without loading the card's code. */export const AI_CARD_INFO = {
+  type: AI_CARD_TYPE,
+  name: 'Vitals Assist / AI',
+  description: 'Assist pipeline runs: stage latency per run, p50/p95 per stage, error rate, slowest runs, and AI metrics.',
+  preview: true,
+  documentationURL: 'https://github.com/ha-vitals/ha-vitals/blob/main/docs/cards-ai-ux.md#vitals-ai-card',
+};
+
+/** Sizes in Home Assistant's sections view (2024.11+ grid options; 2024.3 – 2024.10 layout options): the same before and after the card's code loads. */
+export function aiCardLayout(_config?: unknown) {
+  return { grid: { columns: 12, rows: 'auto' as const, min_columns: 6, min_rows: 4 }, layout: { grid_columns: 4, grid_rows: 'auto', grid_min_columns: 2 } };
+}

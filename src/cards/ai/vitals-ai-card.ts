@@ -7,7 +7,7 @@ import { telemetryFor, type Telemetry } from '../../ha/telemetry/index';
 import { ASSIST_STAGES, probeOptedIn, setProbeOptIn, type AssistRun } from '../../ha/telemetry/assist';
 import { browserStorage, type DeviceStorage } from '../../ha/device-identity';
 import { renderRow, rowStyles, sensorRow } from '../ux/rows';
-import { AI_CARD_TYPE, parseAiCardConfig, type AiCardConfig } from './config';
+import { parseAiCardConfig, type AiCardConfig, aiCardLayout } from './config';
 import { STAGE_LABELS, formatMs, runLength, shownRuns, slowestRuns, summarize } from './runs';
 import { formatNumber } from '../../ui/format';
 
@@ -119,12 +119,12 @@ export class VitalsAiCard extends VitalsCardBase<AiCardConfig> {
 
   /** Sections view (2024.11+): 12-column grid, rows of 56 px. */
   getGridOptions() {
-    return { columns: 12, rows: 'auto' as const, min_columns: 6, min_rows: 4 };
+    return aiCardLayout(this._config).grid;
   }
 
   /** Sections view, 2024.3 – 2024.10. */
   getLayoutOptions() {
-    return { grid_columns: 4, grid_rows: 'auto', grid_min_columns: 2 };
+    return aiCardLayout(this._config).layout;
   }
 
   /** The preferred Assist pipeline, when Home Assistant has one (the card picker awaits this). */
@@ -435,10 +435,4 @@ export class VitalsAiCard extends VitalsCardBase<AiCardConfig> {
   ];
 }
 
-export const AI_CARD_INFO = {
-  type: AI_CARD_TYPE,
-  name: 'Vitals Assist / AI',
-  description: 'Assist pipeline runs: stage latency per run, p50/p95 per stage, error rate, slowest runs, and AI metrics.',
-  preview: true,
-  documentationURL: 'https://github.com/ha-vitals/ha-vitals/blob/main/docs/cards-ai-ux.md#vitals-ai-card',
-};
+export { AI_CARD_INFO } from './config';

@@ -112,3 +112,16 @@ export function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value) ?? 'null';
 }
+
+/** What the card picker lists (window.customCards): known without loading the card's code. */export const ALERTS_CARD_INFO = {
+  type: ALERTS_CARD_TYPE,
+  name: 'Vitals alerts',
+  description: 'Every alert on the dashboard: acknowledge, snooze, silence, escalation and recent changes.',
+  preview: true,
+  documentationURL: 'https://github.com/ha-vitals/ha-vitals/blob/main/docs/cards-alerts-overview.md#vitals-alerts-card',
+};
+
+/** Sizes in Home Assistant's sections view (2024.11+ grid options; 2024.3 – 2024.10 layout options): the same before and after the card's code loads. */
+export function alertsCardLayout(_config?: unknown) {
+  return { grid: { columns: 12, rows: 'auto' as const, min_columns: 6, min_rows: 2 }, layout: { grid_columns: 4, grid_rows: 4, grid_min_columns: 2, grid_min_rows: 2 } };
+}

@@ -8,7 +8,7 @@ import { HubCardBase } from './hub';
 import type { StoreStatus, VitalsStore } from '../../ha/store';
 import { discoverSystemSensors } from '../../ha/telemetry/system';
 import { formatDuration, formatValue } from '../../ui/format';
-import { ALERTS_CARD_TYPE, parseAlertsCardConfig, scopeEntities, scopeIdOf, type AlertsCardConfig } from './config';
+import { parseAlertsCardConfig, scopeEntities, scopeIdOf, type AlertsCardConfig, alertsCardLayout } from './config';
 import { clockText, escalationOf, notifyLine, ruleFor, stateText, visibleAlerts } from './model';
 
 const SILENCE_MS = 3_600_000;
@@ -90,11 +90,11 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
   }
 
   getGridOptions() {
-    return { columns: 12, rows: 'auto' as const, min_columns: 6, min_rows: 2 };
+    return alertsCardLayout(this._config).grid;
   }
 
   getLayoutOptions() {
-    return { grid_columns: 4, grid_rows: 4, grid_min_columns: 2, grid_min_rows: 2 };
+    return alertsCardLayout(this._config).layout;
   }
 
   static getStubConfig(hass?: HomeAssistant): Record<string, unknown> {
@@ -474,10 +474,4 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
   ];
 }
 
-export const ALERTS_CARD_INFO = {
-  type: ALERTS_CARD_TYPE,
-  name: 'Vitals alerts',
-  description: 'Every alert on the dashboard: acknowledge, snooze, silence, escalation and recent changes.',
-  preview: true,
-  documentationURL: 'https://github.com/ha-vitals/ha-vitals/blob/main/docs/cards-alerts-overview.md#vitals-alerts-card',
-};
+export { ALERTS_CARD_INFO } from './config';

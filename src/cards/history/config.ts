@@ -107,3 +107,16 @@ export function parseHistoryCardConfig(input: unknown): HistoryCardConfig {
   }
   return { ...config, type: typeof config.type === 'string' ? config.type : `custom:${HISTORY_CARD_TYPE}` };
 }
+
+/** What the card picker lists (window.customCards): known without loading the card's code. */export const HISTORY_CARD_INFO = {
+  type: HISTORY_CARD_TYPE,
+  name: 'Vitals history',
+  description: 'Time series of one or more entities with thresholds, anomaly markers, forecast, comparison, zoom and pan.',
+  preview: true,
+  documentationURL: 'https://github.com/ha-vitals/ha-vitals/blob/main/docs/cards.md#vitals-history-card',
+};
+
+/** Sizes in Home Assistant's sections view (2024.11+ grid options; 2024.3 – 2024.10 layout options): the same before and after the card's code loads. */
+export function historyCardLayout(_config?: unknown) {
+  return { grid: { columns: 12, rows: 'auto' as const, min_columns: 4, min_rows: 4 }, layout: { grid_columns: 4, grid_rows: 4, grid_min_columns: 2, grid_min_rows: 3 } };
+}

@@ -13,7 +13,10 @@ import type { RangeBand, ThresholdBand } from '../../ui/chart/plugins';
 import type { ChartAxis, TimeChartAxis, TimeChartLine } from '../../ui/chart/time-chart';
 import type { TimeView } from '../../ui/chart/zoom';
 import { formatDuration, formatRate, formatValue, formatWindow } from '../../ui/format';
-import { forecastSeries, severityOf, type Severity } from '../shared/forecast';
+import type { Severity } from '../shared/forecast';
+
+/** The forecast code (src/cards/shared/forecast), loaded by the card only when a forecast is configured. */
+export type ForecastModule = typeof import('../shared/forecast');
 import { withAlpha, type ThemeColors } from '../shared/theme';
 import type { HistoryCardConfig } from './config';
 
@@ -71,6 +74,8 @@ export interface HistoryInputs {
   pixels: number;
   theme: ThemeColors;
   status: StoreStatus;
+  /** The forecast code, once loaded (a configured forecast says it is loading until then). */
+  forecaster?: ForecastModule;
   /** Resolves a configured colour (may be a theme variable); `fallback` when unset or invalid. */
   colour(value: string | undefined, fallback: string): string;
 }
@@ -166,11 +171,14 @@ export function buildHistory(input: HistoryInputs): { info: HistoryInfo; chart: 
     const { limit } = config.forecast;
     const unit = units[index];
     const bounds = historyBounds(config, now);
-    const f = forecastSeries(entities[index].series, { windowMs: (config.forecast.hours ?? config.hours_to_show) * HOUR, limit, now });
+    const forecaster = input.forecaster;
+    const f = forecaster?.forecastSeries(entities[index].series, { windowMs: (config.forecast.hours ?? config.hours_to_show) * HOUR, limit, now });
     include[axes[index]].push(limit);
     const { name, color } = rows[index];
     const target = formatValue(limit, unit);
-    if (f.warmingUp) {
+    if (!f || !forecaster) {
+      forecast = { text: `${name}: forecasting ${target}…`, severity: 'ok' };
+    } else if (f.warmingUp) {
       forecast = { text: `${name}: collecting data to forecast ${target}`, severity: 'ok' };
     } else {
       const end = Math.min(bounds.max, f.timeToLimitMs !== undefined ? now + f.timeToLimitMs : bounds.max);
@@ -184,7 +192,7 @@ export function buildHistory(input: HistoryInputs): { info: HistoryInfo; chart: 
       const ttl = f.timeToLimitMs;
       forecast =
         ttl !== undefined
-          ? { text: ttl <= 0 ? `${name} is at ${target}` : `${name} reaches ${target} in ${formatDuration(ttl)}`, severity: severityOf(ttl) }
+          ? { text: ttl <= 0 ? `${name} is at ${target}` : `${name} reaches ${target} in ${formatDuration(ttl)}`, severity: forecaster.severityOf(ttl) }
           : { text: `${name} is not heading for ${target} (${formatRate(f.slopePerMs, unit)})`, severity: 'ok' };
     }
   }

@@ -11,11 +11,11 @@ import type { VitalsTimeChart } from '../../ui/chart/time-chart';
 import { clampView, panView, zoomView, type TimeView } from '../../ui/chart/zoom';
 import { FrameScheduler } from '../../ui/frame';
 import { formatValue } from '../../ui/format';
-import { AnomalyTracker } from '../shared/anomalies';
+import type { AnomalyTracker } from '../shared/anomalies';
 import { numericSensorIds } from '../shared/config';
 import { readTheme, resolveColour, seriesColor } from '../shared/theme';
-import { HISTORY_CARD_TYPE, parseHistoryCardConfig, type HistoryCardConfig } from './config';
-import { buildHistory, historyBounds, historyWindowMs, type HistoryChartData, type HistoryInfo } from './model';
+import { parseHistoryCardConfig, type HistoryCardConfig, historyCardLayout } from './config';
+import { buildHistory, historyBounds, historyWindowMs, type ForecastModule, type HistoryChartData, type HistoryInfo } from './model';
 
 export { assignAxes, type HistoryInfo, type HistoryRow } from './model';
 
@@ -46,6 +46,12 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
   private readonly frames = new FrameScheduler(() => this.refresh());
   private ticker?: ReturnType<typeof setInterval>;
   private trackers = new Map<string, AnomalyTracker>();
+  /** The anomaly detectors load after the first paint: the chart never waits for them. */
+  private trackerClass?: typeof AnomalyTracker;
+  private trackerLoading?: Promise<void>;
+  /** The forecast code: loaded when a forecast is configured. */
+  private forecaster?: ForecastModule;
+  private forecasterLoading?: Promise<void>;
 
   private get timeChart(): VitalsTimeChart | null {
     return this.renderRoot.querySelector<VitalsTimeChart>('vitals-time-chart');
@@ -131,7 +137,7 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
         snapshot: store.snapshots.get(entry.entity),
         series,
         older: store.olderBuckets(entry.entity),
-        markers: config.show_anomalies && series ? this.trackerOf(entry.entity).update(series, MARKER_BUDGET_MS) : undefined,
+        markers: config.show_anomalies && series ? this.trackerOf(entry.entity)?.update(series, MARKER_BUDGET_MS) : undefined,
         color: entry.color ? resolveColour(this, entry.color, fallback) : fallback,
       };
     });
@@ -144,6 +150,7 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
       pixels: this.pixelWidth,
       theme,
       status: this._status,
+      forecaster: config.forecast ? this.loadForecaster() : undefined,
       colour: (value, fallback) => (value ? resolveColour(this, value, fallback) : fallback),
     });
     this._info = info;
@@ -152,10 +159,40 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
     if ([...this.trackers.values()].some((t) => t.pending)) this.scheduleFrame();
   }
 
-  private trackerOf(entityId: string): AnomalyTracker {
+  /** The forecast module if loaded; starts loading it otherwise (the next frame uses it). */
+  private loadForecaster(): ForecastModule | undefined {
+    this.forecasterLoading ??= import('../shared/forecast').then(
+      (m) => {
+        this.forecaster = m;
+        this.scheduleFrame();
+      },
+      (err: unknown) => {
+        this.forecasterLoading = undefined;
+        console.warn('ha-vitals: forecast code could not be loaded', err);
+      },
+    );
+    return this.forecaster;
+  }
+
+  /** The entity's marker tracker; undefined (and its code requested) until the detectors have loaded. */
+  private trackerOf(entityId: string): AnomalyTracker | undefined {
+    const Tracker = this.trackerClass;
+    if (!Tracker) {
+      this.trackerLoading ??= import('../shared/anomalies').then(
+        (m) => {
+          this.trackerClass = m.AnomalyTracker;
+          this.scheduleFrame();
+        },
+        (err: unknown) => {
+          this.trackerLoading = undefined; // retried with the next frame
+          console.warn('ha-vitals: anomaly detectors could not be loaded', err);
+        },
+      );
+      return undefined;
+    }
     let tracker = this.trackers.get(entityId);
     if (!tracker) {
-      tracker = new AnomalyTracker();
+      tracker = new Tracker();
       this.trackers.set(entityId, tracker);
     }
     return tracker;
@@ -204,12 +241,12 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
 
   /** Sections view (2024.11+): 12-column grid, rows of 56 px. */
   getGridOptions() {
-    return { columns: 12, rows: 'auto' as const, min_columns: 4, min_rows: 4 };
+    return historyCardLayout(this._config).grid;
   }
 
   /** Sections view, 2024.3 – 2024.10. */
   getLayoutOptions() {
-    return { grid_columns: 4, grid_rows: 4, grid_min_columns: 2, grid_min_rows: 3 };
+    return historyCardLayout(this._config).layout;
   }
 
   static getStubConfig(hass?: HomeAssistant): Record<string, unknown> {
@@ -377,10 +414,4 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
   ];
 }
 
-export const HISTORY_CARD_INFO = {
-  type: HISTORY_CARD_TYPE,
-  name: 'Vitals history',
-  description: 'Time series of one or more entities with thresholds, anomaly markers, forecast, comparison, zoom and pan.',
-  preview: true,
-  documentationURL: 'https://github.com/ha-vitals/ha-vitals/blob/main/docs/cards.md#vitals-history-card',
-};
+export { HISTORY_CARD_INFO } from './config';

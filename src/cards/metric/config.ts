@@ -86,3 +86,16 @@ export function parseMetricCardConfig(input: unknown): MetricCardConfig {
   }
   return { ...result.value, alerts, type: result.value.type ?? `custom:${METRIC_CARD_TYPE}` };
 }
+
+/** What the card picker lists (window.customCards): known without loading the card's code. */export const METRIC_CARD_INFO = {
+  type: METRIC_CARD_TYPE,
+  name: 'Vitals metric',
+  description: 'One metric with its current value and a live sparkline.',
+  preview: true,
+  documentationURL: 'https://github.com/ha-vitals/ha-vitals#vitals-metric-card',
+};
+
+/** Sizes in Home Assistant's sections view (2024.11+ grid options; 2024.3 – 2024.10 layout options): the same before and after the card's code loads. */
+export function metricCardLayout(_config?: unknown) {
+  return { grid: { columns: 6, rows: 3, min_columns: 3, min_rows: 2 }, layout: { grid_columns: 2, grid_rows: 2, grid_min_columns: 1, grid_min_rows: 2 } };
+}

@@ -10,7 +10,7 @@ import { loadHub } from '../alerts/hub';
 import { sparklinePath } from '../../ui/sparkline';
 import type { Severity } from '../../core/config/alerts';
 import { parseNumericState } from '../../core/series/parse';
-import { METRIC_CARD_TYPE, parseMetricCardConfig, type MetricCardConfig, type MetricStat } from './config';
+import { parseMetricCardConfig, type MetricCardConfig, type MetricStat, metricCardLayout } from './config';
 import { rollingStats, statistic, thresholdSeverity } from './derive';
 
 const SPARK_W = 300;
@@ -94,12 +94,12 @@ export class VitalsMetricCard extends VitalsCardBase<MetricCardConfig> {
 
   /** Sections view (2024.11+): 12-column grid, rows of 56 px. */
   getGridOptions() {
-    return { columns: 6, rows: 3, min_columns: 3, min_rows: 2 };
+    return metricCardLayout(this._config).grid;
   }
 
   /** Sections view, 2024.3 – 2024.10. */
   getLayoutOptions() {
-    return { grid_columns: 2, grid_rows: 2, grid_min_columns: 1, grid_min_rows: 2 };
+    return metricCardLayout(this._config).layout;
   }
 
   static getStubConfig(hass?: HomeAssistant): Partial<MetricCardConfig> {
@@ -279,10 +279,4 @@ function svgPath(d: string) {
   return svg`<path d=${d}></path>`;
 }
 
-export const METRIC_CARD_INFO = {
-  type: METRIC_CARD_TYPE,
-  name: 'Vitals metric',
-  description: 'One metric with its current value and a live sparkline.',
-  preview: true,
-  documentationURL: 'https://github.com/ha-vitals/ha-vitals#vitals-metric-card',
-};
+export { METRIC_CARD_INFO } from './config';

@@ -80,3 +80,16 @@ export function resolveDomains(config: OverviewCardConfig, hass: HassLike | unde
     experience: config.experience ?? DEFAULT_EXPERIENCE,
   };
 }
+
+/** What the card picker lists (window.customCards): known without loading the card's code. */export const OVERVIEW_CARD_INFO = {
+  type: OVERVIEW_CARD_TYPE,
+  name: 'Vitals overview',
+  description: 'Health at a glance: AI, System and Experience, with the top insights as sentences with numbers.',
+  preview: true,
+  documentationURL: 'https://github.com/ha-vitals/ha-vitals/blob/main/docs/cards-alerts-overview.md#vitals-overview-card',
+};
+
+/** Sizes in Home Assistant's sections view (2024.11+ grid options; 2024.3 – 2024.10 layout options): the same before and after the card's code loads. */
+export function overviewCardLayout(_config?: unknown) {
+  return { grid: { columns: 12, rows: 'auto' as const, min_columns: 6, min_rows: 3 }, layout: { grid_columns: 4, grid_rows: 4, grid_min_columns: 2, grid_min_rows: 3 } };
+}

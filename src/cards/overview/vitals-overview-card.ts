@@ -5,7 +5,7 @@ import { HubCardBase } from '../alerts/hub';
 import { cardStyles, listCardStyles } from '../shared/styles';
 import { isVirtualMetric, type StoreStatus, type VitalsStore } from '../../ha/store';
 import { telemetryFor } from '../../ha/telemetry/index';
-import { DOMAIN_LABELS, DOMAINS, OVERVIEW_CARD_TYPE, parseOverviewCardConfig, resolveDomains, type DomainKey, type OverviewCardConfig } from './config';
+import { DOMAIN_LABELS, DOMAINS, parseOverviewCardConfig, resolveDomains, type DomainKey, type OverviewCardConfig, overviewCardLayout } from './config';
 import type { DomainHealth, HealthLevel } from './model';
 import { VIRTUAL_METRICS } from './metrics';
 
@@ -152,11 +152,11 @@ export class VitalsOverviewCard extends HubCardBase<OverviewCardConfig> {
   }
 
   getGridOptions() {
-    return { columns: 12, rows: 'auto' as const, min_columns: 6, min_rows: 3 };
+    return overviewCardLayout(this._config).grid;
   }
 
   getLayoutOptions() {
-    return { grid_columns: 4, grid_rows: 4, grid_min_columns: 2, grid_min_rows: 3 };
+    return overviewCardLayout(this._config).layout;
   }
 
   static async getConfigElement(): Promise<HTMLElement> {
@@ -329,10 +329,4 @@ export class VitalsOverviewCard extends HubCardBase<OverviewCardConfig> {
   ];
 }
 
-export const OVERVIEW_CARD_INFO = {
-  type: OVERVIEW_CARD_TYPE,
-  name: 'Vitals overview',
-  description: 'Health at a glance: AI, System and Experience, with the top insights as sentences with numbers.',
-  preview: true,
-  documentationURL: 'https://github.com/ha-vitals/ha-vitals/blob/main/docs/cards-alerts-overview.md#vitals-overview-card',
-};
+export { OVERVIEW_CARD_INFO } from './config';

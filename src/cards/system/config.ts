@@ -100,3 +100,17 @@ export function discoverSystemEntities(states: Record<string, StateLike>): Parti
   }
   return found;
 }
+
+/** What the card picker lists (window.customCards): known without loading the card's code. */export const SYSTEM_CARD_INFO = {
+  type: SYSTEM_CARD_TYPE,
+  name: 'Vitals system',
+  description: 'CPU, memory, disk, load, network and database size with sparklines, trends and capacity forecasts.',
+  preview: true,
+  documentationURL: 'https://github.com/ha-vitals/ha-vitals/blob/main/docs/cards.md#vitals-system-card',
+};
+
+/** Sizes in Home Assistant's sections view (2024.11+ grid options; 2024.3 – 2024.10 layout options), from the config alone: the same before and after the card's code loads. About 46 px per resource. */
+export function systemCardLayout(config?: SystemCardConfig) {
+  const rows = Math.max(2, Math.ceil((48 + 46 * (config ? SYSTEM_ROWS.filter((k) => config.entities[k]).length : 4)) / 56));
+  return { grid: { columns: 12, rows, min_columns: 6, min_rows: 2 }, layout: { grid_columns: 2, grid_rows: rows, grid_min_columns: 2, grid_min_rows: 2 } };
+}

@@ -11,13 +11,11 @@ import { forecastSeries, severityOf, type Forecast, type Severity } from '../sha
 import {
   FORECAST_ROWS,
   ROW_LABELS,
-  SYSTEM_CARD_TYPE,
   SYSTEM_ROWS,
   discoverSystemEntities,
   parseSystemCardConfig,
   type SystemCardConfig,
-  type SystemRowKey,
-} from './config';
+  type SystemRowKey, systemCardLayout } from './config';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -195,14 +193,12 @@ export class VitalsSystemCard extends VitalsCardBase<SystemCardConfig> {
 
   /** Sections view (2024.11+): 12-column grid, rows of 56 px; about 46 px per resource. */
   getGridOptions() {
-    const rows = Math.max(2, Math.ceil((48 + 46 * this.rowCount()) / 56));
-    return { columns: 12, rows, min_columns: 6, min_rows: 2 };
+    return systemCardLayout(this._config).grid;
   }
 
   /** Sections view, 2024.3 – 2024.10. */
   getLayoutOptions() {
-    const rows = Math.max(2, Math.ceil((48 + 46 * this.rowCount()) / 56));
-    return { grid_columns: 2, grid_rows: rows, grid_min_columns: 2, grid_min_rows: 2 };
+    return systemCardLayout(this._config).layout;
   }
 
   static getStubConfig(hass?: HomeAssistant): Record<string, unknown> {
@@ -313,10 +309,4 @@ export class VitalsSystemCard extends VitalsCardBase<SystemCardConfig> {
   ];
 }
 
-export const SYSTEM_CARD_INFO = {
-  type: SYSTEM_CARD_TYPE,
-  name: 'Vitals system',
-  description: 'CPU, memory, disk, load, network and database size with sparklines, trends and capacity forecasts.',
-  preview: true,
-  documentationURL: 'https://github.com/ha-vitals/ha-vitals/blob/main/docs/cards.md#vitals-system-card',
-};
+export { SYSTEM_CARD_INFO } from './config';

@@ -7,7 +7,7 @@ import { cardConfig } from '../../core/config/card';
 import { parseCardConfig } from '../shared/config';
 import { quantileSorted } from '../../core/stats/quantile';
 import type { ReportedMetric } from '../../ha/mqtt-reporter';
-import { UX_METRICS } from '../../ha/telemetry/ux';
+import { UX_METRICS } from '../../ha/telemetry/ux-metrics';
 import type { BandLimits } from './rows';
 import { slug } from '../../ha/slug';
 
@@ -196,4 +196,17 @@ export function reportedMetrics(config: Pick<UxCardConfig, 'level' | 'metrics'>,
 export function deviceEntity(prefix: string, key: UxRowKey): string {
   const base = (prefix.startsWith('sensor.') ? prefix : `sensor.${prefix}`).replace(/_+$/, '');
   return `${base}_${rowSuffix(key)}`;
+}
+
+/** What the card picker lists (window.customCards): known without loading the card's code. */export const UX_CARD_INFO = {
+  type: UX_CARD_TYPE,
+  name: 'Vitals user experience',
+  description: "This browser's experience of Home Assistant: round trip, delivery lag, INP, long tasks, frame rate, and the monitor's own overhead.",
+  preview: true,
+  documentationURL: 'https://github.com/ha-vitals/ha-vitals/blob/main/docs/cards-ai-ux.md#vitals-ux-card',
+};
+
+/** Sizes in Home Assistant's sections view (2024.11+ grid options; 2024.3 – 2024.10 layout options): the same before and after the card's code loads. */
+export function uxCardLayout(_config?: unknown) {
+  return { grid: { columns: 12, rows: 'auto' as const, min_columns: 6, min_rows: 3 }, layout: { grid_columns: 4, grid_rows: 'auto', grid_min_columns: 2 } };
 }

@@ -5,7 +5,6 @@ import type { StoreConnection, VitalsStore } from '../../ha/store';
 import { telemetryFor } from '../../ha/telemetry/index';
 import { browserDeviceName, browserStorage, deviceNameProblem, onBrowserDeviceNameChange, setBrowserDeviceName, DEVICE_NAME_MAX, type DeviceStorage } from '../../ha/device-identity';
 import {
-  UX_CARD_TYPE,
   UX_ROWS,
   deviceEntity,
   parseUxCardConfig,
@@ -15,8 +14,7 @@ import {
   rowOfEntity,
   shownRows,
   type UxCardConfig,
-  type UxRowKey,
-} from './config';
+  type UxRowKey, uxCardLayout } from './config';
 import { bandOf, renderRow, rowStyles, sensorRow, seriesWindow, tailText, withUnit, type RowView } from './rows';
 
 type PingConnection = StoreConnection & { ping(): Promise<unknown> };
@@ -128,13 +126,12 @@ export class VitalsUxCard extends VitalsCardBase<UxCardConfig> {
 
   /** Sections view (2024.11+): 12-column grid, rows of 56 px. */
   getGridOptions() {
-    // Height follows the rows (device rows appear as their sensors do).
-    return { columns: 12, rows: 'auto' as const, min_columns: 6, min_rows: 3 };
+    return uxCardLayout(this._config).grid;
   }
 
   /** Sections view, 2024.3 – 2024.10. */
   getLayoutOptions() {
-    return { grid_columns: 4, grid_rows: 'auto', grid_min_columns: 2 };
+    return uxCardLayout(this._config).layout;
   }
 
   static getStubConfig(): Partial<UxCardConfig> {
@@ -328,10 +325,4 @@ export class VitalsUxCard extends VitalsCardBase<UxCardConfig> {
   ];
 }
 
-export const UX_CARD_INFO = {
-  type: UX_CARD_TYPE,
-  name: 'Vitals user experience',
-  description: "This browser's experience of Home Assistant: round trip, delivery lag, INP, long tasks, frame rate, and the monitor's own overhead.",
-  preview: true,
-  documentationURL: 'https://github.com/ha-vitals/ha-vitals/blob/main/docs/cards-ai-ux.md#vitals-ux-card',
-};
+export { UX_CARD_INFO } from './config';

@@ -14,25 +14,8 @@
 import type { DeviceStorage } from '../device-identity';
 import type { VitalsStore } from '../store';
 
-/**
- * Sentences the probe may send. The built-in agent answers the first four with read-only intents
- * (HassGetCurrentTime, HassGetCurrentDate); the last one no agent understands, which is harmless and
- * still measures the intent stage. None of them names a device, so no agent has anything to change.
- */
-export const PROBE_SENTENCES = ['what time is it', 'what is the time', 'what is the date', 'what day is it', 'ha vitals probe'] as const;
-export type ProbeSentence = (typeof PROBE_SENTENCES)[number];
-
-/** The allow-listed sentence `text` is, whatever its case, spacing, `what's` or final punctuation; else undefined. */
-export function probeSentence(text: string): ProbeSentence | undefined {
-  if (typeof text !== 'string') return undefined;
-  const normal = text
-    .toLowerCase()
-    .replace(/[\u2019']s\b/g, ' is')
-    .replace(/[?.!]+\s*$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return PROBE_SENTENCES.find((s) => s === normal);
-}
+export { PROBE_SENTENCES, probeSentence, type ProbeSentence } from './probe-sentences';
+import { PROBE_SENTENCES, probeSentence } from './probe-sentences';
 
 /** localStorage key: this browser runs the probes (set by an administrator in the AI card). */
 export const PROBE_OPT_IN_KEY = 'ha-vitals:assist-probe';

@@ -7,16 +7,8 @@ import type { EntitySnapshot } from '../entity-updates';
 import { monitorMessages } from '../services';
 import type { VitalsStore } from '../store';
 
-export const UX_METRICS = {
-  rtt: 'vitals.ws_rtt_ms',
-  lag: 'vitals.state_lag_ms',
-  serviceCall: 'vitals.service_call_ms',
-  longTask: 'vitals.long_task_ms',
-  inp: 'vitals.inp_ms',
-  heap: 'vitals.heap_mb',
-  fps: 'vitals.fps',
-  overhead: 'vitals.monitor_overhead_ms',
-} as const;
+export { UX_METRICS } from './ux-metrics';
+import { UX_METRICS } from './ux-metrics';
 
 export type MonitoringLevel = 'off' | 'basic' | 'full';
 

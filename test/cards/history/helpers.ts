@@ -1,5 +1,5 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
-import '../../../src/ha-vitals';
+import '../../helpers/define-cards';
 import type { VitalsHistoryCard } from '../../../src/cards/history/vitals-history-card';
 import type { VitalsTimeChart } from '../../../src/ui/chart/time-chart';
 import { FakeConnection, fakeHass, sleep } from '../../helpers/fake-connection';

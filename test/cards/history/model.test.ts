@@ -4,6 +4,7 @@ import { parseHistoryCardConfig } from '../../../src/cards/history/config';
 import { BucketSeries } from '../../../src/core/series/bucket-series';
 import { TimeSeries } from '../../../src/core/series/time-series';
 import { THEME_FALLBACKS } from '../../../src/cards/shared/theme';
+import * as forecastModule from '../../../src/cards/shared/forecast';
 
 const HOUR = 3_600_000;
 const NOW = 1_800_000_000_000;
@@ -20,6 +21,7 @@ function inputs(config: Record<string, unknown>, entities: HistoryInputs['entiti
     theme: THEME_FALLBACKS,
     status: 'live',
     colour: (value, fallback) => value ?? fallback,
+    forecaster: forecastModule,
     ...overrides,
   };
 }

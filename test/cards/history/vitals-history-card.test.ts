@@ -1,3 +1,4 @@
+import { HISTORY_CARD_INFO } from '../../../src/cards/history/config';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { VitalsHistoryCard } from '../../../src/cards/history/vitals-history-card';
 import { assignAxes } from '../../../src/cards/history/vitals-history-card';
@@ -457,7 +458,7 @@ describe('vitals-history-card', () => {
     expect(Card.getStubConfig({ states: {} } as never)).to.deep.equal({ entities: ['sensor.processor_use'], hours_to_show: 24 });
     const editor = await Card.getConfigElement();
     expect(editor.tagName.toLowerCase()).to.equal('vitals-history-card-editor');
-    const entry = window.customCards!.find((c) => c.type === 'vitals-history-card');
+    const entry = HISTORY_CARD_INFO;
     expect(entry).to.include({ preview: true, name: 'Vitals history' });
     expect(entry!.documentationURL).to.match(/^https:\/\//);
   });

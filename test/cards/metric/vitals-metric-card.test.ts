@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { LitElement } from 'lit';
-import '../../../src/ha-vitals';
+import '../../helpers/define-cards';
+import { METRIC_CARD_INFO } from '../../../src/cards/metric/config';
 import type { VitalsMetricCard } from '../../../src/cards/metric/vitals-metric-card';
 import { parseMetricCardConfig } from '../../../src/cards/metric/config';
 import { FakeConnection, fakeHass, sleep } from '../../helpers/fake-connection';
@@ -99,7 +100,7 @@ describe('vitals-metric-card', () => {
   });
 
   it('is registered for the card picker with a preview', () => {
-    const entry = window.customCards!.find((c) => c.type === 'vitals-metric-card');
+    const entry = METRIC_CARD_INFO;
     expect(entry).to.include({ preview: true, name: 'Vitals metric' });
   });
 });

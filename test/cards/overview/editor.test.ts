@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/ha-vitals';
+import '../../helpers/define-cards';
 import { OVERVIEW_EDITOR_SCHEMA, type VitalsOverviewCardEditor } from '../../../src/cards/overview/editor';
 
 describe('vitals-overview-card-editor', () => {

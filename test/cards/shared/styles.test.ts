@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { LitElement } from 'lit';
-import '../../../src/ha-vitals';
+import '../../helpers/define-cards';
 import { cardStyles } from '../../../src/cards/shared/styles';
 
 /** Each card with the smallest config that renders it (no `hass`: the look, not the data), and whether it has a title. */

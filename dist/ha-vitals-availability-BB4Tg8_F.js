@@ -1,0 +1,1 @@
+function t(t,e,a){if(!(a>e)||0===t.length)return Number.NaN;let n=Math.max(0,t.upperBound(e)-1),r=0,u=0;for(;n<t.length;n++){const N=Math.max(e,t.timeAt(n));if(N>=a)break;const m=n+1<t.length?Math.min(a,t.timeAt(n+1)):a;m<=N||(r+=m-N,Number.isNaN(t.valueAt(n))||(u+=m-N))}return r>0?u/r:Number.NaN}function e(t,e){return e>0?Math.min(1,Math.max(0,t/e)):Number.NaN}export{t as a,e};

@@ -1,0 +1,1 @@
+class a{constructor(a){this.task=a}schedule(){void 0===this.frame&&(this.frame=requestAnimationFrame(()=>{this.frame=void 0,this.task()}))}cancel(){void 0!==this.frame&&cancelAnimationFrame(this.frame),this.frame=void 0}}export{a as F};

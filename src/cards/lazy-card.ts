@@ -1,0 +1,153 @@
+/**
+ * The element Home Assistant creates for each of our card types, light enough for the entry
+ * module: it checks the config at once (so a bad config still gets Home Assistant's error card,
+ * naming the key), answers the sections-view size questions from the config, and loads the
+ * card's own code the moment a dashboard uses it. A dashboard with one history card downloads
+ * the history card, not the other six.
+ *
+ * The loaded card (a Lit element) lives inside this one as its only child and gets the config
+ * and `hass` as they come. `card` is that element; `shadowRoot` answers with the card's, so
+ * tools that look into a card's shadow root (tests, browser devtools snippets) work unchanged.
+ */
+import type { HomeAssistant } from 'custom-card-helpers';
+
+/** What the loaded card element offers (the Lit card classes). */
+export interface LoadedCard extends HTMLElement {
+  setConfig(config: unknown): void;
+  hass?: HomeAssistant;
+  getCardSize?(): number | Promise<number>;
+}
+
+export interface LoadedCardClass {
+  new (): LoadedCard;
+  getStubConfig?(hass?: HomeAssistant, entities?: string[], fallback?: string[]): unknown;
+  getConfigElement?(): Promise<HTMLElement> | HTMLElement;
+}
+
+export interface LazyCardSpec {
+  /** The public tag (`vitals-history-card`); the loaded card is defined as `<tag>-view`. */
+  tag: string;
+  /** Throws an Error naming the key for a bad config (Home Assistant shows it in its error card). */
+  parse(config: unknown): unknown;
+  /** Sections-view sizes from the parsed config (also what the loaded card answers). */
+  layout(config: never): { grid: object; layout: object };
+  /** Card size (masonry view) until the code has loaded. */
+  cardSize: number;
+  load(): Promise<LoadedCardClass>;
+}
+
+/** A load per card type and page; retried after a failure (a dropped connection). */
+function loader(spec: LazyCardSpec): () => Promise<LoadedCardClass> {
+  let loading: Promise<LoadedCardClass> | undefined;
+  return () => {
+    loading ??= spec.load().then(
+      (cls) => {
+        const viewTag = `${spec.tag}-view`;
+        if (!customElements.get(viewTag)) customElements.define(viewTag, cls);
+        return customElements.get(viewTag) as unknown as LoadedCardClass;
+      },
+      (err: unknown) => {
+        loading = undefined;
+        throw err;
+      },
+    );
+    return loading;
+  };
+}
+
+export function lazyCardClass(spec: LazyCardSpec): CustomElementConstructor {
+  const load = loader(spec);
+  return class LazyCard extends HTMLElement {
+    private inner?: LoadedCard;
+    private config?: unknown;
+    private parsed?: unknown;
+    private hassValue?: HomeAssistant;
+    private failure?: HTMLElement;
+
+    /** The loaded card element (undefined until its code arrived). */
+    get card(): LoadedCard | undefined {
+      return this.inner;
+    }
+
+    override get shadowRoot(): ShadowRoot | null {
+      return this.inner?.shadowRoot ?? null;
+    }
+
+    setConfig(config: unknown): void {
+      this.parsed = spec.parse(config);
+      this.config = config;
+      this.inner?.setConfig(config);
+    }
+
+    set hass(hass: HomeAssistant) {
+      this.hassValue = hass;
+      if (this.inner) this.inner.hass = hass;
+    }
+
+    get hass(): HomeAssistant | undefined {
+      return this.hassValue;
+    }
+
+    connectedCallback(): void {
+      this.style.display = 'block';
+      void this.ensureCard();
+    }
+
+    /** The card, once its code has loaded (Home Assistant awaits getCardSize). */
+    private async ensureCard(): Promise<LoadedCard | undefined> {
+      if (this.inner) return this.inner;
+      let cls: LoadedCardClass;
+      try {
+        cls = await load();
+      } catch (err) {
+        this.showFailure(err);
+        return undefined;
+      }
+      if (this.inner) return this.inner;
+      const card = new cls();
+      card.style.display = 'block';
+      card.style.height = '100%';
+      if (this.config !== undefined) card.setConfig(this.config);
+      if (this.hassValue) card.hass = this.hassValue;
+      this.inner = card;
+      this.failure?.remove();
+      this.appendChild(card);
+      return card;
+    }
+
+    /** A visible state instead of a blank space when the card's code cannot be fetched. */
+    private showFailure(err: unknown): void {
+      console.warn(`ha-vitals: ${spec.tag} could not be loaded`, err);
+      if (this.failure) return;
+      const box = document.createElement('ha-card');
+      box.setAttribute('role', 'alert');
+      box.style.cssText = 'display:block;padding:12px 16px;color:var(--error-color, #db4437)';
+      box.textContent = `${spec.tag}: its code could not be loaded (connection lost?). It is tried again when the view is opened again.`;
+      this.failure = box;
+      this.appendChild(box);
+    }
+
+    getCardSize(): number | Promise<number> {
+      if (this.inner?.getCardSize) return this.inner.getCardSize();
+      return this.ensureCard().then((card) => card?.getCardSize?.() ?? spec.cardSize);
+    }
+
+    getGridOptions(): object {
+      return spec.layout(this.parsed as never).grid;
+    }
+
+    getLayoutOptions(): object {
+      return spec.layout(this.parsed as never).layout;
+    }
+
+    static async getStubConfig(hass?: HomeAssistant, entities?: string[], fallback?: string[]): Promise<unknown> {
+      return (await load()).getStubConfig?.(hass, entities, fallback) ?? {};
+    }
+
+    static async getConfigElement(): Promise<HTMLElement> {
+      const cls = await load();
+      if (!cls.getConfigElement) throw new Error(`${spec.tag} has no visual editor`);
+      return cls.getConfigElement();
+    }
+  };
+}

@@ -1,0 +1,106 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/ha-vitals';
+import { lazyCardClass } from '../../src/cards/lazy-card';
+import { FakeConnection, fakeHass } from '../helpers/fake-connection';
+
+type Wrapper = HTMLElement & {
+  setConfig(c: unknown): void;
+  hass: unknown;
+  card?: HTMLElement & { info?: unknown };
+  getCardSize(): number | Promise<number>;
+  getGridOptions(): { rows: unknown };
+  getLayoutOptions(): object;
+};
+
+describe('the entry module (lazy cards)', () => {
+  it('lists and defines all seven cards without loading their code', () => {
+    // Assert
+    const types = (window.customCards ?? []).map((c) => c.type);
+    expect(types).to.have.members(['vitals-metric-card', 'vitals-history-card', 'vitals-system-card', 'vitals-ux-card', 'vitals-ai-card', 'vitals-alerts-card', 'vitals-overview-card']);
+    for (const type of types) expect(customElements.get(type), type).to.not.equal(undefined);
+    expect(customElements.get('vitals-history-card-view')).to.equal(undefined);
+  });
+
+  it('refuses a bad config at once, naming the key (Home Assistant shows it in its error card)', () => {
+    // Arrange
+    const card = document.createElement('vitals-history-card') as Wrapper;
+    // Act / Assert
+    expect(() => card.setConfig({ type: 'custom:vitals-history-card', entities: ['sensor.a'], hours_to_show: 'lots' })).to.throw(/hours_to_show/);
+    expect(() => card.setConfig({ type: 'custom:vitals-history-card', entities: ['sensor.a'] })).to.not.throw();
+  });
+
+  it('loads the code of the card a dashboard uses, and only that card', async () => {
+    // Arrange
+    const connection = new FakeConnection();
+    connection.setState('sensor.a', '42', { friendly_name: 'A', unit_of_measurement: '%' });
+    const host = await fixture<HTMLDivElement>(html`<div style="width: 400px; height: 300px"></div>`);
+    const card = document.createElement('vitals-history-card') as Wrapper;
+    card.setConfig({ type: 'custom:vitals-history-card', entities: ['sensor.a'] });
+    card.hass = fakeHass(connection);
+    // Act
+    host.appendChild(card);
+    // Assert
+    await waitUntil(() => card.card !== undefined, 'the history card code was not loaded', { timeout: 5000 });
+    expect(card.card!.tagName).to.equal('VITALS-HISTORY-CARD-VIEW');
+    await waitUntil(() => card.shadowRoot?.querySelector('.legend-value')?.textContent?.includes('42'), 'legend not drawn', { timeout: 5000 });
+    expect(customElements.get('vitals-ux-card-view')).to.equal(undefined);
+    expect(await card.getCardSize()).to.equal(5);
+  });
+
+  it('gives the same sections-view sizes before and after its code loads', async () => {
+    // Arrange
+    const config = { type: 'custom:vitals-system-card', entities: { cpu: 'sensor.cpu', memory: 'sensor.mem' } };
+    const card = document.createElement('vitals-system-card') as Wrapper;
+    card.setConfig(config);
+    const before = [card.getGridOptions(), card.getLayoutOptions()];
+    card.hass = fakeHass(new FakeConnection());
+    // Act
+    const host = await fixture<HTMLDivElement>(html`<div style="width: 400px"></div>`);
+    host.appendChild(card);
+    await waitUntil(() => card.card !== undefined, 'the system card code was not loaded', { timeout: 5000 });
+    // Assert
+    const loaded = card.card as unknown as { getGridOptions(): object; getLayoutOptions(): object };
+    expect([loaded.getGridOptions(), loaded.getLayoutOptions()]).to.deep.equal(before);
+    expect(before[0]).to.deep.include({ rows: 3 }); // two resources: 48 + 2 × 46 px in rows of 56 px
+  });
+
+  it('hands the card picker a stub config and the visual editor from the loaded code', async () => {
+    const cls = customElements.get('vitals-metric-card') as unknown as { getStubConfig(hass: unknown): Promise<Record<string, unknown>>; getConfigElement(): Promise<HTMLElement> };
+    const stub = await cls.getStubConfig(fakeHass(new FakeConnection()));
+    expect(stub).to.have.property('entity');
+    const editor = await cls.getConfigElement();
+    expect(editor.tagName).to.equal('VITALS-METRIC-CARD-EDITOR');
+  });
+
+  it('shows a visible message when the card code cannot be fetched, and tries again later', async () => {
+    // Arrange: a card type whose code fails to load once
+    let attempts = 0;
+    const Lazy = lazyCardClass({
+      tag: 'vitals-flaky-card',
+      parse: (c) => c,
+      layout: () => ({ grid: {}, layout: {} }),
+      cardSize: 2,
+      load: async () => {
+        attempts++;
+        if (attempts === 1) throw new TypeError('Failed to fetch dynamically imported module');
+        return class extends HTMLElement {
+          setConfig(): void {}
+        } as never;
+      },
+    });
+    customElements.define('vitals-flaky-card', Lazy);
+    const first = document.createElement('vitals-flaky-card') as Wrapper;
+    first.setConfig({});
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    // Act
+    host.appendChild(first);
+    // Assert
+    await waitUntil(() => first.querySelector('[role="alert"]') !== null, 'no visible failure');
+    expect(first.textContent).to.match(/could not be loaded/);
+    const second = document.createElement('vitals-flaky-card') as Wrapper;
+    second.setConfig({});
+    host.appendChild(second);
+    await waitUntil(() => second.card !== undefined, 'not retried');
+    expect(attempts).to.equal(2);
+  });
+});
