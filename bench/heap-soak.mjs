@@ -67,7 +67,9 @@ window.soak = async (days) => {
       heap.push({ simulatedHours: hour + 1, usedMB: performance.memory.usedJSHeapSize / 1048576 });
     }
   }
-  const card = document.querySelector('vitals-metric-card');
+  // The element Home Assistant creates holds the loaded card (src/cards/lazy-card.ts).
+  const element = document.querySelector('vitals-metric-card');
+  const card = element.card ?? element;
   const series = card.store.series('sensor.cpu');
   return { updates: n, heap, cpuSamplesKept: series.length, cpuShown: card.shadowRoot.querySelector('.value').textContent, hub: card.hub?.alerts().length ?? 0 };
 };

@@ -79,8 +79,8 @@ const CARD_NAMES = Object.keys(CARDS);
 /**
  * Builds src/ with rollup's JS API and rollup.config.mjs, into a temp directory (never dist/: it is
  * checked against fresh builds). Returns the entry and the lazily imported chunks the history card
- * needs (chart.js, the history cache), which the page loads before the measurement like the peers'
- * single bundles.
+ * needs (its own code, chart.js, the history cache, the anomaly detectors, the forecast), which the
+ * page loads before the measurement like the peers' single bundles.
  */
 async function buildOurs() {
   const { rollup } = await import('rollup');
@@ -94,7 +94,7 @@ async function buildOurs() {
     const { output } = await bundle.write({ ...config.output, dir });
     await bundle.close();
     const entry = output.find((o) => o.type === 'chunk' && o.isEntry);
-    const lazy = output.filter((o) => o.type === 'chunk' && o.isDynamicEntry && /chart-setup|history-cache/.test(o.facadeModuleId ?? o.name));
+    const lazy = output.filter((o) => o.type === 'chunk' && o.isDynamicEntry && /chart-setup|history-cache|vitals-history-card|anomalies|forecast/.test(o.facadeModuleId ?? o.name));
     return { dir, scripts: [entry, ...lazy].map((o) => `/vitals/${o.fileName}`), builtFrom: provenance() };
   } finally {
     process.chdir(cwd);

@@ -188,29 +188,33 @@ function firstFinite(points, x, y) {
  * checked after each rendered frame (see `untilFrame`), so the time taken is the end of the first
  * frame that contains the chart with the history.
  */
+/** Our card element holds the loaded card as `card` (src/cards/lazy-card.ts); older builds were the card. */
+const loaded = (el) => el.card ?? el;
+
 const CARDS = {
   vitals: {
     tag: 'vitals-history-card',
+    // The element Home Assistant creates holds the loaded card (src/cards/lazy-card.ts): `loaded`.
     // Our card draws on a canvas with chart.js, synchronously inside its once-per-frame refresh
     // (`chart.update('none')`, no animation). Painted = the chart.js instance exists and its
     // series dataset holds at least 10 numeric points (the first state from subscribe_entities
     // alone is 1 point; history brings hundreds). The canvas is checked for non-blank pixels
     // once afterwards (`inkPixels`) as a sanity check.
     painted(el) {
-      const data = el.chart?.data?.datasets?.[0]?.data;
+      const data = loaded(el).chart?.data?.datasets?.[0]?.data;
       if (!data) return false;
       let n = 0;
       for (const p of data) if (Number.isFinite(p.y) && ++n >= 10) return true;
       return false;
     },
     drawnFrom(el) {
-      return firstFinite(el.chart.data.datasets[0].data, (p) => p.x, (p) => p.y);
+      return firstFinite(loaded(el).chart.data.datasets[0].data, (p) => p.x, (p) => p.y);
     },
     window(el) {
-      return el.view;
+      return loaded(el).view;
     },
     showsValue(el, value) {
-      const data = el.chart?.data?.datasets?.[0]?.data ?? [];
+      const data = loaded(el).chart?.data?.datasets?.[0]?.data ?? [];
       for (let i = data.length - 1; i >= 0 && i >= data.length - 8; i--) if (data[i].y === value) return true;
       return false;
     },
@@ -218,7 +222,7 @@ const CARDS = {
       return '';
     },
     ink(el) {
-      const canvas = el.chart.canvas;
+      const canvas = loaded(el).chart.canvas;
       const ctx = canvas.getContext('2d');
       const img = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
       let ink = 0;
