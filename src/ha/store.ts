@@ -70,8 +70,8 @@ interface Watched {
    * their min and max), as buckets: created on first use, so short windows never pay for it.
    */
   older?: BucketSeries;
-  /** Newest time covered by a statistics summary: raw samples up to it are already in `older`. */
-  statisticsUntil?: number;
+  /** The span statistics summaries cover (first row to last row's end): raw samples in it are already in `older`. */
+  statistics?: { from: number; until: number };
   /** Server stamp of the last live state recorded (a future one is stored at its arrival time). */
   lastStamp?: number;
 }
@@ -169,7 +169,7 @@ export class VitalsStore {
       // A card wants a longer window than the series keeps: widen it, keeping what it holds.
       const wider = this.newEntry(windowMs, isVirtualMetric(entityId), entry.listeners);
       wider.older = entry.older?.rebinned(bucketWidthFor(windowMs), windowMs);
-      wider.statisticsUntil = entry.statisticsUntil;
+      wider.statistics = entry.statistics;
       wider.lastStamp = entry.lastStamp;
       entry.series.forEachInRange(-Infinity, Infinity, (t, v) => wider.series.append(t, v));
       this.watched.set(entityId, wider);
@@ -338,7 +338,7 @@ export class VitalsStore {
       now: virtual ? undefined : this.opts.now,
       onEvict: (t, v) => {
         // Samples a statistics summary already covers are not counted twice.
-        if (entry.statisticsUntil !== undefined && t < entry.statisticsUntil) return;
+        if (entry.statistics && t >= entry.statistics.from && t < entry.statistics.until) return;
         this.olderOf(entry).add(t, v);
       },
     });
@@ -386,8 +386,14 @@ export class VitalsStore {
       for (let i = 0; i < chunk.times.length; i++) {
         older.addSummary(chunk.times[i], chunk.mins?.[i] ?? Number.NaN, chunk.maxs?.[i] ?? Number.NaN, chunk.values[i]);
       }
-      const end = chunk.times[chunk.times.length - 1] + (chunk.periodMs ?? 0);
-      if (chunk.times.length > 0 && !(end <= (entry.statisticsUntil ?? -Infinity))) entry.statisticsUntil = end;
+      if (chunk.times.length > 0) {
+        // Statistics may cover only part of the window (a sensor that got a state_class lately):
+        // raw samples outside what they cover still go into the buckets.
+        const from = chunk.times[0];
+        const until = chunk.times[chunk.times.length - 1] + (chunk.periodMs ?? 0);
+        const known = entry.statistics;
+        entry.statistics = known ? { from: Math.min(known.from, from), until: Math.max(known.until, until) } : { from, until };
+      }
       for (const l of entry.listeners) l(snapshot);
       return;
     }

@@ -454,6 +454,34 @@ describe('VitalsStore over a dense window', () => {
     expect(store.series('sensor.t')!.timeAt(0)).to.be.above(firstHour + 20 * DAY - hour);
   });
 
+  it('keeps raw samples older than what the statistics cover (statistics of the last hours only)', async () => {
+    // Arrange: the raw room is 100 samples; statistics exist only for the last 2 hours of a 7-day window
+    const connection = new FakeConnection();
+    const now = Date.now();
+    connection.setState('sensor.new', '5', { state_class: 'measurement' }, now / 1000);
+    const five = 300_000;
+    connection.responders.set('recorder/statistics_during_period', () => ({
+      'sensor.new': Array.from({ length: 24 }, (_, i) => ({ start: Math.floor((now - 2 * 3_600_000) / five) * five + i * five, mean: 5, min: 4, max: 6 })),
+    }));
+    connection.responders.set('history/history_during_period', () => ({
+      'sensor.new': Array.from({ length: 1000 }, (_, i) => ({ s: i === 10 ? '99' : '5', lu: (now - 7 * DAY + i * 600_000) / 1000 })),
+    }));
+    const store = new VitalsStore(connection as never, { samplesPerEntity: 100 });
+    store.frontendStates = { 'sensor.new': { attributes: { state_class: 'measurement' } } };
+    // Act
+    store.watch('sensor.new', () => undefined, { historyMs: 7 * DAY });
+    await sleep(40);
+    // Assert: the old spike, long before the statistics begin, is in the buckets
+    let max = -Infinity;
+    let earliest = Infinity;
+    store.olderBuckets('sensor.new')!.forEach(-Infinity, Infinity, (t, _lo, hi) => {
+      max = Math.max(max, hi);
+      earliest = Math.min(earliest, t);
+    });
+    expect(max).to.equal(99);
+    expect(earliest - (now - 7 * DAY)).to.be.below(10 * 60_000);
+  });
+
   it('draws a long window of a measurement sensor from its statistics first, then refines it with the raw states', async () => {
     // Arrange: the recorder's raw answer is slow; 5-minute statistics answer at once
     const connection = new FakeConnection();
