@@ -463,9 +463,12 @@ describe('VitalsStore over a dense window', () => {
     connection.responders.set('recorder/statistics_during_period', () => ({
       'sensor.new': Array.from({ length: 24 }, (_, i) => ({ start: Math.floor((now - 2 * 3_600_000) / five) * five + i * five, mean: 5, min: 4, max: 6 })),
     }));
-    connection.responders.set('history/history_during_period', () => ({
-      'sensor.new': Array.from({ length: 1000 }, (_, i) => ({ s: i === 10 ? '99' : '5', lu: (now - 7 * DAY + i * 600_000) / 1000 })),
-    }));
+    // The raw states arrive after the statistics (as they do: 2,000 rows against 100,000)
+    connection.responders.set('history/history_during_period', () =>
+      sleep(10).then(() => ({
+        'sensor.new': Array.from({ length: 1000 }, (_, i) => ({ s: i === 10 ? '99' : '5', lu: (now - 7 * DAY + i * 600_000) / 1000 })),
+      })),
+    );
     const store = new VitalsStore(connection as never, { samplesPerEntity: 100 });
     store.frontendStates = { 'sensor.new': { attributes: { state_class: 'measurement' } } };
     // Act
