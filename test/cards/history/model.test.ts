@@ -76,4 +76,20 @@ describe('history model', () => {
     expect(historyWindowMs(config)).to.equal(48 * HOUR + 7 * 24 * HOUR);
     expect(historyBounds(config, NOW)).to.deep.equal({ min: NOW - 24 * HOUR, max: NOW + 6 * HOUR });
   });
+
+  it('says the forecast is coming while its code loads, then forecasts', () => {
+    // Arrange: a rising series
+    const series = new TimeSeries({ maxAgeMs: Infinity });
+    for (let i = 0; i <= 24; i++) series.append(NOW - 24 * HOUR + i * HOUR, 50 + i);
+    const config = { entities: ['sensor.disk'], forecast: { limit: 90 } };
+    const entities = [{ series, snapshot: snapshot('sensor.disk', '74', { friendly_name: 'Disk', unit_of_measurement: '%' }), color: 'red' }];
+    // Act
+    const loading = buildHistory(inputs(config, entities, { forecaster: undefined }));
+    const loaded = buildHistory(inputs(config, entities));
+    // Assert
+    expect(loading.info.forecast?.text).to.equal('Disk: forecasting 90 %…');
+    expect(loading.chart.lines.some((l) => l.style === 'forecast')).to.equal(false);
+    expect(loaded.info.forecast?.text).to.match(/^Disk reaches 90 % in 1[56] h/);
+    expect(loaded.chart.lines.some((l) => l.style === 'forecast')).to.equal(true);
+  });
 });
