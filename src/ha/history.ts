@@ -192,8 +192,13 @@ export class HistoryLoader {
       const needsStatistics = batch.start < rawHorizon;
       // Each answer is handed over the moment it arrives: statistics (small) paint the window
       // first, the raw states refine it.
+      let previewShown = false;
       const deliverStatistics = (answer: { rows: Record<string, StatisticRow[]>; periodMs: number }) => {
-        for (const [id, rows] of Object.entries(answer.rows)) if (rows?.length && batch.entityIds.has(id)) this.deliver(id, decodeStatistics(rows, answer.periodMs));
+        for (const [id, rows] of Object.entries(answer.rows)) {
+          if (!rows?.length || !batch.entityIds.has(id)) continue;
+          this.deliver(id, decodeStatistics(rows, answer.periodMs));
+          if (batch.previewIds.has(id)) previewShown = true;
+        }
       };
       const requests: Promise<void>[] = [];
       if (previewIds.length) {
@@ -204,7 +209,9 @@ export class HistoryLoader {
         requests.push(this.fetchStatistics(plainIds, batch.start, Math.min(batch.end, rawHorizon)).then(deliverStatistics));
       }
       requests.push(
-        this.fetchHistory(entityIds, Math.max(batch.start, needsStatistics ? rawHorizon : batch.start), batch.end).then((history) => {
+        this.fetchHistory(entityIds, Math.max(batch.start, needsStatistics ? rawHorizon : batch.start), batch.end).then(async (history) => {
+          // Placing 100,000 states takes tens of ms: let the preview be painted first.
+          if (previewShown) await afterNextPaint();
           for (const id of entityIds) {
             const states = history[id];
             if (states?.length) this.deliver(id, decodeHistory(states, batch.start));
@@ -249,6 +256,12 @@ export class HistoryLoader {
     });
     return { rows, periodMs: PERIOD_MS[period] };
   }
+}
+
+/** Resolves after the browser painted its next frame (at once where there are no frames). */
+function afterNextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /**

@@ -131,3 +131,36 @@ describe('history decoding of absurd values', () => {
     expect(stats.absurd).to.equal(1);
   });
 });
+
+describe('HistoryLoader previews', () => {
+  it('hands over a preview (statistics of the window) first, and the raw states only after the next painted frame', async () => {
+    // Arrange: the raw answer comes a little after the statistics (as 100,000 rows do after 2,000)
+    const connection = new FakeConnection();
+    connection.responders.set('history/history_during_period', () => sleep(5).then(() => ({ 'sensor.a': [{ s: '1', lu: NOW / 1000 - 60 }] })));
+    connection.responders.set('recorder/statistics_during_period', () => ({ 'sensor.a': [{ start: NOW - 2 * HOUR, mean: 3, min: 1, max: 5 }] }));
+    const events: string[] = [];
+    const atFrame: number[] = [];
+    const loader = new HistoryLoader(
+      connection,
+      (_id, chunk) => {
+        events.push(chunk.source);
+        atFrame.push(frames);
+      },
+      { now: () => NOW },
+    );
+    let frames = 0;
+    const countFrames = () => {
+      frames++;
+      if (frames < 10) requestAnimationFrame(countFrames);
+    };
+    requestAnimationFrame(countFrames);
+    // Act
+    await loader.ensure('sensor.a', 7 * DAY, { preview: true });
+    // Assert
+    expect(events).to.deep.equal(['statistics', 'history']);
+    expect(atFrame[1]).to.be.above(atFrame[0]); // a frame could paint the preview before the raw states were placed
+    const statistics = connection.sent.find((m) => m.type === 'recorder/statistics_during_period')!;
+    expect(statistics.period).to.equal('5minute');
+    expect(statistics.types).to.include.members(['mean', 'min', 'max']);
+  });
+});
