@@ -13,7 +13,7 @@ import { FrameScheduler } from '../../ui/frame';
 import { formatValue } from '../../ui/format';
 import type { AnomalyTracker } from '../shared/anomalies';
 import { numericSensorIds } from '../shared/config';
-import { readTheme, resolveColour, seriesColor } from '../shared/theme';
+import { readTheme, resolveColour, seriesColor, type ThemeColors } from '../shared/theme';
 import { parseHistoryCardConfig, type HistoryCardConfig, historyCardLayout } from './config';
 import { buildHistory, historyBounds, historyWindowMs, type ForecastModule, type HistoryChartData, type HistoryInfo } from './model';
 
@@ -46,6 +46,8 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
   private readonly frames = new FrameScheduler(() => this.refresh());
   private ticker?: ReturnType<typeof setInterval>;
   private trackers = new Map<string, AnomalyTracker>();
+  /** Theme colours read by the last refresh (one getComputedStyle per frame, shared with render). */
+  private theme?: ThemeColors;
   /** The anomaly detectors load after the first paint: the chart never waits for them. */
   private trackerClass?: typeof AnomalyTracker;
   private trackerLoading?: Promise<void>;
@@ -130,6 +132,7 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
     if (!config || !store) return;
     const now = this.now();
     const theme = readTheme(this);
+    this.theme = theme;
     const entities = config.entities.map((entry, i) => {
       const series = store.series(entry.entity);
       const fallback = seriesColor(theme, i);
@@ -272,7 +275,7 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
     const data = this._chartData;
     const zoomed = this._view !== undefined;
     const message = info?.message ?? (info ? undefined : 'Loading…');
-    const theme = readTheme(this);
+    const theme = this.theme ?? readTheme(this);
     return html`
       <ha-card>
         <div class="header">

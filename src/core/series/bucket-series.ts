@@ -18,7 +18,7 @@ export function bucketWidthFor(windowMs: number): number {
 
 export interface BucketSeriesOptions {
   bucketMs: number;
-  /** Buckets older than the newest one (or `advance(now)`) minus this are dropped. */
+  /** Buckets older than the newest one minus this are dropped. */
   maxAgeMs: number;
 }
 
@@ -78,12 +78,6 @@ export class BucketSeries {
     this.fold(slot, Number.isFinite(min) ? Math.min(min, mean) : mean, Number.isFinite(max) ? Math.max(max, mean) : mean, mean, weight);
   }
 
-  /** Move the window's end forward to `now` (buckets that fall out of it are dropped). */
-  advance(now: number): void {
-    const id = Math.floor(now / this.bucketMs);
-    if (id > this.newest) this.newest = id;
-  }
-
   /** Buckets whose start lies in [from, to], oldest first. */
   forEach(from: number, to: number, visit: BucketVisitor): void {
     if (this.newest === Number.NEGATIVE_INFINITY) return;
@@ -106,11 +100,6 @@ export class BucketSeries {
       else wider.addSummary(t, min, max, mean, count);
     });
     return wider;
-  }
-
-  clear(): void {
-    this.ids.fill(Number.NaN);
-    this.newest = Number.NEGATIVE_INFINITY;
   }
 
   /** The slot for a sample at `t`, reset if it held an older bucket; -1 if `t` is outside the window. */
