@@ -8,7 +8,7 @@
  */
 import { DEFAULT_RULES } from '../../core/config/alerts';
 import { createAnomalyDetector } from '../../core/detectors/factory';
-import type { AnomalyDetector } from '../../core/detectors/anomaly';
+import type { AnomalyDetector } from '../../core/detectors/anomaly/detector';
 import type { TimeSeries, Sample } from '../../core/series/time-series';
 
 const DEFAULT_ANOMALY_FOR_MS = DEFAULT_RULES.find((r) => r.type === 'anomaly')?.for ?? 30_000;

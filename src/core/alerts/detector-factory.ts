@@ -9,16 +9,13 @@ import { TrendDetector } from '../detectors/trend.js';
 import { StalenessDetector } from '../detectors/staleness.js';
 import { UnavailableDetector } from '../detectors/unavailable.js';
 import { createAnomalyDetector } from '../detectors/factory.js';
+import { evidenceThresholdFor } from '../detectors/anomaly/defaults.js';
 import { OnRate } from '../detectors/on-rate.js';
 import type { SeriesHints } from './engine.js';
 
 const HOUR_S = 3600;
 export const LEARNED_MIN_STALE_MS = 15 * 60_000;
 
-/** sensitivity 0..1 → the anomaly detector's evidence threshold (0.5 → its default 0.45). */
-export function anomalyThreshold(sensitivity: number): number {
-  return Math.min(0.95, Math.max(0.05, 0.9 * (1 - sensitivity)));
-}
 
 /** Counters (`total_increasing`, `total`) only grow, so anomalies are judged on their rate by default. */
 export function anomalyInputFor(input: 'auto' | 'value' | 'rate', hints?: SeriesHints): 'value' | 'rate' {
@@ -49,7 +46,7 @@ export function createDetector(rule: AlertRule, _seriesId?: string, hints?: Seri
         minSamples: rule.min_samples,
       });
     case 'anomaly': {
-      const detector = createAnomalyDetector({ threshold: anomalyThreshold(rule.sensitivity) });
+      const detector = createAnomalyDetector({ evidenceThreshold: evidenceThresholdFor(rule.sensitivity) });
       if (anomalyInputFor(rule.input, hints) === 'value') return detector;
       // A drop is a counter reset, except where the state class says the value may go down
       // (`total`: energy returned to the grid; `measurement`: a gauge asked for its derivative).

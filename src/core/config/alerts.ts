@@ -496,13 +496,14 @@ export const alertsSection: Struct<AlertsConfig, unknown> = new Struct<AlertsCon
 });
 
 /**
- * What a user gets with no `alerts:` at all: an anomaly rule that must persist (`for`) so a
- * single outlier does not page anyone, and a no-data rule for sensors that turn unavailable or
+ * What a user gets with no `alerts:` at all: an anomaly rule, confirmed by the detector's own
+ * accumulated evidence (a lone outlier never confirms; a strong two-sample episode or a slow drift
+ * does), so it needs no `for` (a fixed 30 s outlasted short episodes), and a no-data rule for sensors that turn unavailable or
  * unknown for 5 min. It does not fire on silence: Home Assistant sends only changes, so a steady
  * sensor is silent without being broken (on the NAB corpus the silence rule fired 879 times).
  */
 export const DEFAULT_RULES_INPUT: readonly Record<string, unknown>[] = [
-  { name: 'anomaly', type: 'anomaly', sensitivity: 'medium', for: '30s', severity: 'warning' },
+  { name: 'anomaly', type: 'anomaly', sensitivity: 'medium', for: '0s', severity: 'warning' },
   { name: 'no_data', type: 'nodata', when: 'unavailable', for: '5m', severity: 'info' },
 ];
 

@@ -2,26 +2,28 @@
  * Factories with documented defaults, so cards, Node and the replay CLI build identical detectors.
  */
 import type { Detector } from '../types.js';
-import { AnomalyDetector, ContextNoveltyModel, LevelShiftModel, NoveltyModel, type AnomalyOptions } from './anomaly.js';
+import { ANOMALY_DEFAULTS, AnomalyDetector, ContextNoveltyModel, DriftModel, LevelShiftModel, NoveltyModel, ShapeModel, type AnomalyOptions } from './anomaly/index.js';
 import { StalenessDetector, type StalenessOptions } from './staleness.js';
 import { TrendDetector, type TrendOptions } from './trend.js';
 import { ThresholdDetector, type ThresholdOptions } from './threshold.js';
 
 /**
- * Zero-config anomaly detector. Defaults: ensemble = max of [NoveltyModel (24 bins, transition
- * contexts, forgetting half-life 2,000 samples), LevelShiftModel (baseline half-life 64 samples,
- * deviation half-life 256, short mean half-life 3, winsorised at 4 σ)], self-calibration half-life
- * 500 samples, warm-up 50 samples, refractory half-life 30 samples, `active` at evidence ≥ 0.43.
- * Score: max(calibrated surprise score, ½ × ContextNoveltyModel novelty (6 levels learned over 300
- * samples; contexts of order 1–3, a 2× finer first-order context and the hour of day; 2^14-slot
- * table = 64 KB) + ½ × surprise score), then a rest of 150 samples after a score ≥ 0.55 (only a
- * stronger lone surprise ≥ 0.4 breaks through): "spike once at onset, then quiet".
- * `active` follows the calibrated evidence and is held through a sustained level shift (median of
- * the last 3 samples ≥ 3 noise scales from the pre-onset baseline) until the baseline has
- * re-learned, at most 256 samples.
+ * Zero-config anomaly detector: every model of anomaly/ with the defaults of ANOMALY_DEFAULTS
+ * (anomaly/defaults.ts): value models Novelty + LevelShift behind the score, blended with
+ * ContextNovelty; evidence channels level (median of 3), Drift and Shape behind `active`.
  */
 export function createAnomalyDetector(options: AnomalyOptions = {}): AnomalyDetector {
-  return new AnomalyDetector({ models: [new NoveltyModel(), new LevelShiftModel()], context: new ContextNoveltyModel(), ...options });
+  const { level, novelty, context, drift, shape } = ANOMALY_DEFAULTS;
+  return new AnomalyDetector({
+    models: [
+      new NoveltyModel(novelty.bins, novelty.learnSamples, novelty.forgetHalfLife),
+      new LevelShiftModel(level.baselineHalfLife, level.deviationHalfLife, level.shortHalfLife, level.clipZ, level.floorFraction),
+    ],
+    context: new ContextNoveltyModel(context.levels, context.order, context.learnSamples, context.tableBits, context.daySlots, context.dayWeight, context.fineFactor, context.fineWeight),
+    drift: new DriftModel(drift.baselineHalfLife, drift.shortHalfLife, drift.clipZ, drift.learnSamples),
+    shape: new ShapeModel(shape.fastHalfLife, shape.slowHalfLife, shape.clip, shape.learnSamples, shape.factor),
+    ...options,
+  });
 }
 
 export interface DefaultDetectorOptions {

@@ -108,3 +108,61 @@ export function pureNoiseDay(seed = 8): Scenario {
   for (let i = 0; i < s.samples; i++) s.values[i] = 100 + 10 * gaussian(s.random);
   return { name: 'pure noise (1 day)', times: s.times, values: s.values, anomalyStart: -1, expectSustained: false };
 }
+
+/**
+ * A room temperature (21 °C, noise 0.15, quantised to 0.1) that falls 3 °C over two minutes at
+ * 5 s sampling (a window opened in winter) and stays low: a drift the fast baseline would learn.
+ */
+export function slowDrift(seed = 9, samples = 3000): Scenario {
+  const s = base(samples, 5_000, seed);
+  const at = Math.floor(samples * START);
+  for (let i = 0; i < samples; i++) {
+    const fall = i < at ? 0 : Math.min(3, (3 * (i - at)) / 24);
+    s.values[i] = Math.round((21 - fall + 0.15 * gaussian(s.random)) * 10) / 10;
+  }
+  return { name: 'slow drift', times: s.times, values: s.values, anomalyStart: at, expectSustained: true };
+}
+
+/**
+ * A load (W) wandering slowly between 40 and 60 that starts oscillating ±6 around its level
+ * (a controller hunting): every value stays inside the normal range.
+ */
+export function oscillationOnset(seed = 10, samples = 3000): Scenario {
+  const s = base(samples, 10_000, seed);
+  const at = Math.floor(samples * START);
+  for (let i = 0; i < samples; i++) {
+    const level = 50 + 10 * Math.sin((2 * Math.PI * i) / 700);
+    s.values[i] = level + 0.8 * gaussian(s.random) + (i >= at ? (i % 2 === 0 ? 6 : -6) : 0);
+  }
+  return { name: 'oscillation onset', times: s.times, values: s.values, anomalyStart: at, expectSustained: true };
+}
+
+/**
+ * A fridge compressor cycling (≈ 5 W off, ≈ 80 W on, 12 samples each way at 30 s sampling) that
+ * stops cycling and stays off: every value it then sends is an ordinary "off" reading.
+ */
+export function cycleStops(seed = 11, samples = 3000): Scenario {
+  const s = base(samples, 30_000, seed);
+  const at = Math.floor(samples * START);
+  for (let i = 0; i < samples; i++) {
+    const on = i < at && Math.floor(i / 12) % 2 === 1;
+    s.values[i] = (on ? 80 : 5) + gaussian(s.random);
+  }
+  return { name: 'cycle stops', times: s.times, values: s.values, anomalyStart: at, expectSustained: true };
+}
+
+/** A latency (ms, around 80 ± 8) that jumps to ~400 for 4 samples (20 s at 5 s sampling) and recovers. */
+export function shortEpisode(seed = 12, samples = 2000): Scenario {
+  const s = base(samples, 5_000, seed);
+  const at = Math.floor(samples * START);
+  for (let i = 0; i < samples; i++) s.values[i] = (i >= at && i < at + 4 ? 400 : 80) + 8 * gaussian(s.random);
+  return { name: 'short episode', times: s.times, values: s.values, anomalyStart: at, expectSustained: false };
+}
+
+/** A series around 50 with lone absurd readings (5e6, the 3.4e38 float sentinel, Infinity): gaps, not alerts. */
+export function absurdValues(seed = 13, samples = 2000): Scenario {
+  const s = base(samples, 10_000, seed);
+  const junk = [5e6, 3.4e38, Number.POSITIVE_INFINITY, -3.4e38];
+  for (let i = 0; i < samples; i++) s.values[i] = i > 300 && i % 250 === 0 ? junk[(i / 250) % junk.length] : 50 + 2 * gaussian(s.random);
+  return { name: 'absurd values', times: s.times, values: s.values, anomalyStart: -1, expectSustained: false };
+}

@@ -1,0 +1,58 @@
+/**
+ * Every default of the zero-config anomaly detector, in one place; the docs quote this object.
+ * Half-lives and durations count samples at the series' typical interval (5 s to 1 h in practice),
+ * so one set of numbers serves every sampling rate. None of them was chosen per file or dataset.
+ */
+export const ANOMALY_DEFAULTS = {
+  /** Samples before the first score: the models need a baseline and a noise scale. */
+  warmupSamples: 50,
+  /** Fast baseline for spikes and level shifts (LevelShiftModel). */
+  level: { baselineHalfLife: 64, deviationHalfLife: 256, shortHalfLife: 3, clipZ: 4, floorFraction: 0.01 },
+  /** Value and transition rarity over a binned range (NoveltyModel). */
+  novelty: { bins: 24, learnSamples: 50, forgetHalfLife: 2000 },
+  /** Unseen contexts: short sequences, finer levels, level at this hour of the day (ContextNoveltyModel). */
+  context: { levels: 6, order: 3, learnSamples: 300, tableBits: 14, daySlots: 24, dayWeight: 1, fineFactor: 2, fineWeight: 1.5 },
+  /** Slow, protected baseline for drifts (DriftModel). */
+  drift: { baselineHalfLife: 1024, shortHalfLife: 8, clipZ: 2, learnSamples: 64 },
+  /** Roughness (oscillation starting, a pattern or the noise stopping) (ShapeModel). */
+  shape: { fastHalfLife: 8, slowHalfLife: 512, clip: 4, learnSamples: 256, factor: 4 },
+  /** Memory of each surprise distribution used to turn surprises into tail probabilities. */
+  calibrationHalfLife: 500,
+  /** Magnitudes absurd for the series are gaps (MagnitudeGate). */
+  gate: { absurdZ: 1000, persistSamples: 3 },
+  /**
+   * Confirmation by evidence (EvidenceAccumulator): information −log10 p beyond `reference` per
+   * sample, at most `cap` from one sample, confirmed at `threshold` (the medium sensitivity) if
+   * the score reached `scoreGate` within the last few samples. A change of shape confirms when
+   * the shape surprise stays ≥ `shapeThreshold` for 3 samples. An episode ends after
+   * `quietSamples` without evidence.
+   */
+  evidence: { reference: 1, cap: 3.5, threshold: 5, scoreGate: 0.4, shapeThreshold: 5, quietSamples: 1 },
+  /** After a confirmed shift, `active` holds while the last 3 samples' median stays `z` noise scales off, ≤ `samples`. */
+  hold: { samples: 256, z: 3 },
+  /**
+   * The score shown on charts (0..1): calibrated surprise at which it is 0.5 (`surpriseMid`);
+   * an episode reported at its onset, then quiet (refractory and rest); contextual novelty
+   * blended in with `contextWeight`.
+   */
+  score: {
+    surpriseMid: 4,
+    refractoryHalfLife: 30,
+    refractoryFactor: 0.5,
+    contextWeight: 0.5,
+    restSamples: 150,
+    restThreshold: 0.55,
+    restBreakthrough: 0.4,
+    surpriseWeight: 1,
+  },
+} as const;
+
+/**
+ * Sensitivity (0..1, "medium" = 0.5) → evidence needed to confirm an episode. Each step of 0.25
+ * scales the default by √2: "high" (0.75) confirms at 3.5, "low" (0.25) at 7.1. At 1 a single
+ * extreme sample confirms (cap − reference = 2.5).
+ */
+export function evidenceThresholdFor(sensitivity: number): number {
+  const s = Math.min(1, Math.max(0, sensitivity));
+  return ANOMALY_DEFAULTS.evidence.threshold * Math.pow(2, 2 * (0.5 - s));
+}

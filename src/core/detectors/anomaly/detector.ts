@@ -1,0 +1,311 @@
+/**
+ * Zero-config anomaly detector for any numeric series: the models of this folder, calibrated
+ * into tail probabilities, confirmed by accumulated evidence.
+ *
+ * Per sample: the magnitude gate drops absurd values; every model turns the sample into a
+ * surprise (≈ robust z) against its baseline; surprises are calibrated against the series' own
+ * surprise history into information −log10 p. Two outputs follow:
+ * - `score` (charts, NAB): the calibrated surprise of the value models, blended with contextual
+ *   novelty, reported at an episode's onset and then quiet;
+ * - `active` (alert rules): on once the accumulated evidence (EvidenceAccumulator) of the
+ *   outlier-robust channels (the level of the last 3 samples' median, the protected drift
+ *   baseline, the roughness) reaches the threshold, and held through a sustained shift.
+ * Time enters only through `steps`, the elapsed time in typical sampling intervals, so irregular
+ * sampling and gaps are handled: a long pause counts as a few steps, not as many.
+ */
+import type { Detector, DetectorSignal } from '../../types.js';
+import { formatNumber } from '../format.js';
+import { ANOMALY_DEFAULTS as D } from './defaults.js';
+import type { SurpriseModel } from './model.js';
+import { Decay } from './decay.js';
+import { LevelShiftModel } from './level-model.js';
+import type { ContextNoveltyModel } from './context-model.js';
+import { SurpriseCalibration } from './calibration.js';
+import { EvidenceAccumulator } from './evidence.js';
+import { MagnitudeGate } from './magnitude-gate.js';
+import { DriftModel } from './drift-model.js';
+import { ShapeModel } from './shape-model.js';
+
+export interface AnomalyOptions {
+  /** Samples before the first score. */
+  warmupSamples?: number;
+  /** Value models behind the score; default [LevelShiftModel] here, the full ensemble in createAnomalyDetector. */
+  models?: SurpriseModel[];
+  /** Weights for a weighted combination of the value models; default: max of the surprises. */
+  weights?: number[];
+  /** Contextual novelty blended into the score (createAnomalyDetector adds one). */
+  context?: ContextNoveltyModel;
+  /** Drift model among the evidence channels (createAnomalyDetector adds one). */
+  drift?: DriftModel;
+  /** Shape model among the evidence channels (createAnomalyDetector adds one). */
+  shape?: ShapeModel;
+  /** Evidence that confirms an episode (see evidenceThresholdFor). */
+  evidenceThreshold?: number;
+  evidenceReference?: number;
+  evidenceCap?: number;
+  /** Samples without evidence that end an episode. */
+  quietSamples?: number;
+  /** Shape surprise (≈ z) that confirms a change of shape when it lasts 3 samples. */
+  shapeThreshold?: number;
+  /** Score the series must have reached lately for level evidence to confirm. */
+  scoreGate?: number;
+  /** Half-life (samples) of the surprise distributions used for calibration. */
+  calibrationHalfLife?: number;
+  /** Hold `active` through a sustained level shift for at most this many samples; 0 disables. */
+  holdSamples?: number;
+  /** Distance, in noise scales, that counts as "still shifted". */
+  holdZ?: number;
+  absurdZ?: number;
+  surpriseMid?: number;
+  refractoryHalfLife?: number;
+  refractoryFactor?: number;
+  contextWeight?: number;
+  restSamples?: number;
+  restThreshold?: number;
+  restBreakthrough?: number;
+  surpriseWeight?: number;
+}
+
+export class AnomalyDetector implements Detector {
+  readonly kind = 'anomaly';
+  private readonly models: SurpriseModel[];
+  private readonly weights: number[] | null;
+  private readonly warmupSamples: number;
+  private readonly surpriseMid: number;
+  private readonly valueCalibration: SurpriseCalibration | null;
+  private readonly levelCalibration: SurpriseCalibration;
+  private readonly shapeThreshold: number;
+  private readonly evidence: EvidenceAccumulator;
+  private readonly evidenceThreshold: number;
+  private readonly gate: MagnitudeGate;
+  private readonly level: LevelShiftModel | null;
+  private readonly drift: DriftModel | null;
+  private readonly shape: ShapeModel | null;
+  private readonly context: ContextNoveltyModel | null;
+  private samples = 0;
+  private lastT = Number.NaN;
+  private typicalDt = Number.NaN;
+  private peakMemory = 0;
+  private readonly refractoryDecay: Decay;
+  private readonly refractoryFactor: number;
+  private readonly contextWeight: number;
+  private readonly restSamples: number;
+  private readonly restThreshold: number;
+  private readonly restBreakthrough: number;
+  private readonly surpriseWeight: number;
+  private sinceHigh = Infinity;
+  private restPeak = 0;
+  private readonly holdSamples: number;
+  private readonly holdZ: number;
+  private holdLeft = 0;
+  private holdBaseline = 0;
+  private holdScale = 0;
+  private recent0 = Number.NaN;
+  private recent1 = Number.NaN;
+  private episode = false;
+  private quiet = 0;
+  private shapeRun = 0;
+  private recentScore = 0;
+  private readonly scoreGate: number;
+  private readonly quietSamples: number;
+
+  constructor(options: AnomalyOptions = {}) {
+    this.models = options.models ?? [new LevelShiftModel()];
+    this.weights = options.weights ?? null;
+    this.warmupSamples = options.warmupSamples ?? D.warmupSamples;
+    this.surpriseMid = options.surpriseMid ?? D.score.surpriseMid;
+    const calibrationHalfLife = options.calibrationHalfLife ?? D.calibrationHalfLife;
+    this.valueCalibration = calibrationHalfLife > 0 ? new SurpriseCalibration(calibrationHalfLife) : null;
+    this.levelCalibration = new SurpriseCalibration(calibrationHalfLife > 0 ? calibrationHalfLife : D.calibrationHalfLife);
+    this.shapeThreshold = options.shapeThreshold ?? D.evidence.shapeThreshold;
+    this.evidence = new EvidenceAccumulator(options.evidenceReference ?? D.evidence.reference, options.evidenceCap ?? D.evidence.cap);
+    this.evidenceThreshold = options.evidenceThreshold ?? D.evidence.threshold;
+    this.gate = new MagnitudeGate(options.absurdZ ?? D.gate.absurdZ, D.gate.persistSamples);
+    this.level = (this.models.find((m) => m instanceof LevelShiftModel) as LevelShiftModel | undefined) ?? null;
+    this.drift = options.drift ?? null;
+    this.shape = options.shape ?? null;
+    this.context = options.context ?? null;
+    this.refractoryDecay = new Decay(options.refractoryHalfLife ?? D.score.refractoryHalfLife);
+    this.refractoryFactor = options.refractoryFactor ?? D.score.refractoryFactor;
+    this.contextWeight = options.contextWeight ?? D.score.contextWeight;
+    this.restSamples = options.restSamples ?? D.score.restSamples;
+    this.restThreshold = options.restThreshold ?? D.score.restThreshold;
+    this.restBreakthrough = options.restBreakthrough ?? D.score.restBreakthrough;
+    this.surpriseWeight = options.surpriseWeight ?? D.score.surpriseWeight;
+    this.holdSamples = options.holdSamples ?? D.hold.samples;
+    this.holdZ = options.holdZ ?? D.hold.z;
+    this.scoreGate = options.scoreGate ?? D.evidence.scoreGate;
+    this.quietSamples = options.quietSamples ?? D.evidence.quietSamples;
+  }
+
+  update(t: number, value: number): DetectorSignal {
+    const warmingUp = this.samples < this.warmupSamples;
+    // Gaps, ±Infinity (a broken sensor, not a reading) and magnitudes absurd for the series: no
+    // judgement and nothing learned, so no model is ever fed a non-finite number.
+    if (!Number.isFinite(value)) return new AnomalySignal(false, Number.NaN, 0, 0, 0, warmingUp);
+    const baselineBefore = this.level ? this.level.baseline : Number.NaN;
+    const scaleBefore = this.level ? this.level.scale : Number.NaN;
+    if (this.gate.rejects(value, baselineBefore, scaleBefore)) return new AnomalySignal(false, Number.NaN, 0, 0, 0, warmingUp);
+    const steps = this.stepsSince(t);
+    let surprise = 0;
+    for (let i = 0; i < this.models.length; i++) {
+      const z = this.models[i].update(value, steps);
+      surprise = this.weights ? surprise + this.weights[i] * z : Math.max(surprise, z);
+    }
+    // Evidence channels, robust to a lone outlier: it moves none of them for more than its own sample.
+    const median = this.median3(value);
+    // The sample itself counts too; one sample alone stays below the threshold (EvidenceAccumulator's cap).
+    const fastZ = scaleBefore > 0 ? Math.max(Math.abs(median - baselineBefore), Math.abs(value - baselineBefore)) / scaleBefore : 0;
+    this.drift?.update(median, steps);
+    // Two time scales in one channel: the distance from the fast baseline, or from the drift
+    // model's protected slow baseline (in the same noise units), whichever is larger.
+    const slowZ = this.drift && scaleBefore > 0 ? Math.abs(this.drift.distance) / scaleBefore : 0;
+    const shapeZ = this.shape ? this.shape.update(value, steps) : 0;
+    this.samples++;
+    // Calibration starts after half the warm-up: the first samples' surprises (against a noise
+    // scale still near 0) would otherwise stay in its tail for thousands of samples.
+    const calibrating = this.samples > this.warmupSamples / 2;
+    const calibrated = !this.valueCalibration ? surprise : calibrating ? this.valueCalibration.calibrate(surprise, steps) : 0;
+    const levelInformation = calibrating ? this.levelCalibration.calibrate(fastZ > slowZ ? fastZ : slowZ, steps) : 0;
+    const novelty = this.context ? this.context.update(t, value) : 0;
+    if (this.samples <= this.warmupSamples) return new AnomalySignal(false, value, 0, surprise, calibrated, true);
+    const score = this.scoreOf(calibrated, novelty, steps);
+    this.updateEpisode(levelInformation, shapeZ, score, steps);
+    const active = this.hold(median, this.episode, steps, baselineBefore, scaleBefore);
+    return new AnomalySignal(active, value, score, surprise, calibrated, false);
+  }
+
+  /**
+   * The level channel changes from sample to sample: its information is accumulated, and a
+   * confirmation also needs the score to have risen lately (≥ scoreGate within a few samples), so
+   * the level evidence of a series' routine swings, which the novelty models know, does not fire.
+   * The shape channel is an average already (consecutive values are alike, so summing them would
+   * count the same evidence many times): it confirms when it alone stays beyond its threshold for
+   * 3 samples. An episode ends after `quietSamples` without evidence (one flickering incident is
+   * one alert).
+   */
+  private updateEpisode(levelInformation: number, shapeZ: number, score: number, steps: number): void {
+    const accumulated = this.evidence.add(levelInformation, steps);
+    this.shapeRun = shapeZ >= this.shapeThreshold ? this.shapeRun + 1 : 0;
+    const shapeChanged = this.shapeRun >= 3;
+    this.quiet = accumulated === 0 && !shapeChanged ? this.quiet + steps : 0;
+    this.recentScore = score >= this.recentScore ? score : this.recentScore * 0.9;
+    if (!this.episode && ((accumulated >= this.evidenceThreshold && this.recentScore >= this.scoreGate) || shapeChanged)) this.episode = true;
+    else if (this.episode && this.quiet >= this.quietSamples) this.episode = false;
+  }
+
+  /** Score for charts: calibrated surprise, then refractory, then blended with novelty and rested. */
+  private scoreOf(calibrated: number, novelty: number, steps: number): number {
+    // Refractory: an episode is reported at its onset (and when it gets worse), not on every
+    // sample while it lasts.
+    const previousPeak = this.peakMemory;
+    this.peakMemory = Math.max(calibrated, previousPeak * (1 - this.refractoryDecay.at(steps)));
+    const reported = calibrated > previousPeak ? calibrated : calibrated * this.refractoryFactor;
+    let score = reported > 0 ? reported / (reported + this.surpriseMid) : 0;
+    if (this.context) {
+      // Rest: report an episode once at its onset, then stay quiet (NAB rewards early detections
+      // and charges every later row above threshold as a false positive). A strong surprise on its
+      // own, stronger than the one behind the rest, still counts (a lone outlier in a familiar context).
+      const surpriseScore = this.surpriseWeight * score;
+      const blended = Math.max(this.contextWeight * novelty + (1 - this.contextWeight) * score, surpriseScore);
+      this.sinceHigh += steps;
+      const resting = this.sinceHigh < this.restSamples;
+      score = resting && (surpriseScore <= this.restPeak || surpriseScore < this.restBreakthrough) ? 0 : blended;
+      if (blended >= this.restThreshold) {
+        this.restPeak = resting ? Math.max(this.restPeak, surpriseScore) : surpriseScore;
+        this.sinceHigh = 0;
+      }
+    }
+    return score;
+  }
+
+  /** Median of the last three values (this one included). */
+  private median3(value: number): number {
+    const a = this.recent0;
+    const b = this.recent1;
+    this.recent1 = a;
+    this.recent0 = value;
+    if (Number.isNaN(b)) return value;
+    return Math.max(Math.min(value, a), Math.min(Math.max(value, a), b));
+  }
+
+  /**
+   * Keeps `active` on through a sustained shift: calibration adapts to a new level within a few
+   * samples, which would end the episode long before the shift is over. A lone outlier does not
+   * hold: one sample later the median of the last 3 is back near the baseline.
+   */
+  private hold(median: number, evident: boolean, steps: number, baselineBefore: number, scaleBefore: number): boolean {
+    if (!this.level || this.holdSamples <= 0) return evident;
+    if (this.holdLeft > 0) {
+      this.holdLeft -= steps;
+      const limit = this.holdZ * this.holdScale;
+      const shifted = Math.abs(median - this.holdBaseline) >= limit;
+      const relearned = Math.abs(median - this.level.baseline) < limit;
+      if (!shifted || relearned) this.holdLeft = 0;
+      if (this.holdLeft > 0) return true;
+    }
+    if (evident && !this.wasEvident && scaleBefore > 0) {
+      this.holdLeft = this.holdSamples;
+      this.holdBaseline = baselineBefore;
+      this.holdScale = scaleBefore;
+    }
+    this.wasEvident = evident;
+    return evident;
+  }
+  private wasEvident = false;
+
+  reset(): void {
+    this.valueCalibration?.reset();
+    this.levelCalibration.reset();
+    this.evidence.reset();
+    this.gate.reset();
+    this.peakMemory = 0;
+    this.sinceHigh = Infinity;
+    this.restPeak = 0;
+    this.holdLeft = 0;
+    this.wasEvident = false;
+    this.episode = false;
+    this.quiet = 0;
+    this.shapeRun = 0;
+    this.recentScore = 0;
+    this.recent0 = this.recent1 = Number.NaN;
+    this.context?.reset();
+    this.drift?.reset();
+    this.shape?.reset();
+    for (const model of this.models) model.reset();
+    this.samples = 0;
+    this.lastT = this.typicalDt = Number.NaN;
+  }
+
+  /** Elapsed time in typical intervals, clipped so a long outage counts as a few steps only. */
+  private stepsSince(t: number): number {
+    const dt = t - this.lastT;
+    this.lastT = t;
+    if (!(dt > 0)) return 1;
+    if (Number.isNaN(this.typicalDt)) {
+      this.typicalDt = dt;
+      return 1;
+    }
+    if (dt === this.typicalDt) return 1;
+    const steps = Math.min(8, Math.max(0.125, dt / this.typicalDt));
+    // Learn the interval slowly and robustly: each sample moves it by at most a factor of 2^(1/16).
+    this.typicalDt *= Math.pow(2, Math.max(-1, Math.min(1, Math.log2(dt / this.typicalDt))) / 16);
+    return steps;
+  }
+}
+
+/** Anomaly signal whose human-readable reason is formatted only when read. */
+class AnomalySignal implements DetectorSignal {
+  constructor(
+    readonly active: boolean,
+    readonly value: number,
+    readonly score: number,
+    private readonly surprise: number,
+    private readonly calibrated: number,
+    readonly warmingUp: boolean,
+  ) {}
+
+  get reason(): string {
+    return `surprise ${formatNumber(this.surprise)}, tail 1e-${formatNumber(this.calibrated)}`;
+  }
+}
