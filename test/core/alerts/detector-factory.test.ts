@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { createDetector, anomalyThreshold, LEARNED_MIN_STALE_MS } from '../../../src/core/alerts/detector-factory.js';
+import { createDetector, LEARNED_MIN_STALE_MS } from '../../../src/core/alerts/detector-factory.js';
+import { ANOMALY_DEFAULTS, evidenceThresholdFor } from '../../../src/core/detectors/anomaly/defaults.js';
 import { config, MIN } from './helpers.js';
 
 const rule = (input: Record<string, unknown>) => config([input]).rules[0];
@@ -40,12 +41,32 @@ describe('detector factory (rule config → detectors)', () => {
     expect(flatActive).to.equal(false);
   });
 
-  it('anomaly: sensitivity maps onto the detector threshold (medium = its default 0.45)', () => {
-    expect(anomalyThreshold(0.5)).to.be.closeTo(0.45, 1e-9);
-    expect(anomalyThreshold(1)).to.equal(0.05);
-    expect(anomalyThreshold(0)).to.equal(0.9);
-    expect(anomalyThreshold(0.25)).to.be.greaterThan(anomalyThreshold(0.75));
+  it('anomaly: sensitivity maps onto the evidence that confirms (medium = the default, ×√2 per 0.25)', () => {
+    expect(evidenceThresholdFor(0.5)).to.equal(ANOMALY_DEFAULTS.evidence.threshold);
+    expect(evidenceThresholdFor(0.75)).to.be.closeTo(ANOMALY_DEFAULTS.evidence.threshold / Math.SQRT2, 1e-9);
+    expect(evidenceThresholdFor(0.25)).to.be.closeTo(ANOMALY_DEFAULTS.evidence.threshold * Math.SQRT2, 1e-9);
+    expect(evidenceThresholdFor(7)).to.equal(evidenceThresholdFor(1));
+    // Even the highest sensitivity needs more than nothing; a lone sample adds at most cap − reference.
+    expect(evidenceThresholdFor(1)).to.equal(ANOMALY_DEFAULTS.evidence.cap - ANOMALY_DEFAULTS.evidence.reference);
     expect(createDetector(rule({ name: 'a', type: 'anomaly' })).kind).to.equal('anomaly');
+  });
+
+  it('anomaly: a low-sensitivity rule confirms later than a high-sensitivity one on the same ramp', () => {
+    // Arrange: noise, then a ramp that grows slowly out of it
+    const low = createDetector(rule({ name: 'lo', type: 'anomaly', sensitivity: 'low' }));
+    const high = createDetector(rule({ name: 'hi', type: 'anomaly', sensitivity: 'high' }));
+    let state = 7;
+    const noise = () => ((state = (state * 16807) % 2147483647) / 2147483647 - 0.5) * 2;
+    const firstActive = { low: -1, high: -1 };
+    // Act
+    for (let i = 0; i < 900; i++) {
+      const v = 50 + noise() + (i >= 600 ? (i - 600) * 0.15 : 0);
+      if (low.update(i * 10_000, v).active && firstActive.low < 0 && i >= 600) firstActive.low = i;
+      if (high.update(i * 10_000, v).active && firstActive.high < 0 && i >= 600) firstActive.high = i;
+    }
+    // Assert
+    expect(firstActive.high).to.be.greaterThan(0);
+    expect(firstActive.low).to.be.greaterThan(firstActive.high);
   });
 
   it('nodata when unavailable: active only while the state is a gap, never on silence', () => {

@@ -23,11 +23,13 @@ export const ANOMALY_DEFAULTS = {
   /**
    * Confirmation by evidence (EvidenceAccumulator): information −log10 p beyond `reference` per
    * sample, at most `cap` from one sample, confirmed at `threshold` (the medium sensitivity) if
-   * the score reached `scoreGate` within the last few samples. A change of shape confirms when
+   * the score reached `scoreGate` within the last few samples. A drift alone (the distance from
+   * the protected slow baseline, without a score rise) needs `driftFactor` × the threshold: its
+   * channel is an average, so consecutive samples repeat each other's evidence. A change of shape confirms when
    * the shape surprise stays ≥ `shapeThreshold` for 3 samples. An episode ends after
    * `quietSamples` without evidence.
    */
-  evidence: { reference: 1, cap: 3.5, threshold: 5, scoreGate: 0.4, shapeThreshold: 5, quietSamples: 1 },
+  evidence: { reference: 1, cap: 3.5, threshold: 5, scoreGate: 0.4, driftFactor: 4, shapeThreshold: 5, quietSamples: 1 },
   /** After a confirmed shift, `active` holds while the last 3 samples' median stays `z` noise scales off, ≤ `samples`. */
   hold: { samples: 256, z: 3 },
   /**

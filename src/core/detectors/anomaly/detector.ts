@@ -49,6 +49,8 @@ export interface AnomalyOptions {
   shapeThreshold?: number;
   /** Score the series must have reached lately for level evidence to confirm. */
   scoreGate?: number;
+  /** A drift alone (slow-baseline channel, not gated by the score) needs this many times the evidence. */
+  driftFactor?: number;
   /** Half-life (samples) of the surprise distributions used for calibration. */
   calibrationHalfLife?: number;
   /** Hold `active` through a sustained level shift for at most this many samples; 0 disables. */
@@ -74,6 +76,9 @@ export class AnomalyDetector implements Detector {
   private readonly surpriseMid: number;
   private readonly valueCalibration: SurpriseCalibration | null;
   private readonly levelCalibration: SurpriseCalibration;
+  private readonly slowCalibration: SurpriseCalibration;
+  private readonly slowEvidence: EvidenceAccumulator;
+  private readonly driftFactor: number;
   private readonly shapeThreshold: number;
   private readonly evidence: EvidenceAccumulator;
   private readonly evidenceThreshold: number;
@@ -117,6 +122,9 @@ export class AnomalyDetector implements Detector {
     const calibrationHalfLife = options.calibrationHalfLife ?? D.calibrationHalfLife;
     this.valueCalibration = calibrationHalfLife > 0 ? new SurpriseCalibration(calibrationHalfLife) : null;
     this.levelCalibration = new SurpriseCalibration(calibrationHalfLife > 0 ? calibrationHalfLife : D.calibrationHalfLife);
+    this.slowCalibration = new SurpriseCalibration(calibrationHalfLife > 0 ? calibrationHalfLife : D.calibrationHalfLife);
+    this.slowEvidence = new EvidenceAccumulator(options.evidenceReference ?? D.evidence.reference, options.evidenceCap ?? D.evidence.cap);
+    this.driftFactor = options.driftFactor ?? D.evidence.driftFactor;
     this.shapeThreshold = options.shapeThreshold ?? D.evidence.shapeThreshold;
     this.evidence = new EvidenceAccumulator(options.evidenceReference ?? D.evidence.reference, options.evidenceCap ?? D.evidence.cap);
     this.evidenceThreshold = options.evidenceThreshold ?? D.evidence.threshold;
@@ -167,10 +175,11 @@ export class AnomalyDetector implements Detector {
     const calibrating = this.samples > this.warmupSamples / 2;
     const calibrated = !this.valueCalibration ? surprise : calibrating ? this.valueCalibration.calibrate(surprise, steps) : 0;
     const levelInformation = calibrating ? this.levelCalibration.calibrate(fastZ > slowZ ? fastZ : slowZ, steps) : 0;
+    const slowInformation = calibrating ? this.slowCalibration.calibrate(slowZ, steps) : 0;
     const novelty = this.context ? this.context.update(t, value) : 0;
     if (this.samples <= this.warmupSamples) return new AnomalySignal(false, value, 0, surprise, calibrated, true);
     const score = this.scoreOf(calibrated, novelty, steps);
-    this.updateEpisode(levelInformation, shapeZ, score, steps);
+    this.updateEpisode(levelInformation, slowInformation, shapeZ, score, steps);
     const active = this.hold(median, this.episode, steps, baselineBefore, scaleBefore);
     return new AnomalySignal(active, value, score, surprise, calibrated, false);
   }
@@ -182,15 +191,17 @@ export class AnomalyDetector implements Detector {
    * The shape channel is an average already (consecutive values are alike, so summing them would
    * count the same evidence many times): it confirms when it alone stays beyond its threshold for
    * 3 samples. An episode ends after `quietSamples` without evidence (one flickering incident is
-   * one alert).
+   * one alert). The slow-baseline distance is also accumulated on its own, without the score
+   * gate (a drift may never make the score rise), against `driftFactor` × the threshold.
    */
-  private updateEpisode(levelInformation: number, shapeZ: number, score: number, steps: number): void {
+  private updateEpisode(levelInformation: number, slowInformation: number, shapeZ: number, score: number, steps: number): void {
     const accumulated = this.evidence.add(levelInformation, steps);
+    const drifted = this.slowEvidence.add(slowInformation, steps) >= this.driftFactor * this.evidenceThreshold;
     this.shapeRun = shapeZ >= this.shapeThreshold ? this.shapeRun + 1 : 0;
     const shapeChanged = this.shapeRun >= 3;
-    this.quiet = accumulated === 0 && !shapeChanged ? this.quiet + steps : 0;
+    this.quiet = accumulated === 0 && !shapeChanged && !drifted ? this.quiet + steps : 0;
     this.recentScore = score >= this.recentScore ? score : this.recentScore * 0.9;
-    if (!this.episode && ((accumulated >= this.evidenceThreshold && this.recentScore >= this.scoreGate) || shapeChanged)) this.episode = true;
+    if (!this.episode && ((accumulated >= this.evidenceThreshold && this.recentScore >= this.scoreGate) || shapeChanged || drifted)) this.episode = true;
     else if (this.episode && this.quiet >= this.quietSamples) this.episode = false;
   }
 
@@ -258,6 +269,8 @@ export class AnomalyDetector implements Detector {
     this.valueCalibration?.reset();
     this.levelCalibration.reset();
     this.evidence.reset();
+    this.slowEvidence.reset();
+    this.slowCalibration.reset();
     this.gate.reset();
     this.peakMemory = 0;
     this.sinceHigh = Infinity;
