@@ -27,7 +27,7 @@ Options:
   --rules FILE       YAML or JSON: a card's "alerts:" section (a list of rules, or
                      {rules, inhibit, reconnect_grace, allow_services}), checked with
                      the cards' schema. Default: the zero-config rules
-                     (anomaly for 30s + unavailable for 5m).
+                     (anomaly, confirmed by evidence + unavailable for 5m).
   --scores-dir DIR   also write DIR/<input name>.csv with timestamp,value,anomaly_score
   --state-class CLASS  the inputs' Home Assistant state_class where the input does
                      not carry it (CSV): total_increasing or total makes anomaly

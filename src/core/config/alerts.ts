@@ -343,8 +343,8 @@ export const COMMON_DEFAULTS = {
   flap_window: '10m',
 } as const;
 
-/** `for` default per rule type: anomaly rules wait so that a single outlier does not alert. */
-export const FOR_DEFAULTS: Readonly<Record<RuleType, string>> = { threshold: '0s', trend: '0s', anomaly: '30s', nodata: '0s' };
+/** `for` default per rule type: none; anomaly rules are confirmed by the detector's evidence (a single outlier never confirms). */
+export const FOR_DEFAULTS: Readonly<Record<RuleType, string>> = { threshold: '0s', trend: '0s', anomaly: '0s', nodata: '0s' };
 
 export const TYPE_DEFAULTS = {
   trend: { window: '1h', horizon: '24h', min_samples: 5 },

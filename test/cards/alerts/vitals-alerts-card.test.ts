@@ -295,7 +295,7 @@ describe('vitals-alerts-card', () => {
     expect(withEntities.snooze_options).to.deep.equal([900_000, 3_600_000, 14_400_000, 86_400_000]);
     expect(parseAlertsCardConfig({}).alerts.rules).to.have.length(0);
     const a = scopeIdOf(parseAlertsCardConfig({ entities: ['sensor.b', 'sensor.a'] }));
-    const b = scopeIdOf(parseAlertsCardConfig({ entities: ['sensor.a', 'sensor.b'], alerts: [{ name: 'anomaly', type: 'anomaly', for: '30s' }, { name: 'no_data', type: 'nodata', when: 'unavailable', for: '300s', severity: 'info' }] }));
+    const b = scopeIdOf(parseAlertsCardConfig({ entities: ['sensor.a', 'sensor.b'], alerts: [{ name: 'anomaly', type: 'anomaly', for: '0s' }, { name: 'no_data', type: 'nodata', when: 'unavailable', for: '300s', severity: 'info' }] }));
     expect(a).to.equal(b);
     expect(a).to.match(/^alerts:sensor\.a,sensor\.b:[0-9a-f]{8}$/);
     expect(scopeIdOf(parseAlertsCardConfig({ entities: ['sensor.a', 'sensor.b'], alerts: [] }))).to.not.equal(a);

@@ -9,7 +9,7 @@ function noisy(i: number): number {
   return 50 + Math.sin(i * 1.7) * 1.5 + Math.cos(i * 0.31) * 0.8;
 }
 
-/** The default rules (anomaly medium for 30 s, no_data) with the real detectors. */
+/** The default rules (anomaly medium, no_data) with the real detectors. */
 function defaultEngine() {
   const clock = new ManualClock(0);
   const engine = new AlertEngine({ config: defaultAlertsConfig(), clock });

@@ -110,7 +110,7 @@ describe('alerts section schema', () => {
     expect((cfg.rules[3] as TrendRule).min_samples).to.equal(5);
     const an = cfg.rules[4] as AnomalyRule;
     expect(an.sensitivity).to.equal(0.75);
-    expect(an.for).to.equal(30_000);
+    expect(an.for).to.equal(0); // confirmed by the detector's evidence, not by a duration
     expect(an.entity).to.deep.equal(['sensor.cpu']);
     expect(an.labels).to.deep.equal({ room: '1' });
     expect((cfg.rules[5] as AnomalyRule).sensitivity).to.equal(0.9);
@@ -208,9 +208,9 @@ describe('alerts section schema', () => {
 });
 
 describe('DEFAULT_RULES', () => {
-  it('is an anomaly rule that must persist plus a no-data rule for unavailable entities only', () => {
+  it('is an anomaly rule (confirmed by evidence, no `for`) plus a no-data rule for unavailable entities only', () => {
     expect(DEFAULT_RULES.map((r) => [r.name, r.type, r.for])).to.deep.equal([
-      ['anomaly', 'anomaly', 30_000],
+      ['anomaly', 'anomaly', 0],
       ['no_data', 'nodata', 300_000],
     ]);
     expect((DEFAULT_RULES[1] as { when: string }).when).to.equal('unavailable');

@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { replaySeries, type ReplaySeries } from '../../../src/core/replay';
 import { defaultAlertsConfig, parseAlertsConfig, type AlertsConfig } from '../../../src/core/config/alerts';
-import { cpuSpike, flapping, latencyShift, memoryLeak, pureNoiseDay, sensorGaps, singleOutliers, type Scenario } from '../../../src/core/detectors/scenarios';
+import { absurdValues, cpuSpike, flapping, latencyShift, memoryLeak, oscillationOnset, pureNoiseDay, sensorGaps, shortEpisode, singleOutliers, slowDrift, type Scenario } from '../../../src/core/detectors/scenarios';
 
 const T0 = 1_700_000_000_000;
 
@@ -43,7 +43,7 @@ describe('zero-config alerting on labelled scenarios', () => {
       });
     }
 
-    for (const make of [singleOutliers, flapping, pureNoiseDay]) {
+    for (const make of [singleOutliers, flapping, pureNoiseDay, absurdValues]) {
       it(`fires nothing on ${make().name} sampled every ${intervalMs / 1000} s`, () => {
         const fired = firings(resample(make(), intervalMs), defaults());
         tally.fired += fired.length;
@@ -51,6 +51,28 @@ describe('zero-config alerting on labelled scenarios', () => {
         expect(fired.map((e) => `${e.rule}@${e.at}`)).to.deep.equal([]);
       });
     }
+  }
+
+  // The failure modes seen on real data, each at the sampling interval it is built for.
+  const failureModes: { make: () => Scenario; intervalMs: number; withinMs: number }[] = [
+    { make: slowDrift, intervalMs: 5_000, withinMs: 60_000 }, // 3 °C over 2 min: confirmed before it is learned
+    { make: shortEpisode, intervalMs: 5_000, withinMs: 20_000 }, // 20 s episode: no fixed `for` outlasts it
+    { make: oscillationOnset, intervalMs: 10_000, withinMs: 90_000 }, // inside the normal range: seen by its shape
+  ];
+  for (const { make, intervalMs, withinMs } of failureModes) {
+    it(`alerts a ${make().name} sampled every ${intervalMs / 1000} s within ${withinMs / 1000} s, and nothing before`, () => {
+      // Arrange
+      const scenario = make();
+      const series = resample(scenario, intervalMs);
+      const onset = series.t[scenario.anomalyStart];
+      // Act
+      const fired = firings(series, defaults()).filter((e) => e.rule === 'anomaly');
+      // Assert
+      expect(fired.filter((e) => Date.parse(e.at) < onset).map((e) => e.at)).to.deep.equal([]);
+      expect(fired.length, 'an alert after the onset').to.be.greaterThan(0);
+      expect(Date.parse(fired[0].at) - onset).to.be.at.most(withinMs);
+      tally.fired += fired.length;
+    });
   }
 
   it('keeps false alerts under 5 % of all fired alerts across the scenarios', () => {
