@@ -2,7 +2,7 @@
  * Factories with documented defaults, so cards, Node and the replay CLI build identical detectors.
  */
 import type { Detector } from '../types.js';
-import { ANOMALY_DEFAULTS, AnomalyDetector, ContextNoveltyModel, DriftModel, LevelShiftModel, NoveltyModel, ShapeModel, type AnomalyOptions } from './anomaly/index.js';
+import { ANOMALY_DEFAULTS, AnomalyDetector, ContextNoveltyModel, DriftModel, LevelShiftModel, NoveltyModel, SeasonalModel, ShapeModel, type AnomalyOptions } from './anomaly/index.js';
 import { StalenessDetector, type StalenessOptions } from './staleness.js';
 import { TrendDetector, type TrendOptions } from './trend.js';
 import { ThresholdDetector, type ThresholdOptions } from './threshold.js';
@@ -10,10 +10,10 @@ import { ThresholdDetector, type ThresholdOptions } from './threshold.js';
 /**
  * Zero-config anomaly detector: every model of anomaly/ with the defaults of ANOMALY_DEFAULTS
  * (anomaly/defaults.ts): value models Novelty + LevelShift behind the score, blended with
- * ContextNovelty; evidence channels level (median of 3), Drift and Shape behind `active`.
+ * ContextNovelty; evidence channels level (median of 3), Drift, Seasonal and Shape behind `active`.
  */
 export function createAnomalyDetector(options: AnomalyOptions = {}): AnomalyDetector {
-  const { level, novelty, context, drift, shape } = ANOMALY_DEFAULTS;
+  const { level, novelty, context, drift, shape, seasonal } = ANOMALY_DEFAULTS;
   return new AnomalyDetector({
     models: [
       new NoveltyModel(novelty.bins, novelty.learnSamples, novelty.forgetHalfLife),
@@ -21,7 +21,8 @@ export function createAnomalyDetector(options: AnomalyOptions = {}): AnomalyDete
     ],
     context: new ContextNoveltyModel(context.levels, context.order, context.learnSamples, context.tableBits, context.daySlots, context.dayWeight, context.fineFactor, context.fineWeight),
     drift: new DriftModel(drift.baselineHalfLife, drift.shortHalfLife, drift.clipZ, drift.learnSamples),
-    shape: new ShapeModel(shape.fastHalfLife, shape.slowHalfLife, shape.clip, shape.learnSamples, shape.factor),
+    seasonal: new SeasonalModel(seasonal.slots, seasonal.halfLifeDays, seasonal.minDays, seasonal.minSwing),
+    shape: new ShapeModel(shape.fastHalfLife, shape.slowHalfLife, shape.clip, shape.learnSamples, shape.factor, shape.activityHalfLife),
     ...options,
   });
 }

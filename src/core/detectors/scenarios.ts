@@ -166,3 +166,22 @@ export function absurdValues(seed = 13, samples = 2000): Scenario {
   for (let i = 0; i < samples; i++) s.values[i] = i > 300 && i % 250 === 0 ? junk[(i / 250) % junk.length] : 50 + 2 * gaussian(s.random);
   return { name: 'absurd values', times: s.times, values: s.values, anomalyStart: -1, expectSustained: false };
 }
+
+/**
+ * A hot-water tank (40 °C ± 0.4) heated to 60 °C every morning from 06:00 to 08:00, sampled every
+ * 5 min; on the sixth morning the heating does not come on: every reading is an ordinary one,
+ * wrong only for the time of day.
+ */
+export function missedDailyPeak(seed = 14): Scenario {
+  const perDay = 288;
+  const s = base(perDay * 7, 300_000, seed);
+  const day0 = Math.floor(s.times[0] / 86_400_000) * 86_400_000;
+  const at = 5 * perDay + 72; // 06:00 on the sixth day
+  for (let i = 0; i < s.samples; i++) {
+    s.times[i] = day0 + i * 300_000;
+    const slot = i % perDay;
+    const heating = slot >= 72 && slot < 96 && Math.floor(i / perDay) !== 5;
+    s.values[i] = (heating ? 40 + 20 * Math.min(1, (slot - 71) / 6) : 40) + 0.4 * gaussian(s.random);
+  }
+  return { name: 'missed daily peak', times: s.times, values: s.values, anomalyStart: at, expectSustained: true };
+}

@@ -15,21 +15,45 @@ export const ANOMALY_DEFAULTS = {
   /** Slow, protected baseline for drifts (DriftModel). */
   drift: { baselineHalfLife: 1024, shortHalfLife: 8, clipZ: 2, learnSamples: 64 },
   /** Roughness (oscillation starting, a pattern or the noise stopping) (ShapeModel). */
-  shape: { fastHalfLife: 8, slowHalfLife: 512, clip: 4, learnSamples: 256, factor: 4 },
+  shape: { fastHalfLife: 8, slowHalfLife: 512, clip: 4, learnSamples: 256, factor: 4, activityHalfLife: 8 },
   /** Memory of each surprise distribution used to turn surprises into tail probabilities. */
   calibrationHalfLife: 500,
   /** Magnitudes absurd for the series are gaps (MagnitudeGate). */
   gate: { absurdZ: 1000, persistSamples: 3 },
   /**
-   * Confirmation by evidence (EvidenceAccumulator): information −log10 p beyond `reference` per
-   * sample, at most `cap` from one sample, confirmed at `threshold` (the medium sensitivity) if
-   * the score reached `scoreGate` within the last few samples. A drift alone (the distance from
-   * the protected slow baseline, without a score rise) needs `driftFactor` × the threshold: its
-   * channel is an average, so consecutive samples repeat each other's evidence. A change of shape confirms when
-   * the shape surprise stays ≥ `shapeThreshold` for 3 samples. An episode ends after
-   * `quietSamples` without evidence.
+   * How an episode is confirmed (`active`, what alert rules see). Information is −log10 p of a
+   * channel's surprise against the series' own history (SurpriseCalibration).
+   * - Level (EvidenceAccumulator): per sample, information beyond `reference` (p = 0.1 adds
+   *   nothing), at most `cap` from one sample, summed; confirmed at `threshold` (the medium
+   *   sensitivity) if the score reached `scoreGate` within the last few samples (the level
+   *   evidence of swings the novelty models know does not fire). Two very unusual samples in a
+   *   row confirm; one never does.
+   * - Drift: the distance from the protected slow baseline, counted only when it is also ≥
+   *   `driftZ` of that distance's usual size (steady growth is not a drift), accumulated the same
+   *   way without the score gate against `driftFactor` × the threshold: it is an average, so
+   *   consecutive samples repeat each other's evidence.
+   * - Shape: the shape surprise ≥ `shapeThreshold` for `shapeSamples` samples in a row.
+   * - A lone sample: on series sampled every `loneIntervalMs` or slower, one reading stands for
+   *   minutes of the series, so it confirms alone when its level information is ≥
+   *   `loneInformation` and its score ≥ `loneScore`. Faster series wait for the next reading.
+   * An episode ends after `quietSamples` without evidence.
    */
-  evidence: { reference: 1, cap: 3.5, threshold: 5, scoreGate: 0.4, driftFactor: 4, shapeThreshold: 5, quietSamples: 1 },
+  evidence: {
+    reference: 1,
+    cap: 3.5,
+    threshold: 5,
+    scoreGate: 0.4,
+    driftZ: 3,
+    driftFactor: 4,
+    shapeThreshold: 2.5,
+    shapeSamples: 10,
+    loneIntervalMs: 60_000,
+    loneInformation: 3,
+    loneScore: 0.6,
+    quietSamples: 1,
+  },
+  /** Daily profile (SeasonalModel): slots per day, memory in days, days and swing before it speaks. */
+  seasonal: { slots: 96, halfLifeDays: 4, minDays: 2, minSwing: 4 },
   /** After a confirmed shift, `active` holds while the last 3 samples' median stays `z` noise scales off, ≤ `samples`. */
   hold: { samples: 256, z: 3 },
   /**

@@ -25,6 +25,7 @@ import { EvidenceAccumulator } from './evidence.js';
 import { MagnitudeGate } from './magnitude-gate.js';
 import { DriftModel } from './drift-model.js';
 import { ShapeModel } from './shape-model.js';
+import { SeasonalModel } from './seasonal-model.js';
 
 export interface AnomalyOptions {
   /** Samples before the first score. */
@@ -51,6 +52,12 @@ export interface AnomalyOptions {
   scoreGate?: number;
   /** A drift alone (slow-baseline channel, not gated by the score) needs this many times the evidence. */
   driftFactor?: number;
+  driftZ?: number;
+  loneScore?: number;
+  loneIntervalMs?: number;
+  loneInformation?: number;
+  shapeSamples?: number;
+  seasonal?: SeasonalModel;
   /** Half-life (samples) of the surprise distributions used for calibration. */
   calibrationHalfLife?: number;
   /** Hold `active` through a sustained level shift for at most this many samples; 0 disables. */
@@ -79,6 +86,12 @@ export class AnomalyDetector implements Detector {
   private readonly slowCalibration: SurpriseCalibration;
   private readonly slowEvidence: EvidenceAccumulator;
   private readonly driftFactor: number;
+  private readonly driftZ: number;
+  private readonly loneScore: number;
+  private readonly loneIntervalMs: number;
+  private readonly loneInformation: number;
+  private readonly shapeSamples: number;
+  private readonly seasonal: SeasonalModel | null;
   private readonly shapeThreshold: number;
   private readonly evidence: EvidenceAccumulator;
   private readonly evidenceThreshold: number;
@@ -121,10 +134,17 @@ export class AnomalyDetector implements Detector {
     this.surpriseMid = options.surpriseMid ?? D.score.surpriseMid;
     const calibrationHalfLife = options.calibrationHalfLife ?? D.calibrationHalfLife;
     this.valueCalibration = calibrationHalfLife > 0 ? new SurpriseCalibration(calibrationHalfLife) : null;
-    this.levelCalibration = new SurpriseCalibration(calibrationHalfLife > 0 ? calibrationHalfLife : D.calibrationHalfLife);
-    this.slowCalibration = new SurpriseCalibration(calibrationHalfLife > 0 ? calibrationHalfLife : D.calibrationHalfLife);
+    const evidenceHalfLife = calibrationHalfLife > 0 ? calibrationHalfLife : D.calibrationHalfLife;
+    this.levelCalibration = new SurpriseCalibration(evidenceHalfLife);
+    this.slowCalibration = new SurpriseCalibration(evidenceHalfLife);
     this.slowEvidence = new EvidenceAccumulator(options.evidenceReference ?? D.evidence.reference, options.evidenceCap ?? D.evidence.cap);
     this.driftFactor = options.driftFactor ?? D.evidence.driftFactor;
+    this.driftZ = options.driftZ ?? D.evidence.driftZ;
+    this.loneScore = options.loneScore ?? D.evidence.loneScore;
+    this.loneIntervalMs = options.loneIntervalMs ?? D.evidence.loneIntervalMs;
+    this.loneInformation = options.loneInformation ?? D.evidence.loneInformation;
+    this.shapeSamples = options.shapeSamples ?? D.evidence.shapeSamples;
+    this.seasonal = options.seasonal ?? null;
     this.shapeThreshold = options.shapeThreshold ?? D.evidence.shapeThreshold;
     this.evidence = new EvidenceAccumulator(options.evidenceReference ?? D.evidence.reference, options.evidenceCap ?? D.evidence.cap);
     this.evidenceThreshold = options.evidenceThreshold ?? D.evidence.threshold;
@@ -164,18 +184,24 @@ export class AnomalyDetector implements Detector {
     const median = this.median3(value);
     // The sample itself counts too; one sample alone stays below the threshold (EvidenceAccumulator's cap).
     const fastZ = scaleBefore > 0 ? Math.max(Math.abs(median - baselineBefore), Math.abs(value - baselineBefore)) / scaleBefore : 0;
-    this.drift?.update(median, steps);
+    const driftOwnZ = this.drift ? this.drift.update(median, steps) : 0;
     // Two time scales in one channel: the distance from the fast baseline, or from the drift
-    // model's protected slow baseline (in the same noise units), whichever is larger.
-    const slowZ = this.drift && scaleBefore > 0 ? Math.abs(this.drift.distance) / scaleBefore : 0;
+    // model's protected slow baseline (in the same noise units), whichever is larger. The slow
+    // distance counts only when it is also unusual for the drift model itself (≥ evidence.driftZ), so a
+    // series that always runs ahead of its slow baseline (steady growth) is not drifting.
+    const slowZ = this.drift && scaleBefore > 0 && driftOwnZ >= this.driftZ ? Math.abs(this.drift.distance) / scaleBefore : 0;
     const shapeZ = this.shape ? this.shape.update(value, steps) : 0;
+    if (this.seasonal && steps === 1 && this.typicalDt > 0) this.seasonal.setInterval(this.typicalDt);
+    const seasonalZ = this.seasonal ? this.seasonal.update(t, value, steps) : 0;
     this.samples++;
     // Calibration starts after half the warm-up: the first samples' surprises (against a noise
     // scale still near 0) would otherwise stay in its tail for thousands of samples.
     const calibrating = this.samples > this.warmupSamples / 2;
     const calibrated = !this.valueCalibration ? surprise : calibrating ? this.valueCalibration.calibrate(surprise, steps) : 0;
-    const levelInformation = calibrating ? this.levelCalibration.calibrate(fastZ > slowZ ? fastZ : slowZ, steps) : 0;
-    const slowInformation = calibrating ? this.slowCalibration.calibrate(slowZ, steps) : 0;
+    const levelInformation = calibrating ? this.levelCalibration.calibrate(Math.max(fastZ, slowZ, seasonalZ), steps) : 0;
+    // What the series should be by its slow baseline or by its daily profile: evidence that the
+    // score may never show (a drift, the heating that does not come on), so it is not score-gated.
+    const slowInformation = calibrating ? this.slowCalibration.calibrate(slowZ > seasonalZ ? slowZ : seasonalZ, steps) : 0;
     const novelty = this.context ? this.context.update(t, value) : 0;
     if (this.samples <= this.warmupSamples) return new AnomalySignal(false, value, 0, surprise, calibrated, true);
     const score = this.scoreOf(calibrated, novelty, steps);
@@ -185,24 +211,29 @@ export class AnomalyDetector implements Detector {
   }
 
   /**
-   * The level channel changes from sample to sample: its information is accumulated, and a
-   * confirmation also needs the score to have risen lately (≥ scoreGate within a few samples), so
-   * the level evidence of a series' routine swings, which the novelty models know, does not fire.
-   * The shape channel is an average already (consecutive values are alike, so summing them would
-   * count the same evidence many times): it confirms when it alone stays beyond its threshold for
-   * 3 samples. An episode ends after `quietSamples` without evidence (one flickering incident is
-   * one alert). The slow-baseline distance is also accumulated on its own, without the score
-   * gate (a drift may never make the score rise), against `driftFactor` × the threshold.
+   * Starts or ends the episode behind `active` (ANOMALY_DEFAULTS.evidence explains each path):
+   * - level evidence, accumulated, once the score has risen lately (the level swings a series
+   *   routinely makes are known to the novelty models and do not raise the score);
+   * - slow evidence (drift from the protected baseline, or off the daily profile), accumulated
+   *   without the score gate against `driftFactor` × the threshold;
+   * - a change of shape lasting `shapeSamples` samples (an average already: not summed);
+   * - on slowly sampled series, one reading that is both very unusual and scored high.
+   * An episode ends after `quietSamples` without any evidence: one flickering incident is one alert.
    */
   private updateEpisode(levelInformation: number, slowInformation: number, shapeZ: number, score: number, steps: number): void {
-    const accumulated = this.evidence.add(levelInformation, steps);
-    const drifted = this.slowEvidence.add(slowInformation, steps) >= this.driftFactor * this.evidenceThreshold;
-    this.shapeRun = shapeZ >= this.shapeThreshold ? this.shapeRun + 1 : 0;
-    const shapeChanged = this.shapeRun >= 3;
-    this.quiet = accumulated === 0 && !shapeChanged && !drifted ? this.quiet + steps : 0;
+    const level = this.evidence.add(levelInformation, steps);
+    const slow = this.slowEvidence.add(slowInformation, steps);
     this.recentScore = score >= this.recentScore ? score : this.recentScore * 0.9;
-    if (!this.episode && ((accumulated >= this.evidenceThreshold && this.recentScore >= this.scoreGate) || shapeChanged || drifted)) this.episode = true;
-    else if (this.episode && this.quiet >= this.quietSamples) this.episode = false;
+    this.shapeRun = shapeZ >= this.shapeThreshold ? this.shapeRun + 1 : 0;
+    const levelConfirmed = level >= this.evidenceThreshold && this.recentScore >= this.scoreGate;
+    const slowConfirmed = slow >= this.driftFactor * this.evidenceThreshold;
+    const shapeConfirmed = this.shapeRun >= this.shapeSamples;
+    const loneConfirmed = this.typicalDt >= this.loneIntervalMs && levelInformation >= this.loneInformation && score >= this.loneScore;
+    // A confirmed change of shape lasts while the shape stays materially changed.
+    const shapeLasts = this.episode && this.shape !== null && this.shape.changed;
+    this.quiet = level === 0 && !slowConfirmed && !shapeConfirmed && !shapeLasts ? this.quiet + steps : 0;
+    if (!this.episode) this.episode = levelConfirmed || slowConfirmed || shapeConfirmed || loneConfirmed;
+    else if (this.quiet >= this.quietSamples) this.episode = false;
   }
 
   /** Score for charts: calibrated surprise, then refractory, then blended with novelty and rested. */
@@ -284,6 +315,7 @@ export class AnomalyDetector implements Detector {
     this.recent0 = this.recent1 = Number.NaN;
     this.context?.reset();
     this.drift?.reset();
+    this.seasonal?.reset();
     this.shape?.reset();
     for (const model of this.models) model.reset();
     this.samples = 0;

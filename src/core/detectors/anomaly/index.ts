@@ -5,6 +5,7 @@ export * from './novelty-model.js';
 export * from './context-model.js';
 export * from './drift-model.js';
 export * from './shape-model.js';
+export * from './seasonal-model.js';
 export * from './calibration.js';
 export * from './evidence.js';
 export * from './magnitude-gate.js';

@@ -10,8 +10,8 @@ class ActivityRatio {
   private slow = 0;
   private ratioMean = 0;
   private ratioSpread = 0;
-  /** Last log-ratio fast/slow. */
-  ratio = 0;
+  /** Last log-ratio fast/slow minus its usual value. */
+  deviation = 0;
 
   constructor(
     private readonly fastDecay: Decay,
@@ -28,8 +28,8 @@ class ActivityRatio {
     const limit = learning ? Infinity : this.clip * (this.slow + floor);
     this.slow += slowW * ((feature < limit ? feature : limit) - this.slow);
     const ratio = Math.log((this.fast + floor) / (this.slow + floor));
-    this.ratio = ratio;
     const deviation = ratio - this.ratioMean;
+    this.deviation = deviation;
     const scale = 1.2533 * this.ratioSpread + 0.15;
     const clipped = Math.max(-this.clip * scale, Math.min(this.clip * scale, deviation));
     this.ratioMean += slowW * clipped;
@@ -38,7 +38,7 @@ class ActivityRatio {
   }
 
   reset(): void {
-    this.fast = this.slow = this.ratioMean = this.ratioSpread = this.ratio = 0;
+    this.fast = this.slow = this.ratioMean = this.ratioSpread = this.deviation = 0;
   }
 }
 
@@ -60,6 +60,8 @@ export class ShapeModel implements SurpriseModel {
   private rough1 = 0;
   private resolution = Infinity;
   private n = 0;
+  /** The last sample's shape differs materially from the usual (either feature). */
+  changed = false;
   private readonly roughness: ActivityRatio;
   private readonly activity: ActivityRatio;
 
@@ -69,11 +71,13 @@ export class ShapeModel implements SurpriseModel {
     clip = 4,
     private readonly learnSamples = 64,
     private readonly factor = 4,
+    activityHalfLife = 32,
   ) {
-    const fast = new Decay(fastHalfLife);
     const slow = new Decay(slowHalfLife);
-    this.roughness = new ActivityRatio(fast, slow, clip);
-    this.activity = new ActivityRatio(fast, slow, clip);
+    this.roughness = new ActivityRatio(new Decay(fastHalfLife), slow, clip);
+    // Steps come in bursts (a cycle's edges, a spike's up and down): averaged over a longer time
+    // than roughness, so a pattern's own rhythm is not a change of activity.
+    this.activity = new ActivityRatio(new Decay(activityHalfLife), slow, clip);
   }
 
   update(value: number, steps: number): number {
@@ -95,11 +99,14 @@ export class ShapeModel implements SurpriseModel {
     const floor = 1e-9 + (this.resolution === Infinity ? 0 : 0.1 * this.resolution) + 1e-6 * Math.abs(value);
     const zRough = this.roughness.update(robustRough, floor, steps, this.n, learning);
     const zActivity = this.activity.update(step, floor, steps, this.n, learning);
-    // A change of shape must also be material: the feature at least `factor` times (or 1/factor)
-    // its usual size. Sparse features (mostly still series) swing widely in z alone.
+    // A change of shape must also be material: the fast/slow ratio at least `factor` times (or
+    // 1/factor) its usual value. Sparse features (mostly still series) swing widely in z alone.
     const material = Math.log(this.factor);
-    const roughZ = Math.abs(this.roughness.ratio) >= material ? zRough : 0;
-    const activityZ = Math.abs(this.activity.ratio) >= material ? zActivity : 0;
+    const roughChanged = Math.abs(this.roughness.deviation) >= material;
+    const activityChanged = Math.abs(this.activity.deviation) >= material;
+    this.changed = !learning && (roughChanged || activityChanged);
+    const roughZ = roughChanged ? zRough : 0;
+    const activityZ = activityChanged ? zActivity : 0;
     return roughZ > activityZ ? roughZ : activityZ;
   }
 
@@ -110,5 +117,6 @@ export class ShapeModel implements SurpriseModel {
     this.activity.reset();
     this.resolution = Infinity;
     this.n = 0;
+    this.changed = false;
   }
 }
