@@ -6,13 +6,18 @@
 import { expect } from '@open-wc/testing';
 import { replaySeries, type ReplaySeries } from '../../../src/core/replay';
 import { defaultAlertsConfig, parseAlertsConfig, type AlertsConfig } from '../../../src/core/config/alerts';
-import { absurdValues, cpuSpike, flapping, latencyShift, memoryLeak, oscillationOnset, pureNoiseDay, sensorGaps, shortEpisode, singleOutliers, slowDrift, type Scenario } from '../../../src/core/detectors/scenarios';
+import { absurdValues, cpuSpike, cycleStops, flapping, latencyShift, memoryLeak, missedDailyPeak, oscillationOnset, pureNoiseDay, sensorGaps, shortEpisode, singleOutliers, slowDrift, type Scenario } from '../../../src/core/detectors/scenarios';
 
 const T0 = 1_700_000_000_000;
 
 function resample(scenario: Scenario, intervalMs: number): ReplaySeries {
   const t = new Float64Array(scenario.values.length).map((_, i) => T0 + i * intervalMs);
   return { id: 'sensor.scenario', file: scenario.name, t, v: scenario.values, rawT: [] } as unknown as ReplaySeries;
+}
+
+/** The scenario on its own clock (daily patterns need their real time of day). */
+function asReplay(scenario: Scenario): ReplaySeries {
+  return { id: 'sensor.scenario', file: scenario.name, t: scenario.times, v: scenario.values, rawT: [] } as unknown as ReplaySeries;
 }
 
 function firings(series: ReplaySeries, config?: AlertsConfig) {
@@ -54,19 +59,23 @@ describe('zero-config alerting on labelled scenarios', () => {
   }
 
   // The failure modes seen on real data, each at the sampling interval it is built for.
-  const failureModes: { make: () => Scenario; intervalMs: number; withinMs: number }[] = [
+  // `quietFrom`: no alert between this sample and the onset (a daily pattern is new on its first day).
+  const failureModes: { make: () => Scenario; intervalMs: number; withinMs: number; quietFrom?: number }[] = [
     { make: slowDrift, intervalMs: 5_000, withinMs: 60_000 }, // 3 °C over 2 min: confirmed before it is learned
     { make: shortEpisode, intervalMs: 5_000, withinMs: 20_000 }, // 20 s episode: no fixed `for` outlasts it
-    { make: oscillationOnset, intervalMs: 10_000, withinMs: 90_000 }, // inside the normal range: seen by its shape
+    { make: oscillationOnset, intervalMs: 10_000, withinMs: 150_000 }, // inside the normal range: seen by its shape
+    { make: cycleStops, intervalMs: 30_000, withinMs: 600_000 }, // a cycling load that stops: its activity falls
+    { make: missedDailyPeak, intervalMs: 300_000, withinMs: 90 * 60_000, quietFrom: 2 * 288 }, // wrong for the hour
   ];
-  for (const { make, intervalMs, withinMs } of failureModes) {
+  for (const { make, intervalMs, withinMs, quietFrom = 0 } of failureModes) {
     it(`alerts a ${make().name} sampled every ${intervalMs / 1000} s within ${withinMs / 1000} s, and nothing before`, () => {
       // Arrange
       const scenario = make();
-      const series = resample(scenario, intervalMs);
+      const series = intervalMs === 300_000 ? asReplay(scenario) : resample(scenario, intervalMs);
       const onset = series.t[scenario.anomalyStart];
+      const quietSince = series.t[quietFrom];
       // Act
-      const fired = firings(series, defaults()).filter((e) => e.rule === 'anomaly');
+      const fired = firings(series, defaults()).filter((e) => e.rule === 'anomaly' && Date.parse(e.at) >= quietSince);
       // Assert
       expect(fired.filter((e) => Date.parse(e.at) < onset).map((e) => e.at)).to.deep.equal([]);
       expect(fired.length, 'an alert after the onset').to.be.greaterThan(0);

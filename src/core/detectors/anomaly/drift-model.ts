@@ -1,3 +1,4 @@
+import { ANOMALY_DEFAULTS as D } from './defaults.js';
 import { Decay } from './decay.js';
 import type { SurpriseModel } from './model.js';
 
@@ -22,10 +23,10 @@ export class DriftModel implements SurpriseModel {
   private readonly spreadDecay: Decay;
 
   constructor(
-    baselineHalfLife = 1024,
-    shortHalfLife = 8,
-    private readonly clipZ = 2,
-    private readonly learnSamples = 64,
+    baselineHalfLife: number = D.drift.baselineHalfLife,
+    shortHalfLife: number = D.drift.shortHalfLife,
+    private readonly clipZ: number = D.drift.clipZ,
+    private readonly learnSamples: number = D.drift.learnSamples,
   ) {
     this.shortDecay = new Decay(shortHalfLife);
     this.slowDecay = new Decay(baselineHalfLife);

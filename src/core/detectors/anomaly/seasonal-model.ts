@@ -1,3 +1,4 @@
+import { ANOMALY_DEFAULTS as D } from './defaults.js';
 import { Decay } from './decay.js';
 
 const DAY_MS = 86_400_000;
@@ -29,10 +30,10 @@ export class SeasonalModel {
   private daySwing = 0;
 
   constructor(
-    private readonly slots = 96,
-    private readonly halfLifeDays = 4,
-    private readonly minDays = 2,
-    private readonly minSwing = 4,
+    private readonly slots: number = D.seasonal.slots,
+    private readonly halfLifeDays: number = D.seasonal.halfLifeDays,
+    private readonly minDays: number = D.seasonal.minDays,
+    private readonly minSwing: number = D.seasonal.minSwing,
     private readonly clipZ = 3,
   ) {
     this.means = new Float64Array(slots);

@@ -1,3 +1,4 @@
+import { ANOMALY_DEFAULTS as D } from './defaults.js';
 import { Decay } from './decay.js';
 import type { SurpriseModel } from './model.js';
 
@@ -66,12 +67,12 @@ export class ShapeModel implements SurpriseModel {
   private readonly activity: ActivityRatio;
 
   constructor(
-    fastHalfLife = 8,
-    slowHalfLife = 512,
-    clip = 4,
-    private readonly learnSamples = 64,
-    private readonly factor = 4,
-    activityHalfLife = 32,
+    fastHalfLife: number = D.shape.fastHalfLife,
+    slowHalfLife: number = D.shape.slowHalfLife,
+    clip: number = D.shape.clip,
+    private readonly learnSamples: number = D.shape.learnSamples,
+    private readonly factor: number = D.shape.factor,
+    activityHalfLife: number = D.shape.activityHalfLife,
   ) {
     const slow = new Decay(slowHalfLife);
     this.roughness = new ActivityRatio(new Decay(fastHalfLife), slow, clip);
