@@ -7,9 +7,8 @@
  * surprise history into information −log10 p. Two outputs follow:
  * - `score` (charts, NAB): the calibrated surprise of the value models, blended with contextual
  *   novelty, reported at an episode's onset and then quiet;
- * - `active` (alert rules): on once the accumulated evidence (EvidenceAccumulator) of the
- *   outlier-robust channels (the level of the last 3 samples' median, the protected drift
- *   baseline, the roughness) reaches the threshold, and held through a sustained shift.
+ * - `active` (alert rules): an episode confirmed by evidence (level, slow drift or daily profile,
+ *   shape, or a lone reading on a slow series: see updateEpisode), held through a sustained shift.
  * Time enters only through `steps`, the elapsed time in typical sampling intervals, so irregular
  * sampling and gaps are handled: a long pause counts as a few steps, not as many.
  */
@@ -17,7 +16,8 @@ import type { Detector, DetectorSignal } from '../../types.js';
 import { formatNumber } from '../format.js';
 import { ANOMALY_DEFAULTS as D } from './defaults.js';
 import type { SurpriseModel } from './model.js';
-import { Decay } from './decay.js';
+import { OnsetScore } from './onset-score.js';
+import { ShiftHold } from './shift-hold.js';
 import { LevelShiftModel } from './level-model.js';
 import type { ContextNoveltyModel } from './context-model.js';
 import { SurpriseCalibration } from './calibration.js';
@@ -46,17 +46,22 @@ export interface AnomalyOptions {
   evidenceCap?: number;
   /** Samples without evidence that end an episode. */
   quietSamples?: number;
-  /** Shape surprise (≈ z) that confirms a change of shape when it lasts 3 samples. */
+  /** Shape surprise (≈ z) that confirms a change of shape when it lasts shapeSamples samples. */
   shapeThreshold?: number;
   /** Score the series must have reached lately for level evidence to confirm. */
   scoreGate?: number;
   /** A drift alone (slow-baseline channel, not gated by the score) needs this many times the evidence. */
   driftFactor?: number;
+  /** A drift counts when its distance is ≥ this × its usual distance. */
   driftZ?: number;
-  loneScore?: number;
+  /** A lone reading confirms on series sampled this slowly or slower (ms)... */
   loneIntervalMs?: number;
+  /** ...when its level information (−log10 p) is ≥ this and its score ≥ loneScore. */
   loneInformation?: number;
+  loneScore?: number;
+  /** Samples in a row the shape surprise must stay ≥ shapeThreshold. */
   shapeSamples?: number;
+  /** Daily profile among the evidence channels (createAnomalyDetector adds one). */
   seasonal?: SeasonalModel;
   /** Half-life (samples) of the surprise distributions used for calibration. */
   calibrationHalfLife?: number;
@@ -80,7 +85,6 @@ export class AnomalyDetector implements Detector {
   private readonly models: SurpriseModel[];
   private readonly weights: number[] | null;
   private readonly warmupSamples: number;
-  private readonly surpriseMid: number;
   private readonly valueCalibration: SurpriseCalibration | null;
   private readonly levelCalibration: SurpriseCalibration;
   private readonly slowCalibration: SurpriseCalibration;
@@ -103,23 +107,10 @@ export class AnomalyDetector implements Detector {
   private samples = 0;
   private lastT = Number.NaN;
   private typicalDt = Number.NaN;
-  private peakMemory = 0;
-  private readonly refractoryDecay: Decay;
-  private readonly refractoryFactor: number;
-  private readonly contextWeight: number;
-  private readonly restSamples: number;
-  private readonly restThreshold: number;
-  private readonly restBreakthrough: number;
-  private readonly surpriseWeight: number;
-  private sinceHigh = Infinity;
-  private restPeak = 0;
-  private readonly holdSamples: number;
-  private readonly holdZ: number;
-  private holdLeft = 0;
-  private holdBaseline = 0;
-  private holdScale = 0;
   private recent0 = Number.NaN;
   private recent1 = Number.NaN;
+  private readonly onsetScore: OnsetScore;
+  private readonly shiftHold: ShiftHold;
   private episode = false;
   private quiet = 0;
   private shapeRun = 0;
@@ -131,7 +122,6 @@ export class AnomalyDetector implements Detector {
     this.models = options.models ?? [new LevelShiftModel()];
     this.weights = options.weights ?? null;
     this.warmupSamples = options.warmupSamples ?? D.warmupSamples;
-    this.surpriseMid = options.surpriseMid ?? D.score.surpriseMid;
     const calibrationHalfLife = options.calibrationHalfLife ?? D.calibrationHalfLife;
     this.valueCalibration = calibrationHalfLife > 0 ? new SurpriseCalibration(calibrationHalfLife) : null;
     const evidenceHalfLife = calibrationHalfLife > 0 ? calibrationHalfLife : D.calibrationHalfLife;
@@ -153,15 +143,18 @@ export class AnomalyDetector implements Detector {
     this.drift = options.drift ?? null;
     this.shape = options.shape ?? null;
     this.context = options.context ?? null;
-    this.refractoryDecay = new Decay(options.refractoryHalfLife ?? D.score.refractoryHalfLife);
-    this.refractoryFactor = options.refractoryFactor ?? D.score.refractoryFactor;
-    this.contextWeight = options.contextWeight ?? D.score.contextWeight;
-    this.restSamples = options.restSamples ?? D.score.restSamples;
-    this.restThreshold = options.restThreshold ?? D.score.restThreshold;
-    this.restBreakthrough = options.restBreakthrough ?? D.score.restBreakthrough;
-    this.surpriseWeight = options.surpriseWeight ?? D.score.surpriseWeight;
-    this.holdSamples = options.holdSamples ?? D.hold.samples;
-    this.holdZ = options.holdZ ?? D.hold.z;
+    this.onsetScore = new OnsetScore({
+      surpriseMid: options.surpriseMid ?? D.score.surpriseMid,
+      refractoryHalfLife: options.refractoryHalfLife ?? D.score.refractoryHalfLife,
+      refractoryFactor: options.refractoryFactor ?? D.score.refractoryFactor,
+      withContext: this.context !== null,
+      contextWeight: options.contextWeight ?? D.score.contextWeight,
+      restSamples: options.restSamples ?? D.score.restSamples,
+      restThreshold: options.restThreshold ?? D.score.restThreshold,
+      restBreakthrough: options.restBreakthrough ?? D.score.restBreakthrough,
+      surpriseWeight: options.surpriseWeight ?? D.score.surpriseWeight,
+    });
+    this.shiftHold = new ShiftHold(this.level, options.holdSamples ?? D.hold.samples, options.holdZ ?? D.hold.z);
     this.scoreGate = options.scoreGate ?? D.evidence.scoreGate;
     this.quietSamples = options.quietSamples ?? D.evidence.quietSamples;
   }
@@ -204,9 +197,9 @@ export class AnomalyDetector implements Detector {
     const slowInformation = calibrating ? this.slowCalibration.calibrate(slowZ > seasonalZ ? slowZ : seasonalZ, steps) : 0;
     const novelty = this.context ? this.context.update(t, value) : 0;
     if (this.samples <= this.warmupSamples) return new AnomalySignal(false, value, 0, surprise, calibrated, true);
-    const score = this.scoreOf(calibrated, novelty, steps);
+    const score = this.onsetScore.next(calibrated, novelty, steps);
     this.updateEpisode(levelInformation, slowInformation, shapeZ, score, steps);
-    const active = this.hold(median, this.episode, steps, baselineBefore, scaleBefore);
+    const active = this.shiftHold.active(median, this.episode, steps, baselineBefore, scaleBefore);
     return new AnomalySignal(active, value, score, surprise, calibrated, false);
   }
 
@@ -236,31 +229,6 @@ export class AnomalyDetector implements Detector {
     else if (this.quiet >= this.quietSamples) this.episode = false;
   }
 
-  /** Score for charts: calibrated surprise, then refractory, then blended with novelty and rested. */
-  private scoreOf(calibrated: number, novelty: number, steps: number): number {
-    // Refractory: an episode is reported at its onset (and when it gets worse), not on every
-    // sample while it lasts.
-    const previousPeak = this.peakMemory;
-    this.peakMemory = Math.max(calibrated, previousPeak * (1 - this.refractoryDecay.at(steps)));
-    const reported = calibrated > previousPeak ? calibrated : calibrated * this.refractoryFactor;
-    let score = reported > 0 ? reported / (reported + this.surpriseMid) : 0;
-    if (this.context) {
-      // Rest: report an episode once at its onset, then stay quiet (NAB rewards early detections
-      // and charges every later row above threshold as a false positive). A strong surprise on its
-      // own, stronger than the one behind the rest, still counts (a lone outlier in a familiar context).
-      const surpriseScore = this.surpriseWeight * score;
-      const blended = Math.max(this.contextWeight * novelty + (1 - this.contextWeight) * score, surpriseScore);
-      this.sinceHigh += steps;
-      const resting = this.sinceHigh < this.restSamples;
-      score = resting && (surpriseScore <= this.restPeak || surpriseScore < this.restBreakthrough) ? 0 : blended;
-      if (blended >= this.restThreshold) {
-        this.restPeak = resting ? Math.max(this.restPeak, surpriseScore) : surpriseScore;
-        this.sinceHigh = 0;
-      }
-    }
-    return score;
-  }
-
   /** Median of the last three values (this one included). */
   private median3(value: number): number {
     const a = this.recent0;
@@ -271,31 +239,6 @@ export class AnomalyDetector implements Detector {
     return Math.max(Math.min(value, a), Math.min(Math.max(value, a), b));
   }
 
-  /**
-   * Keeps `active` on through a sustained shift: calibration adapts to a new level within a few
-   * samples, which would end the episode long before the shift is over. A lone outlier does not
-   * hold: one sample later the median of the last 3 is back near the baseline.
-   */
-  private hold(median: number, evident: boolean, steps: number, baselineBefore: number, scaleBefore: number): boolean {
-    if (!this.level || this.holdSamples <= 0) return evident;
-    if (this.holdLeft > 0) {
-      this.holdLeft -= steps;
-      const limit = this.holdZ * this.holdScale;
-      const shifted = Math.abs(median - this.holdBaseline) >= limit;
-      const relearned = Math.abs(median - this.level.baseline) < limit;
-      if (!shifted || relearned) this.holdLeft = 0;
-      if (this.holdLeft > 0) return true;
-    }
-    if (evident && !this.wasEvident && scaleBefore > 0) {
-      this.holdLeft = this.holdSamples;
-      this.holdBaseline = baselineBefore;
-      this.holdScale = scaleBefore;
-    }
-    this.wasEvident = evident;
-    return evident;
-  }
-  private wasEvident = false;
-
   reset(): void {
     this.valueCalibration?.reset();
     this.levelCalibration.reset();
@@ -303,11 +246,8 @@ export class AnomalyDetector implements Detector {
     this.slowEvidence.reset();
     this.slowCalibration.reset();
     this.gate.reset();
-    this.peakMemory = 0;
-    this.sinceHigh = Infinity;
-    this.restPeak = 0;
-    this.holdLeft = 0;
-    this.wasEvident = false;
+    this.onsetScore.reset();
+    this.shiftHold.reset();
     this.episode = false;
     this.quiet = 0;
     this.shapeRun = 0;

@@ -9,4 +9,6 @@ export * from './seasonal-model.js';
 export * from './calibration.js';
 export * from './evidence.js';
 export * from './magnitude-gate.js';
+export * from './onset-score.js';
+export * from './shift-hold.js';
 export * from './detector.js';
