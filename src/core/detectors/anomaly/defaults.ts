@@ -25,7 +25,7 @@ export const ANOMALY_DEFAULTS = {
    * channel's surprise against the series' own history (SurpriseCalibration).
    * - Level (EvidenceAccumulator): per sample, information beyond `reference` (p = 0.1 adds
    *   nothing), at most `cap` from one sample, summed; confirmed at `threshold` (the medium
-   *   sensitivity) if the score reached `scoreGate` within the last few samples (the level
+   *   sensitivity) if the score (before its rest) reached `scoreGate` within the last few samples (the level
    *   evidence of swings the novelty models know does not fire). Two very unusual samples in a
    *   row confirm; one never does.
    * - Drift: the distance from the protected slow baseline, counted only when it is also ≥

@@ -198,14 +198,16 @@ export class AnomalyDetector implements Detector {
     const novelty = this.context ? this.context.update(t, value) : 0;
     if (this.samples <= this.warmupSamples) return new AnomalySignal(false, value, 0, surprise, calibrated, true);
     const score = this.onsetScore.next(calibrated, novelty, steps);
-    this.updateEpisode(levelInformation, slowInformation, shapeZ, score, steps);
+    // The episode asks how unusual the sample is, not what the chart shows: the shown score rests
+    // for a while after an onset, and a second, larger incident must still confirm.
+    this.updateEpisode(levelInformation, slowInformation, shapeZ, this.onsetScore.unrested, steps);
     const active = this.shiftHold.active(median, this.episode, steps, baselineBefore, scaleBefore);
     return new AnomalySignal(active, value, score, surprise, calibrated, false);
   }
 
   /**
    * Starts or ends the episode behind `active` (ANOMALY_DEFAULTS.evidence explains each path):
-   * - level evidence, accumulated, once the score has risen lately (the level swings a series
+   * - level evidence, accumulated, once the score (before its rest) has risen lately (the level swings a series
    *   routinely makes are known to the novelty models and do not raise the score);
    * - slow evidence (drift from the protected baseline, or off the daily profile), accumulated
    *   without the score gate against `driftFactor` × the threshold;

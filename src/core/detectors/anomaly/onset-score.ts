@@ -31,6 +31,8 @@ export class OnsetScore {
   private sinceHigh = Infinity;
   private restPeak = 0;
   private readonly refractoryDecay: Decay;
+  /** The last score before the rest: how unusual the sample is, even while the shown score rests. */
+  unrested = 0;
 
   constructor(private readonly o: OnsetScoreOptions) {
     this.refractoryDecay = new Decay(o.refractoryHalfLife);
@@ -42,9 +44,13 @@ export class OnsetScore {
     this.peakMemory = Math.max(calibrated, previousPeak * (1 - this.refractoryDecay.at(steps)));
     const reported = calibrated > previousPeak ? calibrated : calibrated * o.refractoryFactor;
     const score = reported > 0 ? reported / (reported + o.surpriseMid) : 0;
-    if (!o.withContext) return score;
+    if (!o.withContext) {
+      this.unrested = score;
+      return score;
+    }
     const surpriseScore = o.surpriseWeight * score;
     const blended = Math.max(o.contextWeight * novelty + (1 - o.contextWeight) * score, surpriseScore);
+    this.unrested = blended;
     this.sinceHigh += steps;
     const resting = this.sinceHigh < o.restSamples;
     const shown = resting && (surpriseScore <= this.restPeak || surpriseScore < o.restBreakthrough) ? 0 : blended;
@@ -59,5 +65,6 @@ export class OnsetScore {
     this.peakMemory = 0;
     this.sinceHigh = Infinity;
     this.restPeak = 0;
+    this.unrested = 0;
   }
 }
