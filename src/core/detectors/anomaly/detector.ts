@@ -27,6 +27,9 @@ import { DriftModel } from './drift-model.js';
 import { ShapeModel } from './shape-model.js';
 import { SeasonalModel } from './seasonal-model.js';
 
+/** log10 of 0..3 channels (0 channels: nothing to correct). */
+const LOG10 = [0, 0, Math.log10(2), Math.log10(3)];
+
 export interface AnomalyOptions {
   /** Samples before the first score. */
   warmupSamples?: number;
@@ -86,8 +89,10 @@ export class AnomalyDetector implements Detector {
   private readonly weights: number[] | null;
   private readonly warmupSamples: number;
   private readonly valueCalibration: SurpriseCalibration | null;
-  private readonly levelCalibration: SurpriseCalibration;
-  private readonly slowCalibration: SurpriseCalibration;
+  /** One calibration per evidence channel: their surprises are distributed differently. */
+  private readonly fastCalibration: SurpriseCalibration;
+  private readonly driftCalibration: SurpriseCalibration;
+  private readonly seasonalCalibration: SurpriseCalibration;
   private readonly slowEvidence: EvidenceAccumulator;
   private readonly driftFactor: number;
   private readonly driftZ: number;
@@ -117,6 +122,7 @@ export class AnomalyDetector implements Detector {
   private recentScore = 0;
   private readonly scoreGate: number;
   private readonly quietSamples: number;
+  private readonly holdZ: number;
 
   constructor(options: AnomalyOptions = {}) {
     this.models = options.models ?? [new LevelShiftModel()];
@@ -125,8 +131,9 @@ export class AnomalyDetector implements Detector {
     const calibrationHalfLife = options.calibrationHalfLife ?? D.calibrationHalfLife;
     this.valueCalibration = calibrationHalfLife > 0 ? new SurpriseCalibration(calibrationHalfLife) : null;
     const evidenceHalfLife = calibrationHalfLife > 0 ? calibrationHalfLife : D.calibrationHalfLife;
-    this.levelCalibration = new SurpriseCalibration(evidenceHalfLife);
-    this.slowCalibration = new SurpriseCalibration(evidenceHalfLife);
+    this.fastCalibration = new SurpriseCalibration(evidenceHalfLife);
+    this.driftCalibration = new SurpriseCalibration(evidenceHalfLife);
+    this.seasonalCalibration = new SurpriseCalibration(evidenceHalfLife);
     this.slowEvidence = new EvidenceAccumulator(options.evidenceReference ?? D.evidence.reference, options.evidenceCap ?? D.evidence.cap);
     this.driftFactor = options.driftFactor ?? D.evidence.driftFactor;
     this.driftZ = options.driftZ ?? D.evidence.driftZ;
@@ -157,6 +164,7 @@ export class AnomalyDetector implements Detector {
     this.shiftHold = new ShiftHold(this.level, options.holdSamples ?? D.hold.samples, options.holdZ ?? D.hold.z);
     this.scoreGate = options.scoreGate ?? D.evidence.scoreGate;
     this.quietSamples = options.quietSamples ?? D.evidence.quietSamples;
+    this.holdZ = options.holdZ ?? D.hold.z;
   }
 
   update(t: number, value: number): DetectorSignal {
@@ -182,7 +190,9 @@ export class AnomalyDetector implements Detector {
     // model's protected slow baseline (in the same noise units), whichever is larger. The slow
     // distance counts only when it is also unusual for the drift model itself (≥ evidence.driftZ), so a
     // series that always runs ahead of its slow baseline (steady growth) is not drifting.
-    const slowZ = this.drift && scaleBefore > 0 && driftOwnZ >= this.driftZ ? Math.abs(this.drift.distance) / scaleBefore : 0;
+    const slowZ = this.drift && scaleBefore > 0 ? Math.abs(this.drift.distance) / scaleBefore : 0;
+    // A drift is material (≥ the hold's distance, in noise scales) and unusual for the drift model itself.
+    const drifting = this.drift !== null && driftOwnZ >= this.driftZ && slowZ >= this.holdZ;
     const shapeZ = this.shape ? this.shape.update(value, steps) : 0;
     if (this.seasonal && steps === 1 && this.typicalDt > 0) this.seasonal.setInterval(this.typicalDt);
     const seasonalZ = this.seasonal ? this.seasonal.update(t, value, steps) : 0;
@@ -191,10 +201,20 @@ export class AnomalyDetector implements Detector {
     // scale still near 0) would otherwise stay in its tail for thousands of samples.
     const calibrating = this.samples > this.warmupSamples / 2;
     const calibrated = !this.valueCalibration ? surprise : calibrating ? this.valueCalibration.calibrate(surprise, steps) : 0;
-    const levelInformation = calibrating ? this.levelCalibration.calibrate(Math.max(fastZ, slowZ, seasonalZ), steps) : 0;
+    const fastInformation = calibrating ? this.fastCalibration.calibrate(fastZ, steps) : 0;
+    // Each channel's calibration learns its whole distribution; a channel without an opinion (no
+    // drift by its own measure, no trustworthy daily profile yet) then contributes nothing.
+    const driftCalibrated = calibrating ? this.driftCalibration.calibrate(slowZ, steps) : 0;
+    const driftInformation = drifting ? driftCalibrated : 0;
+    const seasonalLive = this.seasonal !== null && this.seasonal.trusted;
+    const seasonalInformation = calibrating && seasonalLive ? this.seasonalCalibration.calibrate(seasonalZ, steps) : 0;
+    // The largest of several channels' information is larger than any one's by chance alone: it is
+    // corrected for the channels that have an opinion on this sample (Bonferroni: −log10 of their number).
+    const slowLive = (drifting ? 1 : 0) + (seasonalLive ? 1 : 0);
+    const levelInformation = Math.max(fastInformation, driftInformation, seasonalInformation) - LOG10[1 + slowLive];
     // What the series should be by its slow baseline or by its daily profile: evidence that the
     // score may never show (a drift, the heating that does not come on), so it is not score-gated.
-    const slowInformation = calibrating ? this.slowCalibration.calibrate(slowZ > seasonalZ ? slowZ : seasonalZ, steps) : 0;
+    const slowInformation = (driftInformation > seasonalInformation ? driftInformation : seasonalInformation) - LOG10[slowLive];
     const novelty = this.context ? this.context.update(t, value) : 0;
     if (this.samples <= this.warmupSamples) return new AnomalySignal(false, value, 0, surprise, calibrated, true);
     const score = this.onsetScore.next(calibrated, novelty, steps);
@@ -243,10 +263,11 @@ export class AnomalyDetector implements Detector {
 
   reset(): void {
     this.valueCalibration?.reset();
-    this.levelCalibration.reset();
+    this.fastCalibration.reset();
+    this.driftCalibration.reset();
+    this.seasonalCalibration.reset();
     this.evidence.reset();
     this.slowEvidence.reset();
-    this.slowCalibration.reset();
     this.gate.reset();
     this.onsetScore.reset();
     this.shiftHold.reset();

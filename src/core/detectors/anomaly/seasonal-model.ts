@@ -28,6 +28,8 @@ export class SeasonalModel {
   private memory: number;
   private lastSlot = -1;
   private daySwing = 0;
+  /** Whether the last sample got a seasonal opinion (the profile is trustworthy). */
+  trusted = false;
 
   constructor(
     private readonly slots: number = D.seasonal.slots,
@@ -57,7 +59,7 @@ export class SeasonalModel {
       this.lastSlot = slot;
       this.daySwing = this.swing();
     }
-    const trusted = weight > 0 && t - this.firstT >= this.minDays * DAY_MS && this.residualSamples > 64 && this.daySwing >= this.minSwing * scale;
+    const trusted = (this.trusted = weight > 0 && t - this.firstT >= this.minDays * DAY_MS && this.residualSamples > 64 && this.daySwing >= this.minSwing * scale);
     // Slot average: plain mean for the first visits, then a memory of about halfLifeDays days.
     // Each sample weighs 1; the slot's total weight decays per day, so the memory counts days,
     // whatever the sampling interval.
@@ -100,6 +102,7 @@ export class SeasonalModel {
     this.residualSamples = 0;
     this.lastSlot = -1;
     this.daySwing = 0;
+    this.trusted = false;
     this.memory = this.halfLifeDays * 1.4427;
   }
 }
