@@ -1,5 +1,5 @@
 // Runs an anomaly detector over the NAB corpus and scores it. Usable standalone for tuning:
-//   node bench/nab-run.mjs '{"surpriseMid":4}'
+//   node bench/nab-run.mjs '{"evidence":{"threshold":4}}'   (overrides of ANOMALY_DEFAULTS)
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus, scoreCorpus, PROFILES, probationLength } from './nab-score.mjs';
@@ -55,7 +55,8 @@ export function alertStatistics(files) {
 export async function nabBenchmark(options = {}) {
   const core = await loadCore();
   const corpus = loadCorpus(nabDir());
-  const files = runDetector(corpus, () => core.createAnomalyDetector(options));
+  const settings = core.anomalySettings(options);
+  const files = runDetector(corpus, () => core.createAnomalyDetector({ settings }));
   const profiles = {};
   for (const [name, profile] of Object.entries(PROFILES)) {
     const r = scoreCorpus(files, profile);

@@ -3,15 +3,16 @@
  * incrementally (only new samples are fed on each refresh). When older data arrives (history
  * merged after live samples, a reconnect backfill) the detector is run again from the start.
  * A marker is the onset of an anomalous episode, not every sample while it lasts, and only of an
- * episode the zero-config anomaly rule would alert on (anomalous for its `for`, confirmed by a
- * later anomalous sample): a chart must not show as alarming what nobody would be told about.
+ * episode the zero-config anomaly rule would alert on (confirmed by the detector's evidence, and
+ * lasting the rule's `for` if it has one): a chart must not show as alarming what nobody would be
+ * told about.
  */
 import { DEFAULT_RULES } from '../../core/config/alerts';
 import { createAnomalyDetector } from '../../core/detectors/factory';
 import type { AnomalyDetector } from '../../core/detectors/anomaly/detector';
 import type { TimeSeries, Sample } from '../../core/series/time-series';
 
-const DEFAULT_ANOMALY_FOR_MS = DEFAULT_RULES.find((r) => r.type === 'anomaly')?.for ?? 30_000;
+const DEFAULT_ANOMALY_FOR_MS = DEFAULT_RULES.find((r) => r.type === 'anomaly')?.for ?? 0;
 
 export class AnomalyTracker {
   private detector: AnomalyDetector = createAnomalyDetector();

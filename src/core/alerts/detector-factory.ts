@@ -16,7 +16,6 @@ import type { SeriesHints } from './engine.js';
 const HOUR_S = 3600;
 export const LEARNED_MIN_STALE_MS = 15 * 60_000;
 
-
 /** Counters (`total_increasing`, `total`) only grow, so anomalies are judged on their rate by default. */
 export function anomalyInputFor(input: 'auto' | 'value' | 'rate', hints?: SeriesHints): 'value' | 'rate' {
   if (input !== 'auto') return input;

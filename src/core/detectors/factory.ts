@@ -13,15 +13,16 @@ import { ThresholdDetector, type ThresholdOptions } from './threshold.js';
  * ContextNovelty; evidence channels level (median of 3), Drift, Seasonal and Shape behind `active`.
  */
 export function createAnomalyDetector(options: AnomalyOptions = {}): AnomalyDetector {
-  const { level, novelty, context, drift, shape, seasonal } = ANOMALY_DEFAULTS;
+  const settings = options.settings ?? ANOMALY_DEFAULTS;
+  const { level, novelty, context, drift, shape, seasonal } = settings;
   return new AnomalyDetector({
     models: [
       new NoveltyModel(novelty.bins, novelty.learnSamples, novelty.forgetHalfLife),
-      new LevelShiftModel(level.baselineHalfLife, level.deviationHalfLife, level.shortHalfLife, level.clipZ, level.floorFraction),
+      new LevelShiftModel(level.baselineHalfLife, level.deviationHalfLife, level.shortHalfLife, level.clipZ, level.floorFraction, settings.gate.absurdZ),
     ],
     context: new ContextNoveltyModel(context.levels, context.order, context.learnSamples, context.tableBits, context.daySlots, context.dayWeight, context.fineFactor, context.fineWeight),
     drift: new DriftModel(drift.baselineHalfLife, drift.shortHalfLife, drift.clipZ, drift.learnSamples),
-    seasonal: new SeasonalModel(seasonal.slots, seasonal.halfLifeDays, seasonal.minDays, seasonal.minSwing),
+    seasonal: new SeasonalModel(seasonal.slots, seasonal.halfLifeDays, seasonal.minDays, seasonal.minSwing, seasonal.clipZ, seasonal.spreadHalfLife, seasonal.learnSamples),
     shape: new ShapeModel(shape.fastHalfLife, shape.slowHalfLife, shape.clip, shape.learnSamples, shape.factor, shape.activityHalfLife),
     ...options,
   });

@@ -5,6 +5,7 @@ import {
   NoveltyModel,
   ContextNoveltyModel,
   createAnomalyDetector,
+  anomalySettings,
   createDefaultDetectors,
   cpuSpike,
   memoryLeak,
@@ -14,6 +15,7 @@ import {
   sensorGaps,
   counterReset,
   pureNoiseDay,
+  missedDailyPeak,
   seededRandom,
   gaussian,
   type Scenario,
@@ -129,20 +131,56 @@ describe('anomaly detector on labelled scenarios', () => {
     expect(active).to.be.below(6);
   });
 
-  it('is deterministic and reset() restores the initial state', () => {
-    const scenario = latencyShift();
-    const detector = createAnomalyDetector();
-    const first = run(scenario, detector).signals.map((s) => s.score);
-    detector.reset();
-    const second = run(scenario, detector).signals.map((s) => s.score);
-    expect(second).to.deep.equal(first);
+  it('is deterministic and reset() restores the initial state, evidence channels included', () => {
+    // A daily pattern (the seasonal channel) and a level shift (the others) in one series.
+    for (const scenario of [latencyShift(), missedDailyPeak()]) {
+      const detector = createAnomalyDetector();
+      const first = run(scenario, detector).signals.map((s) => [s.score, s.active]);
+      detector.reset();
+      const second = run(scenario, detector).signals.map((s) => [s.score, s.active]);
+      expect(second).to.deep.equal(first);
+    }
+  });
+
+  it('confirms a ramp slower than the fast baseline learns only through the protected slow baseline', () => {
+    // Arrange: noise σ = 1 at 10 s, then a fall of 0.02 σ per sample
+    const ramp = (detector: Detector): number => {
+      const random = seededRandom(5);
+      for (let i = 0; i < 3000; i++) {
+        const v = 20 + gaussian(random) - (i >= 2000 ? 0.02 * (i - 2000) : 0);
+        if (detector.update(1_700_000_000_000 + i * 10_000, v).active) return i - 2000;
+      }
+      return Number.NaN;
+    };
+    // Act
+    const withDrift = ramp(createAnomalyDetector());
+    const withoutDrift = ramp(createAnomalyDetector({ drift: undefined }));
+    // Assert: found within 300 samples (6 σ of fall), and never without the drift model
+    expect(withDrift).to.be.within(0, 300);
+    expect(withoutDrift).to.be.NaN;
+  });
+
+  it('confirms one extreme reading alone on a series sampled every 5 min, never on one sampled every 10 s', () => {
+    // Arrange
+    const confirmed = (intervalMs: number): boolean => {
+      const random = seededRandom(6);
+      const detector = createAnomalyDetector();
+      for (let i = 0; i < 1000; i++) detector.update(1_700_000_000_000 + i * intervalMs, 50 + gaussian(random));
+      // Act: one reading at 40 σ, then ordinary ones
+      const spike = detector.update(1_700_000_000_000 + 1000 * intervalMs, 90).active;
+      const after = detector.update(1_700_000_000_000 + 1001 * intervalMs, 50).active;
+      return spike || after;
+    };
+    // Assert
+    expect(confirmed(300_000)).to.equal(true);
+    expect(confirmed(10_000)).to.equal(false);
   });
 
   it('is open to ensembles: weighted sub-detectors and custom models', () => {
     const constantModel = { name: 'constant', update: () => 100, reset: () => undefined };
-    const detector = new AnomalyDetector({ models: [constantModel, new LevelShiftModel()], weights: [1, 0], warmupSamples: 0 });
+    const detector = new AnomalyDetector({ models: [constantModel, new LevelShiftModel()], weights: [1, 0], settings: anomalySettings({ warmupSamples: 0 }) });
     expect(detector.update(0, 1).score).to.be.above(0);
-    const novelty = new AnomalyDetector({ models: [new NoveltyModel(8, 10)], warmupSamples: 20 });
+    const novelty = new AnomalyDetector({ models: [new NoveltyModel(8, 10)], settings: anomalySettings({ warmupSamples: 20 }) });
     const scores = Array.from({ length: 300 }, (_, i) => novelty.update(i * 1000, i < 250 ? i % 5 : 50).score);
     expect(scores[250]).to.be.above(Math.max(...scores.slice(100, 250)));
   });
@@ -185,7 +223,7 @@ describe('sustained shifts keep `active` for alert rules with `for:`', () => {
   it('does not hold when disabled (and no drift baseline keeps it), nor without a level model', () => {
     const scenario = cpuSpike();
     // The evidence itself lasts a while into a shift; the hold (and the drift baseline) carry it further.
-    expect(run(scenario, createAnomalyDetector({ holdSamples: 0, drift: undefined })).longestEpisode).to.be.below(run(scenario).longestEpisode);
+    expect(run(scenario, createAnomalyDetector({ settings: anomalySettings({ hold: { samples: 0 } }), drift: undefined })).longestEpisode).to.be.below(run(scenario).longestEpisode);
     expect(run(scenario, new AnomalyDetector({ models: [new NoveltyModel()] })).longestEpisode).to.be.below(30);
   });
 });

@@ -1,3 +1,4 @@
+import { ANOMALY_DEFAULTS as D } from './defaults.js';
 /**
  * Contextual novelty (in the spirit of CAD OSE's contexts): values are quantised into a few coarse
  * levels over the range seen while learning; the model remembers which short sequences
@@ -22,14 +23,14 @@ export class ContextNoveltyModel {
   private width = Number.NaN;
 
   constructor(
-    private readonly levels = 6,
-    private readonly order = 3,
-    private readonly learnSamples = 300,
-    tableBits = 14,
-    daySlots = 24,
-    private readonly dayWeight = 1,
-    private readonly fineFactor = 2,
-    private readonly fineWeight = 1.5,
+    private readonly levels: number = D.context.levels,
+    private readonly order: number = D.context.order,
+    private readonly learnSamples: number = D.context.learnSamples,
+    tableBits: number = D.context.tableBits,
+    daySlots: number = D.context.daySlots,
+    private readonly dayWeight: number = D.context.dayWeight,
+    private readonly fineFactor: number = D.context.fineFactor,
+    private readonly fineWeight: number = D.context.fineWeight,
   ) {
     this.keys = new Int32Array(1 << tableBits);
     this.shift = 32 - tableBits;

@@ -18,8 +18,8 @@ export const ANOMALY_DEFAULTS = {
   shape: { fastHalfLife: 8, slowHalfLife: 512, clip: 4, learnSamples: 256, factor: 4, activityHalfLife: 8 },
   /** Memory of each surprise distribution used to turn surprises into tail probabilities. */
   calibrationHalfLife: 500,
-  /** Magnitudes absurd for the series are gaps (MagnitudeGate). */
-  gate: { absurdZ: 1000, persistSamples: 3 },
+  /** Magnitudes absurd for the series are gaps (MagnitudeGate), judged after `learnSamples`. */
+  gate: { absurdZ: 1000, persistSamples: 3, learnSamples: 30 },
   /**
    * How an episode is confirmed (`active`, what alert rules see). Information is −log10 p of a
    * channel's surprise against the series' own history (SurpriseCalibration).
@@ -51,9 +51,15 @@ export const ANOMALY_DEFAULTS = {
     loneInformation: 3,
     loneScore: 0.6,
     quietSamples: 1,
+    /** Half-life (samples) of the memory of the score's recent peak, read by `scoreGate`. */
+    scoreMemoryHalfLife: 7,
   },
-  /** Daily profile (SeasonalModel): slots per day, memory in days, days and swing before it speaks. */
-  seasonal: { slots: 96, halfLifeDays: 4, minDays: 2, minSwing: 4 },
+  /**
+   * Daily profile (SeasonalModel): slots per day, memory in days, days and swing (in residual
+   * scales) before it speaks, winsorising of what a slot learns, memory of the residual scale,
+   * residuals seen before the scale is trusted.
+   */
+  seasonal: { slots: 96, halfLifeDays: 4, minDays: 2, minSwing: 4, clipZ: 3, spreadHalfLife: 512, learnSamples: 64 },
   /** After a confirmed shift, `active` holds while the last 3 samples' median stays `z` noise scales off, ≤ `samples`. */
   hold: { samples: 256, z: 3 },
   /**
@@ -72,6 +78,28 @@ export const ANOMALY_DEFAULTS = {
     surpriseWeight: 1,
   },
 } as const;
+
+type Widened<T> = { readonly [K in keyof T]: T[K] extends number ? number : Widened<T[K]> };
+type Partially<T> = { readonly [K in keyof T]?: T[K] extends number ? number : Partially<T[K]> };
+
+/** The shape of ANOMALY_DEFAULTS with any numbers: what a detector is built from. */
+export type AnomalySettings = Widened<typeof ANOMALY_DEFAULTS>;
+
+/**
+ * ANOMALY_DEFAULTS with some values replaced, for experiments (`node bench/nab-run.mjs
+ * '{"evidence":{"threshold":4}}'`) and tests; the product always runs the defaults.
+ */
+export function anomalySettings(overrides: Partially<AnomalySettings> = {}): AnomalySettings {
+  const merge = (base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> => {
+    const out: Record<string, unknown> = { ...base };
+    for (const [key, value] of Object.entries(patch)) {
+      if (!(key in base)) throw new Error(`anomaly settings: unknown key "${key}"`);
+      out[key] = typeof value === 'object' && value !== null ? merge(base[key] as Record<string, unknown>, value as Record<string, unknown>) : value;
+    }
+    return out;
+  };
+  return merge(ANOMALY_DEFAULTS, overrides as Record<string, unknown>) as unknown as AnomalySettings;
+}
 
 /**
  * Sensitivity (0..1, "medium" = 0.5) → evidence needed to confirm an episode. Each step of 0.25

@@ -14,7 +14,8 @@
  */
 import type { Detector, DetectorSignal } from '../../types.js';
 import { formatNumber } from '../format.js';
-import { ANOMALY_DEFAULTS as D } from './defaults.js';
+import { ANOMALY_DEFAULTS, type AnomalySettings } from './defaults.js';
+import { Decay } from './decay.js';
 import type { SurpriseModel } from './model.js';
 import { OnsetScore } from './onset-score.js';
 import { ShiftHold } from './shift-hold.js';
@@ -31,8 +32,6 @@ import { SeasonalModel } from './seasonal-model.js';
 const LOG10 = [0, 0, Math.log10(2), Math.log10(3)];
 
 export interface AnomalyOptions {
-  /** Samples before the first score. */
-  warmupSamples?: number;
   /** Value models behind the score; default [LevelShiftModel] here, the full ensemble in createAnomalyDetector. */
   models?: SurpriseModel[];
   /** Weights for a weighted combination of the value models; default: max of the surprises. */
@@ -43,44 +42,12 @@ export interface AnomalyOptions {
   drift?: DriftModel;
   /** Shape model among the evidence channels (createAnomalyDetector adds one). */
   shape?: ShapeModel;
-  /** Evidence that confirms an episode (see evidenceThresholdFor). */
-  evidenceThreshold?: number;
-  evidenceReference?: number;
-  evidenceCap?: number;
-  /** Samples without evidence that end an episode. */
-  quietSamples?: number;
-  /** Shape surprise (≈ z) that confirms a change of shape when it lasts shapeSamples samples. */
-  shapeThreshold?: number;
-  /** Score the series must have reached lately for level evidence to confirm. */
-  scoreGate?: number;
-  /** A drift alone (slow-baseline channel, not gated by the score) needs this many times the evidence. */
-  driftFactor?: number;
-  /** A drift counts when its distance is ≥ this × its usual distance. */
-  driftZ?: number;
-  /** A lone reading confirms on series sampled this slowly or slower (ms)... */
-  loneIntervalMs?: number;
-  /** ...when its level information (−log10 p) is ≥ this and its score ≥ loneScore. */
-  loneInformation?: number;
-  loneScore?: number;
-  /** Samples in a row the shape surprise must stay ≥ shapeThreshold. */
-  shapeSamples?: number;
   /** Daily profile among the evidence channels (createAnomalyDetector adds one). */
   seasonal?: SeasonalModel;
-  /** Half-life (samples) of the surprise distributions used for calibration. */
-  calibrationHalfLife?: number;
-  /** Hold `active` through a sustained level shift for at most this many samples; 0 disables. */
-  holdSamples?: number;
-  /** Distance, in noise scales, that counts as "still shifted". */
-  holdZ?: number;
-  absurdZ?: number;
-  surpriseMid?: number;
-  refractoryHalfLife?: number;
-  refractoryFactor?: number;
-  contextWeight?: number;
-  restSamples?: number;
-  restThreshold?: number;
-  restBreakthrough?: number;
-  surpriseWeight?: number;
+  /** Evidence that confirms an episode: the rule's sensitivity (evidenceThresholdFor). */
+  evidenceThreshold?: number;
+  /** Every other number; ANOMALY_DEFAULTS unless an experiment or a test says otherwise (anomalySettings). */
+  settings?: AnomalySettings;
 }
 
 export class AnomalyDetector implements Detector {
@@ -88,93 +55,73 @@ export class AnomalyDetector implements Detector {
   private readonly models: SurpriseModel[];
   private readonly weights: number[] | null;
   private readonly warmupSamples: number;
-  private readonly valueCalibration: SurpriseCalibration | null;
+  private readonly valueCalibration: SurpriseCalibration;
   /** One calibration per evidence channel: their surprises are distributed differently. */
   private readonly fastCalibration: SurpriseCalibration;
   private readonly driftCalibration: SurpriseCalibration;
   private readonly seasonalCalibration: SurpriseCalibration;
-  private readonly slowEvidence: EvidenceAccumulator;
-  private readonly driftFactor: number;
-  private readonly driftZ: number;
-  private readonly loneScore: number;
-  private readonly loneIntervalMs: number;
-  private readonly loneInformation: number;
-  private readonly shapeSamples: number;
-  private readonly seasonal: SeasonalModel | null;
-  private readonly shapeThreshold: number;
   private readonly evidence: EvidenceAccumulator;
+  private readonly slowEvidence: EvidenceAccumulator;
   private readonly evidenceThreshold: number;
+  /** The confirmation rules (ANOMALY_DEFAULTS.evidence or an experiment's). */
+  private readonly rules: AnomalySettings['evidence'];
+  private readonly scoreMemory: Decay;
+  private readonly holdZ: number;
   private readonly gate: MagnitudeGate;
   private readonly level: LevelShiftModel | null;
   private readonly drift: DriftModel | null;
   private readonly shape: ShapeModel | null;
+  private readonly seasonal: SeasonalModel | null;
   private readonly context: ContextNoveltyModel | null;
+  private readonly onsetScore: OnsetScore;
+  private readonly shiftHold: ShiftHold;
   private samples = 0;
   private lastT = Number.NaN;
   private typicalDt = Number.NaN;
   private recent0 = Number.NaN;
   private recent1 = Number.NaN;
-  private readonly onsetScore: OnsetScore;
-  private readonly shiftHold: ShiftHold;
   private episode = false;
+  /** `active` of the last judged sample: what a gap reports (no judgement, no change). */
+  private lastActive = false;
   private quiet = 0;
   private shapeRun = 0;
   private recentScore = 0;
-  private readonly scoreGate: number;
-  private readonly quietSamples: number;
-  private readonly holdZ: number;
 
   constructor(options: AnomalyOptions = {}) {
+    const settings = options.settings ?? ANOMALY_DEFAULTS;
+    const { evidence, score } = settings;
     this.models = options.models ?? [new LevelShiftModel()];
     this.weights = options.weights ?? null;
-    this.warmupSamples = options.warmupSamples ?? D.warmupSamples;
-    const calibrationHalfLife = options.calibrationHalfLife ?? D.calibrationHalfLife;
-    this.valueCalibration = calibrationHalfLife > 0 ? new SurpriseCalibration(calibrationHalfLife) : null;
-    const evidenceHalfLife = calibrationHalfLife > 0 ? calibrationHalfLife : D.calibrationHalfLife;
-    this.fastCalibration = new SurpriseCalibration(evidenceHalfLife);
-    this.driftCalibration = new SurpriseCalibration(evidenceHalfLife);
-    this.seasonalCalibration = new SurpriseCalibration(evidenceHalfLife);
-    this.slowEvidence = new EvidenceAccumulator(options.evidenceReference ?? D.evidence.reference, options.evidenceCap ?? D.evidence.cap);
-    this.driftFactor = options.driftFactor ?? D.evidence.driftFactor;
-    this.driftZ = options.driftZ ?? D.evidence.driftZ;
-    this.loneScore = options.loneScore ?? D.evidence.loneScore;
-    this.loneIntervalMs = options.loneIntervalMs ?? D.evidence.loneIntervalMs;
-    this.loneInformation = options.loneInformation ?? D.evidence.loneInformation;
-    this.shapeSamples = options.shapeSamples ?? D.evidence.shapeSamples;
-    this.seasonal = options.seasonal ?? null;
-    this.shapeThreshold = options.shapeThreshold ?? D.evidence.shapeThreshold;
-    this.evidence = new EvidenceAccumulator(options.evidenceReference ?? D.evidence.reference, options.evidenceCap ?? D.evidence.cap);
-    this.evidenceThreshold = options.evidenceThreshold ?? D.evidence.threshold;
-    this.gate = new MagnitudeGate(options.absurdZ ?? D.gate.absurdZ, D.gate.persistSamples);
+    this.warmupSamples = settings.warmupSamples;
+    this.valueCalibration = new SurpriseCalibration(settings.calibrationHalfLife);
+    this.fastCalibration = new SurpriseCalibration(settings.calibrationHalfLife);
+    this.driftCalibration = new SurpriseCalibration(settings.calibrationHalfLife);
+    this.seasonalCalibration = new SurpriseCalibration(settings.calibrationHalfLife);
+    this.evidence = new EvidenceAccumulator(evidence.reference, evidence.cap);
+    this.slowEvidence = new EvidenceAccumulator(evidence.reference, evidence.cap);
+    this.evidenceThreshold = options.evidenceThreshold ?? evidence.threshold;
+    this.rules = evidence;
+    this.scoreMemory = new Decay(evidence.scoreMemoryHalfLife);
+    this.holdZ = settings.hold.z;
+    this.gate = new MagnitudeGate(settings.gate.absurdZ, settings.gate.persistSamples, settings.gate.learnSamples);
     this.level = (this.models.find((m) => m instanceof LevelShiftModel) as LevelShiftModel | undefined) ?? null;
     this.drift = options.drift ?? null;
     this.shape = options.shape ?? null;
+    this.seasonal = options.seasonal ?? null;
     this.context = options.context ?? null;
-    this.onsetScore = new OnsetScore({
-      surpriseMid: options.surpriseMid ?? D.score.surpriseMid,
-      refractoryHalfLife: options.refractoryHalfLife ?? D.score.refractoryHalfLife,
-      refractoryFactor: options.refractoryFactor ?? D.score.refractoryFactor,
-      withContext: this.context !== null,
-      contextWeight: options.contextWeight ?? D.score.contextWeight,
-      restSamples: options.restSamples ?? D.score.restSamples,
-      restThreshold: options.restThreshold ?? D.score.restThreshold,
-      restBreakthrough: options.restBreakthrough ?? D.score.restBreakthrough,
-      surpriseWeight: options.surpriseWeight ?? D.score.surpriseWeight,
-    });
-    this.shiftHold = new ShiftHold(this.level, options.holdSamples ?? D.hold.samples, options.holdZ ?? D.hold.z);
-    this.scoreGate = options.scoreGate ?? D.evidence.scoreGate;
-    this.quietSamples = options.quietSamples ?? D.evidence.quietSamples;
-    this.holdZ = options.holdZ ?? D.hold.z;
+    this.onsetScore = new OnsetScore({ ...score, withContext: this.context !== null });
+    this.shiftHold = new ShiftHold(this.level, settings.hold.samples, settings.hold.z);
   }
 
   update(t: number, value: number): DetectorSignal {
     const warmingUp = this.samples < this.warmupSamples;
     // Gaps, ±Infinity (a broken sensor, not a reading) and magnitudes absurd for the series: no
-    // judgement and nothing learned, so no model is ever fed a non-finite number.
-    if (!Number.isFinite(value)) return new AnomalySignal(false, Number.NaN, 0, 0, 0, warmingUp);
+    // judgement and nothing learned, so no model is ever fed a non-finite number. `active` stays as
+    // it was: a glitch inside an episode neither ends it nor starts a second alert after it.
+    if (!Number.isFinite(value)) return new AnomalySignal(this.lastActive, Number.NaN, 0, 0, 0, warmingUp);
     const baselineBefore = this.level ? this.level.baseline : Number.NaN;
     const scaleBefore = this.level ? this.level.scale : Number.NaN;
-    if (this.gate.rejects(value, baselineBefore, scaleBefore)) return new AnomalySignal(false, Number.NaN, 0, 0, 0, warmingUp);
+    if (this.gate.rejects(value, baselineBefore, scaleBefore)) return new AnomalySignal(this.lastActive, Number.NaN, 0, 0, 0, warmingUp);
     const steps = this.stepsSince(t);
     let surprise = 0;
     for (let i = 0; i < this.models.length; i++) {
@@ -186,21 +133,21 @@ export class AnomalyDetector implements Detector {
     // The sample itself counts too; one sample alone stays below the threshold (EvidenceAccumulator's cap).
     const fastZ = scaleBefore > 0 ? Math.max(Math.abs(median - baselineBefore), Math.abs(value - baselineBefore)) / scaleBefore : 0;
     const driftOwnZ = this.drift ? this.drift.update(median, steps) : 0;
-    // Two time scales in one channel: the distance from the fast baseline, or from the drift
-    // model's protected slow baseline (in the same noise units), whichever is larger. The slow
-    // distance counts only when it is also unusual for the drift model itself (≥ evidence.driftZ), so a
+    // The second time scale: the distance of the drift model's short mean from its protected slow
+    // baseline, in the level model's noise units. It is a drift when it is material (≥ hold.z noise
+    // scales) and unusual for the drift model itself (≥ evidence.driftZ of its usual distance), so a
     // series that always runs ahead of its slow baseline (steady growth) is not drifting.
     const slowZ = this.drift && scaleBefore > 0 ? Math.abs(this.drift.distance) / scaleBefore : 0;
-    // A drift is material (≥ the hold's distance, in noise scales) and unusual for the drift model itself.
-    const drifting = this.drift !== null && driftOwnZ >= this.driftZ && slowZ >= this.holdZ;
+    const drifting = this.drift !== null && driftOwnZ >= this.rules.driftZ && slowZ >= this.holdZ;
     const shapeZ = this.shape ? this.shape.update(value, steps) : 0;
-    if (this.seasonal && steps === 1 && this.typicalDt > 0) this.seasonal.setInterval(this.typicalDt);
+    // The profile's memory counts days: it follows the series' typical interval as that is learned.
+    if (this.seasonal && this.typicalDt > 0) this.seasonal.setInterval(this.typicalDt);
     const seasonalZ = this.seasonal ? this.seasonal.update(t, value, steps) : 0;
     this.samples++;
     // Calibration starts after half the warm-up: the first samples' surprises (against a noise
     // scale still near 0) would otherwise stay in its tail for thousands of samples.
     const calibrating = this.samples > this.warmupSamples / 2;
-    const calibrated = !this.valueCalibration ? surprise : calibrating ? this.valueCalibration.calibrate(surprise, steps) : 0;
+    const calibrated = calibrating ? this.valueCalibration.calibrate(surprise, steps) : 0;
     const fastInformation = calibrating ? this.fastCalibration.calibrate(fastZ, steps) : 0;
     // Each channel's calibration learns its whole distribution; a channel without an opinion (no
     // drift by its own measure, no trustworthy daily profile yet) then contributes nothing.
@@ -222,6 +169,7 @@ export class AnomalyDetector implements Detector {
     // for a while after an onset, and a second, larger incident must still confirm.
     this.updateEpisode(levelInformation, slowInformation, shapeZ, this.onsetScore.unrested, steps);
     const active = this.shiftHold.active(median, this.episode, steps, baselineBefore, scaleBefore);
+    this.lastActive = active;
     return new AnomalySignal(active, value, score, surprise, calibrated, false);
   }
 
@@ -238,17 +186,18 @@ export class AnomalyDetector implements Detector {
   private updateEpisode(levelInformation: number, slowInformation: number, shapeZ: number, score: number, steps: number): void {
     const level = this.evidence.add(levelInformation, steps);
     const slow = this.slowEvidence.add(slowInformation, steps);
-    this.recentScore = score >= this.recentScore ? score : this.recentScore * 0.9;
-    this.shapeRun = shapeZ >= this.shapeThreshold ? this.shapeRun + 1 : 0;
-    const levelConfirmed = level >= this.evidenceThreshold && this.recentScore >= this.scoreGate;
-    const slowConfirmed = slow >= this.driftFactor * this.evidenceThreshold;
-    const shapeConfirmed = this.shapeRun >= this.shapeSamples;
-    const loneConfirmed = this.typicalDt >= this.loneIntervalMs && levelInformation >= this.loneInformation && score >= this.loneScore;
+    const rules = this.rules;
+    this.recentScore = score >= this.recentScore ? score : this.recentScore * (1 - this.scoreMemory.at(steps));
+    this.shapeRun = shapeZ >= rules.shapeThreshold ? this.shapeRun + 1 : 0;
+    const levelConfirmed = level >= this.evidenceThreshold && this.recentScore >= rules.scoreGate;
+    const slowConfirmed = slow >= rules.driftFactor * this.evidenceThreshold;
+    const shapeConfirmed = this.shapeRun >= rules.shapeSamples;
+    const loneConfirmed = this.typicalDt >= rules.loneIntervalMs && levelInformation >= rules.loneInformation && score >= rules.loneScore;
     // A confirmed change of shape lasts while the shape stays materially changed.
     const shapeLasts = this.episode && this.shape !== null && this.shape.changed;
     this.quiet = level === 0 && !slowConfirmed && !shapeConfirmed && !shapeLasts ? this.quiet + steps : 0;
     if (!this.episode) this.episode = levelConfirmed || slowConfirmed || shapeConfirmed || loneConfirmed;
-    else if (this.quiet >= this.quietSamples) this.episode = false;
+    else if (this.quiet >= rules.quietSamples) this.episode = false;
   }
 
   /** Median of the last three values (this one included). */
@@ -262,7 +211,7 @@ export class AnomalyDetector implements Detector {
   }
 
   reset(): void {
-    this.valueCalibration?.reset();
+    this.valueCalibration.reset();
     this.fastCalibration.reset();
     this.driftCalibration.reset();
     this.seasonalCalibration.reset();
@@ -272,6 +221,7 @@ export class AnomalyDetector implements Detector {
     this.onsetScore.reset();
     this.shiftHold.reset();
     this.episode = false;
+    this.lastActive = false;
     this.quiet = 0;
     this.shapeRun = 0;
     this.recentScore = 0;

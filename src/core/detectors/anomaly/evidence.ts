@@ -1,7 +1,8 @@
+import { ANOMALY_DEFAULTS as D } from './defaults.js';
 /**
  * Confirmation by evidence rather than by duration (a one-sided CUSUM on information): each
  * sample adds its information −log10 p beyond the `reference` (p = 0.1 adds nothing, p = 0.001
- * adds 2), capped at `cap` so no single sample can confirm; the sum never falls below 0. An
+ * adds 2), capped at `cap` so no single sample can confirm at the default threshold; the sum never falls below 0. An
  * episode is confirmed once the sum reaches `threshold`: two very unusual samples, three at
  * p ≈ 0.001 or five at p ≈ 0.01 in a row. A strong short episode and a slow drift both cross;
  * isolated noise drains away at `reference` per ordinary sample.
@@ -10,8 +11,8 @@ export class EvidenceAccumulator {
   private sum = 0;
 
   constructor(
-    private readonly reference = 1,
-    private readonly cap = 3.5,
+    private readonly reference: number = D.evidence.reference,
+    private readonly cap: number = D.evidence.cap,
   ) {}
 
   /** Adds one sample's information (weighted by `steps` for irregular sampling); returns the sum. */

@@ -1,3 +1,4 @@
+import { ANOMALY_DEFAULTS as D } from './defaults.js';
 import { Decay } from './decay.js';
 import type { SurpriseModel } from './model.js';
 
@@ -19,12 +20,12 @@ export class LevelShiftModel implements SurpriseModel {
   private readonly shortDecay: Decay;
 
   constructor(
-    baselineHalfLife = 64,
-    deviationHalfLife = 256,
-    shortHalfLife = 3,
-    private readonly clipZ = 4,
-    private readonly floorFraction = 0.01,
-    private readonly absurdZ = 1000,
+    baselineHalfLife: number = D.level.baselineHalfLife,
+    deviationHalfLife: number = D.level.deviationHalfLife,
+    shortHalfLife: number = D.level.shortHalfLife,
+    private readonly clipZ: number = D.level.clipZ,
+    private readonly floorFraction: number = D.level.floorFraction,
+    private readonly absurdZ: number = D.gate.absurdZ,
   ) {
     this.baselineDecay = new Decay(baselineHalfLife);
     this.deviationDecay = new Decay(deviationHalfLife);

@@ -1,3 +1,4 @@
+import { ANOMALY_DEFAULTS as D } from './defaults.js';
 /**
  * Values absurd for the series are gaps, not readings: a 5e6 on a series around 50, or the
  * 3.4e38 "float max" sentinel some devices send, would fire the rule and distort every model.
@@ -12,9 +13,9 @@ export class MagnitudeGate {
   private seen = 0;
 
   constructor(
-    private readonly absurdZ = 1000,
-    private readonly persistSamples = 3,
-    private readonly learnSamples = 30,
+    private readonly absurdZ: number = D.gate.absurdZ,
+    private readonly persistSamples: number = D.gate.persistSamples,
+    private readonly learnSamples: number = D.gate.learnSamples,
   ) {}
 
   /** True when `value` should be taken as a gap. `level`, `scale`: the level model's, or NaN. */

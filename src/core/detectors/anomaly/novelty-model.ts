@@ -1,3 +1,4 @@
+import { ANOMALY_DEFAULTS as D } from './defaults.js';
 import { Decay } from './decay.js';
 import type { SurpriseModel } from './model.js';
 
@@ -22,9 +23,9 @@ export class NoveltyModel implements SurpriseModel {
   private readonly forgetDecay: Decay;
 
   constructor(
-    private readonly bins = 24,
-    private readonly learnSamples = 50,
-    forgetHalfLife = 2000,
+    private readonly bins: number = D.novelty.bins,
+    private readonly learnSamples: number = D.novelty.learnSamples,
+    forgetHalfLife: number = D.novelty.forgetHalfLife,
   ) {
     this.forgetDecay = new Decay(forgetHalfLife);
     // Bins cover [lo − range, hi + range] so new levels outside the learned range get their own bins.

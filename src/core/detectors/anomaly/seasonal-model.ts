@@ -36,12 +36,14 @@ export class SeasonalModel {
     private readonly halfLifeDays: number = D.seasonal.halfLifeDays,
     private readonly minDays: number = D.seasonal.minDays,
     private readonly minSwing: number = D.seasonal.minSwing,
-    private readonly clipZ = 3,
+    private readonly clipZ: number = D.seasonal.clipZ,
+    spreadHalfLife: number = D.seasonal.spreadHalfLife,
+    private readonly learnSamples: number = D.seasonal.learnSamples,
   ) {
     this.means = new Float64Array(slots);
     this.weights = new Float64Array(slots);
     this.slotMs = DAY_MS / slots;
-    this.spreadDecay = new Decay(512);
+    this.spreadDecay = new Decay(spreadHalfLife);
     this.memory = halfLifeDays * 1.4427;
   }
 
@@ -59,16 +61,16 @@ export class SeasonalModel {
       this.lastSlot = slot;
       this.daySwing = this.swing();
     }
-    const trusted = (this.trusted = weight > 0 && t - this.firstT >= this.minDays * DAY_MS && this.residualSamples > 64 && this.daySwing >= this.minSwing * scale);
+    const trusted = (this.trusted = weight > 0 && t - this.firstT >= this.minDays * DAY_MS && this.residualSamples > this.learnSamples && this.daySwing >= this.minSwing * scale);
     // Slot average: plain mean for the first visits, then a memory of about halfLifeDays days.
     // Each sample weighs 1; the slot's total weight decays per day, so the memory counts days,
     // whatever the sampling interval.
-    const clipped = this.residualSamples > 64 ? Math.max(-this.clipZ * scale, Math.min(this.clipZ * scale, residual)) : residual;
+    const clipped = this.residualSamples > this.learnSamples ? Math.max(-this.clipZ * scale, Math.min(this.clipZ * scale, residual)) : residual;
     const total = weight + steps;
     this.means[slot] = weight > 0 ? mean + (steps / total) * clipped : value;
     this.weights[slot] = Math.min(total, this.memory);
     if (weight > 0) {
-      this.residualSpread += (this.residualSamples < 64 ? 1 / (this.residualSamples + 1) : this.spreadDecay.at(steps)) * (Math.min(Math.abs(residual), 2 * this.clipZ * scale) - this.residualSpread);
+      this.residualSpread += (this.residualSamples < this.learnSamples ? 1 / (this.residualSamples + 1) : this.spreadDecay.at(steps)) * (Math.min(Math.abs(residual), 2 * this.clipZ * scale) - this.residualSpread);
       this.residualSamples++;
     }
     return trusted ? z : 0;
