@@ -34,6 +34,28 @@ export interface LazyCardSpec {
   /** Card size (masonry view) until the code has loaded. */
   cardSize: number;
   load(): Promise<LoadedCardClass>;
+  /**
+   * Whether the server answers at all (any HTTP status). Default: a HEAD request for Home
+   * Assistant's `/manifest.json`, never cached.
+   */
+  serverAnswers?(): Promise<boolean>;
+  /** Reloads the page (default `location.reload()`). */
+  reload?(): void;
+}
+
+/**
+ * Why a card's code did not arrive. The server answering while the code is missing means the
+ * files were replaced: a HACS upgrade renames every chunk, and a page loaded before it asks for
+ * the old names. Only a reload helps then. Otherwise the connection is down: the code is tried
+ * again when the card is shown again or the browser is back online.
+ */
+type LoadFailure = 'updated' | 'offline';
+
+function defaultServerAnswers(): Promise<boolean> {
+  return fetch(new URL('/manifest.json', location.origin), { method: 'HEAD', cache: 'no-store' }).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** A load per card type and page; retried after a failure (a dropped connection). */
@@ -100,7 +122,9 @@ export function lazyCardClass(spec: LazyCardSpec): CustomElementConstructor {
       try {
         cls = await load();
       } catch (err) {
-        this.showFailure(err);
+        console.warn(`ha-vitals: ${spec.tag} could not be loaded`, err);
+        const answers = await (spec.serverAnswers ?? defaultServerAnswers)();
+        this.showFailure(answers ? 'updated' : 'offline');
         return undefined;
       }
       if (this.inner) return this.inner;
@@ -116,13 +140,29 @@ export function lazyCardClass(spec: LazyCardSpec): CustomElementConstructor {
     }
 
     /** A visible state instead of a blank space when the card's code cannot be fetched. */
-    private showFailure(err: unknown): void {
-      console.warn(`ha-vitals: ${spec.tag} could not be loaded`, err);
-      if (this.failure) return;
+    private showFailure(why: LoadFailure): void {
+      this.failure?.remove();
       const box = document.createElement('ha-card');
       box.setAttribute('role', 'alert');
-      box.style.cssText = 'display:block;padding:12px 16px;color:var(--error-color, #db4437)';
-      box.textContent = `${spec.tag}: its code could not be loaded (connection lost?). It is tried again when the view is opened again.`;
+      box.dataset.failure = why;
+      box.style.cssText = 'display:flex;align-items:center;gap:12px;padding:12px 16px;color:var(--primary-text-color)';
+      const text = document.createElement('span');
+      text.style.flex = '1';
+      if (why === 'updated') {
+        text.textContent = 'HA Vitals was updated. Reload the page to load the new version.';
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = 'Reload';
+        button.style.cssText =
+          'font:inherit;padding:6px 14px;border-radius:18px;border:none;cursor:pointer;background:var(--primary-color, #03a9f4);color:var(--text-primary-color, #fff)';
+        button.addEventListener('click', () => (spec.reload ? spec.reload() : location.reload()));
+        box.append(text, button);
+      } else {
+        text.textContent = `${spec.tag}: its code could not be loaded (connection lost?). It is tried again when the connection is back.`;
+        text.style.color = 'var(--error-color, #db4437)';
+        box.append(text);
+        window.addEventListener('online', () => void this.ensureCard(), { once: true });
+      }
       this.failure = box;
       this.appendChild(box);
     }

@@ -87,6 +87,7 @@ describe('the entry module (lazy cards)', () => {
           setConfig(): void {}
         } as never;
       },
+      serverAnswers: async () => false, // the connection is down
     });
     customElements.define('vitals-flaky-card', Lazy);
     const first = document.createElement('vitals-flaky-card') as Wrapper;
@@ -102,5 +103,55 @@ describe('the entry module (lazy cards)', () => {
     host.appendChild(second);
     await waitUntil(() => second.card !== undefined, 'not retried');
     expect(attempts).to.equal(2);
+  });
+
+  it('after an upgrade (the server answers, the old chunk is gone) says so and reloads on a tap', async () => {
+    // Arrange
+    let reloads = 0;
+    const Lazy = lazyCardClass({
+      tag: 'vitals-upgraded-card',
+      parse: (c) => c,
+      layout: () => ({ grid: {}, layout: {} }),
+      cardSize: 2,
+      load: async () => {
+        throw new TypeError('Failed to fetch dynamically imported module');
+      },
+      serverAnswers: async () => true,
+      reload: () => reloads++,
+    });
+    customElements.define('vitals-upgraded-card', Lazy);
+    const card = document.createElement('vitals-upgraded-card') as Wrapper;
+    card.setConfig({});
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    // Act
+    host.appendChild(card);
+    await waitUntil(() => card.querySelector('[role="alert"]') !== null, 'no visible failure');
+    card.querySelector('button')!.click();
+    // Assert
+    expect(card.textContent).to.match(/HA Vitals was updated\. Reload the page/);
+    expect(card.querySelector<HTMLElement>('[role="alert"]')!.dataset.failure).to.equal('updated');
+    expect(reloads).to.equal(1);
+  });
+
+  it('asks the real server by default: an answer of any status counts as "updated"', async () => {
+    // Arrange: the test server answers /manifest.json (with 404 here), so the code is gone, not the connection
+    const Lazy = lazyCardClass({
+      tag: 'vitals-probe-card',
+      parse: (c) => c,
+      layout: () => ({ grid: {}, layout: {} }),
+      cardSize: 2,
+      load: async () => {
+        throw new TypeError('Failed to fetch dynamically imported module');
+      },
+    });
+    customElements.define('vitals-probe-card', Lazy);
+    const card = document.createElement('vitals-probe-card') as Wrapper;
+    card.setConfig({});
+    // Act
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    host.appendChild(card);
+    // Assert
+    await waitUntil(() => card.querySelector('[role="alert"]') !== null, 'no visible failure');
+    expect(card.querySelector<HTMLElement>('[role="alert"]')!.dataset.failure).to.equal('updated');
   });
 });
