@@ -72,6 +72,7 @@ if (nodeTests.length) {
   results.push(await run('node tests (CLI, NAB scorer)', 'node', ['--test', ...nodeTests], parseNodeTest));
 }
 results.push(await run('bundle (fresh build = dist/, size budget)', 'node', ['scripts/check-bundle.mjs']));
+results.push(await run('HACS (what its validation checks)', 'node', ['scripts/check-hacs.mjs']));
 if (withE2e) results.push(await run('e2e (real Home Assistant, both lanes)', 'node', ['e2e/run.mjs'], parseE2e));
 
 const passed = results.reduce((s, r) => s + r.passed, 0);
