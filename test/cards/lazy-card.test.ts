@@ -12,6 +12,14 @@ type Wrapper = HTMLElement & {
   getLayoutOptions(): object;
 };
 
+/** A card type with no real code: tests give it the `load` they need. */
+const specBase = (tag: string) => ({ tag, parse: (c: unknown) => c, layout: () => ({ grid: {}, layout: {} }), cardSize: 2 });
+
+/** What the browser throws when a chunk's URL answers 404 (the file was replaced). */
+const chunkGone = async (): Promise<never> => {
+  throw new TypeError('Failed to fetch dynamically imported module');
+};
+
 describe('the entry module (lazy cards)', () => {
   it('lists and defines all seven cards without loading their code', () => {
     // Assert
@@ -76,10 +84,7 @@ describe('the entry module (lazy cards)', () => {
     // Arrange: a card type whose code fails to load once
     let attempts = 0;
     const Lazy = lazyCardClass({
-      tag: 'vitals-flaky-card',
-      parse: (c) => c,
-      layout: () => ({ grid: {}, layout: {} }),
-      cardSize: 2,
+      ...specBase('vitals-flaky-card'),
       load: async () => {
         attempts++;
         if (attempts === 1) throw new TypeError('Failed to fetch dynamically imported module');
@@ -109,13 +114,8 @@ describe('the entry module (lazy cards)', () => {
     // Arrange
     let reloads = 0;
     const Lazy = lazyCardClass({
-      tag: 'vitals-upgraded-card',
-      parse: (c) => c,
-      layout: () => ({ grid: {}, layout: {} }),
-      cardSize: 2,
-      load: async () => {
-        throw new TypeError('Failed to fetch dynamically imported module');
-      },
+      ...specBase('vitals-upgraded-card'),
+      load: chunkGone,
       serverAnswers: async () => true,
       reload: () => reloads++,
     });
@@ -135,15 +135,7 @@ describe('the entry module (lazy cards)', () => {
 
   it('asks the real server by default: an answer of any status counts as "updated"', async () => {
     // Arrange: the test server answers /manifest.json (with 404 here), so the code is gone, not the connection
-    const Lazy = lazyCardClass({
-      tag: 'vitals-probe-card',
-      parse: (c) => c,
-      layout: () => ({ grid: {}, layout: {} }),
-      cardSize: 2,
-      load: async () => {
-        throw new TypeError('Failed to fetch dynamically imported module');
-      },
-    });
+    const Lazy = lazyCardClass({ ...specBase('vitals-probe-card'), load: chunkGone });
     customElements.define('vitals-probe-card', Lazy);
     const card = document.createElement('vitals-probe-card') as Wrapper;
     card.setConfig({});

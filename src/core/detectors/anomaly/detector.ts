@@ -16,6 +16,7 @@ import type { Detector, DetectorSignal } from '../../types.js';
 import { formatNumber } from '../format.js';
 import { ANOMALY_DEFAULTS, type AnomalySettings } from './defaults.js';
 import { Decay } from './decay.js';
+import { median3 } from './median.js';
 import type { SurpriseModel } from './model.js';
 import { OnsetScore } from './onset-score.js';
 import { ShiftHold } from './shift-hold.js';
@@ -129,7 +130,7 @@ export class AnomalyDetector implements Detector {
       surprise = this.weights ? surprise + this.weights[i] * z : Math.max(surprise, z);
     }
     // Evidence channels, robust to a lone outlier: it moves none of them for more than its own sample.
-    const median = this.median3(value);
+    const median = this.recentMedian(value);
     // The sample itself counts too; one sample alone stays below the threshold (EvidenceAccumulator's cap).
     const fastZ = scaleBefore > 0 ? Math.max(Math.abs(median - baselineBefore), Math.abs(value - baselineBefore)) / scaleBefore : 0;
     const driftOwnZ = this.drift ? this.drift.update(median, steps) : 0;
@@ -201,13 +202,13 @@ export class AnomalyDetector implements Detector {
   }
 
   /** Median of the last three values (this one included). */
-  private median3(value: number): number {
+  private recentMedian(value: number): number {
     const a = this.recent0;
     const b = this.recent1;
     this.recent1 = a;
     this.recent0 = value;
     if (Number.isNaN(b)) return value;
-    return Math.max(Math.min(value, a), Math.min(Math.max(value, a), b));
+    return median3(value, a, b);
   }
 
   reset(): void {

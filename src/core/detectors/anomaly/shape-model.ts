@@ -1,5 +1,6 @@
 import { ANOMALY_DEFAULTS as D } from './defaults.js';
 import { Decay } from './decay.js';
+import { median3 } from './median.js';
 import type { SurpriseModel } from './model.js';
 
 /**
@@ -89,9 +90,9 @@ export class ShapeModel implements SurpriseModel {
     const step = Math.abs(value - a);
     if (step > 0 && step < this.resolution) this.resolution = step;
     if (Number.isNaN(b)) return 0;
-    const middle = Math.max(Math.min(b, a), Math.min(Math.max(b, a), value));
+    const middle = median3(b, a, value);
     const rough = Math.abs(a - middle);
-    const robustRough = Math.max(Math.min(rough, this.rough0), Math.min(Math.max(rough, this.rough0), this.rough1));
+    const robustRough = median3(rough, this.rough0, this.rough1);
     this.rough1 = this.rough0;
     this.rough0 = rough;
     this.n++;
