@@ -7,7 +7,7 @@ export { measure, resetMeasurements, collectMeasurements, clearMeasurements, mea
 export { ARTIFACTS, artifact } from './artifacts.mjs';
 export { fnv1a64, alertSensorEntity, firingIntentId, claimTopicOf } from './ids.mjs';
 export {
-  Lane, startLane, reapStaleRuns, fillFormDefaults, HttpError, RESOURCE_URL, DEFAULT_DASHBOARD, OWNER,
+  Lane, startLane, reapStaleRuns, fillFormDefaults, HttpError, RESOURCE_URL, DEFAULT_DASHBOARD, OWNER, hacsResourceUrl,
 } from '../../scripts/ha/lane.mjs';
 export { launchBrowser, newPage, CHROMIUM, CHROMIUM_ARGS } from './browser.mjs';
 export { startMosquitto } from '../../scripts/ha/mosquitto.mjs';
@@ -24,3 +24,5 @@ export {
   setScheme, screenshotCards, dashboardShot,
 } from './cards-fixtures.mjs';
 export { seedRecorderStates, RECORDER_DB } from './recorder-seed.mjs';
+// HACS install / upgrade (hacs-install suite): entry evaluations over CDP, the next build
+export { isEntryUrl, recordScripts, makeNextBuild, chunksImportingEntry } from './hacs.mjs';

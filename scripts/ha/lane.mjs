@@ -14,6 +14,18 @@ import { connectWs } from './ws.mjs';
 
 export const RESOURCE_URL = '/local/community/ha-vitals/ha-vitals.js';
 export const DEFAULT_DASHBOARD = 'vitals-e2e';
+
+/**
+ * `RESOURCE_URL?hacstag=<n>` for the build installed at `entryFile` (its directory holds the
+ * ha-vitals-*.js chunks); n = first 48 bits of sha1(entry + chunk names), a safe integer.
+ * Without the file: RESOURCE_URL alone.
+ */
+export function hacsResourceUrl(entryFile) {
+  if (!fs.existsSync(entryFile)) return RESOURCE_URL;
+  const h = crypto.createHash('sha1').update(fs.readFileSync(entryFile));
+  for (const f of fs.readdirSync(path.dirname(entryFile)).filter((n) => /^ha-vitals-.*\.js$/.test(n)).sort()) h.update(`\n${f}`);
+  return `${RESOURCE_URL}?hacstag=${parseInt(h.digest('hex').slice(0, 12), 16)}`;
+}
 const OWNER_FILE = '.ha-vitals-owner.json';
 const alive = (pid) => {
   try {
@@ -245,11 +257,17 @@ export class Lane {
     return path.join(this.configDir, 'www', 'community', 'ha-vitals', 'ha-vitals.js');
   }
 
+  /**
+   * The resource URL as HACS registers it: the entry with `?hacstag=<number>`. HACS serves
+   * `/hacsfiles/<repo>/…` from `<config>/www/community/<repo>/`; without the HACS integration the
+   * same files are at `/local/community/<repo>/…` (what the lanes use). HACS's hacstag is a number
+   * (repository id + version) that changes with every upgrade; here a stable number derived from
+   * the installed build (entry content + chunk names), so a rebuild gets a new URL (the browser
+   * caches /local/ for a month) and the same build keeps it. The lazy chunks import each other
+   * without a query: a chunk importing `./ha-vitals.js` would run the entry a second time.
+   */
   _resourceUrl() {
-    const f = this._bundleTarget();
-    if (!fs.existsSync(f)) return RESOURCE_URL;
-    const h = crypto.createHash('sha1').update(fs.readFileSync(f)).digest('hex').slice(0, 10);
-    return `${RESOURCE_URL}?v=${h}`; // like HACS' ?hacstag=: busts the browser cache after a rebuild
+    return hacsResourceUrl(this._bundleTarget());
   }
 
   /**
