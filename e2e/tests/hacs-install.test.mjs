@@ -70,7 +70,7 @@ async function openEditor(page, n, count) {
   return dialog;
 }
 
-test(`[${LANE}] HACS install: ha-vitals.js evaluated once, one subscribe_entities, with 5 card types and an editor`, async (t) => {
+test(`[${LANE}] HACS install: ha-vitals.js evaluated once, one live subscribe_entities of ours, with 5 card types and an editor`, async (t) => {
   const { page } = ha;
   t.diagnostic(`HA ${ha.lane.haVersion}, frontend ${ha.lane.frontendVersion}`);
   // the resource as HACS registers it, and no chunk of the installed build imports the entry
