@@ -152,7 +152,7 @@ export class AlertHub {
       limit: this.limit,
       quiet: (intent, scopeId) => this.quietReason(intent, scopeId),
       browserGate: options.gate ?? browserIntentGate(this.storage),
-      claims: options.claims ?? new MqttClaims({ subscribe: (onEvent, message) => store.subscribeMessage(onEvent, message), callService: caller.callService }, { deviceId: this.deviceId }),
+      claims: options.claims ?? new MqttClaims({ subscribeMessage: (onEvent, message) => store.subscribeMessage(onEvent, message), callService: caller.callService }, { deviceId: this.deviceId }),
       record: (delivery) => this.record(delivery),
       now: () => this.clock.now(),
     });

@@ -16,6 +16,7 @@
 import type { AlertHub, HubAlert } from './alert-hub';
 import { fnv1a64 } from '../core/alerts/intent-id';
 import type { ServiceCaller } from './notify/types';
+import { publishMqtt } from './api/mqtt';
 
 export interface AlertReportOptions {
   discoveryPrefix?: string;
@@ -84,7 +85,7 @@ export function reportAlertStates(hub: AlertHub, scopeId: string, publisher: Ser
   const announced = new Set<string>();
   const published = new Map<string, { fingerprint: string; at: number }>();
   let stopped = false;
-  const publish = (topic: string, payload: string) => publisher.callService('mqtt', 'publish', { topic, payload, retain: true, qos: 0 });
+  const publish = (topic: string, payload: string) => publishMqtt(publisher, { topic, payload, retain: true, qos: 0 });
 
   const track = (ids: string[]) => {
     const tracked = readTracked(storage);

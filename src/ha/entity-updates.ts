@@ -3,6 +3,9 @@
  * Every diff the server sends becomes one sample, so bursts that the frontend's own `hass`
  * object would coalesce are still recorded individually, with the server's timestamps.
  */
+import type { CompressedEntityMessage } from './api/entities';
+
+export type { CompressedEntityMessage } from './api/entities';
 
 /** One entity state as the store keeps it. Times are epoch milliseconds. */
 export interface EntitySnapshot {
@@ -11,25 +14,6 @@ export interface EntitySnapshot {
   attributes: Record<string, unknown>;
   lastChanged: number;
   lastUpdated: number;
-}
-
-/** Compressed state as sent by `subscribe_entities` (`s`, `a`, `lc`, `lu` in epoch seconds). */
-interface CompressedState {
-  s?: string;
-  a?: Record<string, unknown>;
-  lc?: number;
-  lu?: number;
-}
-
-interface CompressedDiff {
-  '+'?: CompressedState;
-  '-'?: { a?: string[] };
-}
-
-export interface CompressedEntityMessage {
-  a?: Record<string, CompressedState>;
-  c?: Record<string, CompressedDiff>;
-  r?: string[];
 }
 
 export interface EntityUpdateSink {

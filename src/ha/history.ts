@@ -10,10 +10,11 @@
  * Assistant's own history graph does.
  */
 import { isAbsurdValue, parseStateNumber } from '../core/series/parse';
+import { fetchHistoryDuringPeriod, type CompressedHistoryState } from './api/history';
+import { fetchStatisticsDuringPeriod, type StatisticRow, type StatisticsPeriod } from './api/recorder';
+import type { CommandConnection } from './api/websocket';
 
-export interface HistoryConnection {
-  sendMessagePromise<T>(message: { type: string; [key: string]: unknown }): Promise<T>;
-}
+export type HistoryConnection = CommandConnection;
 
 /** Decoded samples for one entity, in time order. Times in epoch ms. */
 export interface HistoryChunk {
@@ -30,20 +31,6 @@ export interface HistoryChunk {
 }
 
 export type HistorySink = (entityId: string, chunk: HistoryChunk) => void;
-
-interface CompressedHistoryState {
-  s: string;
-  lu?: number;
-  lc?: number;
-}
-
-interface StatisticRow {
-  start: number | string;
-  mean?: number | null;
-  min?: number | null;
-  max?: number | null;
-  state?: number | null;
-}
 
 export interface HistoryLoaderOptions {
   batchDelayMs?: number;
@@ -65,7 +52,7 @@ interface Pending {
 const DAY = 86_400_000;
 
 /** Statistics period for a span, finest first, so a chart keeps a few hundred points or more. */
-export function statisticsPeriod(spanMs: number): '5minute' | 'hour' | 'day' {
+export function statisticsPeriod(spanMs: number): StatisticsPeriod {
   if (spanMs <= 2 * DAY) return '5minute';
   if (spanMs <= 60 * DAY) return 'hour';
   return 'day';
@@ -227,15 +214,7 @@ export class HistoryLoader {
 
   private fetchHistory(entityIds: string[], start: number, end: number) {
     this.requestCounts.history++;
-    return this.connection.sendMessagePromise<Record<string, CompressedHistoryState[]>>({
-      type: 'history/history_during_period',
-      start_time: new Date(start).toISOString(),
-      end_time: new Date(end).toISOString(),
-      entity_ids: entityIds,
-      minimal_response: true,
-      no_attributes: true,
-      significant_changes_only: false,
-    });
+    return fetchHistoryDuringPeriod(this.connection, { entityIds, start, end });
   }
 
   private deliver(entityId: string, chunk: HistoryChunk): void {
@@ -245,11 +224,10 @@ export class HistoryLoader {
 
   private async fetchStatistics(entityIds: string[], start: number, end: number, period = statisticsPeriod(end - start)) {
     this.requestCounts.statistics++;
-    const rows = await this.connection.sendMessagePromise<Record<string, StatisticRow[]>>({
-      type: 'recorder/statistics_during_period',
-      start_time: new Date(start).toISOString(),
-      end_time: new Date(end).toISOString(),
-      statistic_ids: entityIds,
+    const rows = await fetchStatisticsDuringPeriod(this.connection, {
+      statisticIds: entityIds,
+      start,
+      end,
       period,
       // min and max too: a chart draws them as a band, so a spike a month ago stays visible.
       types: ['mean', 'min', 'max', 'state'],

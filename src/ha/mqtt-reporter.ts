@@ -8,6 +8,7 @@ import { slug } from './slug';
 import type { VitalsStore } from './store';
 
 import type { ServiceCaller } from './notify/types';
+import { publishMqtt } from './api/mqtt';
 
 export type { ServiceCaller } from './notify/types';
 
@@ -102,7 +103,7 @@ export class MqttReporter {
 
   private async publish(topic: string, payload: string, retain: boolean): Promise<void> {
     this.publishCount++;
-    await this.services.callService('mqtt', 'publish', { topic, payload, retain, qos: 0 });
+    await publishMqtt(this.services, { topic, payload, retain, qos: 0 });
   }
 }
 

@@ -14,6 +14,7 @@
 import { covers, emptyShared, mergeShared, pruneShared, readShared, type SharedAlertState } from '../core/alerts/shared-state';
 import type { EntitySnapshot } from './entity-updates';
 import type { ServiceCaller } from './notify/types';
+import { publishMqtt } from './api/mqtt';
 
 export const SHARED_ENTITY = 'sensor.ha_vitals_alert_state';
 const OBJECT_ID = 'ha_vitals_alert_state';
@@ -148,7 +149,7 @@ export class SharedAlertChannel {
   private async publish(): Promise<void> {
     if (this.remote && covers(this.remote, this.doc)) return;
     const base = this.opts.baseTopic;
-    const call = (topic: string, payload: string) => this.deps.caller.callService('mqtt', 'publish', { topic, payload, retain: true, qos: 1 });
+    const call = (topic: string, payload: string) => publishMqtt(this.deps.caller, { topic, payload, retain: true, qos: 1 });
     try {
       if (!this.announced) {
         await call(

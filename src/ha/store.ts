@@ -4,7 +4,8 @@
  * restricted to the entities some card needs (ref-counted), records every state change as a
  * sample with the server's timestamp, and releases what no card needs any more.
  */
-import type { Connection, MessageBase } from 'home-assistant-js-websocket';
+import { codeLoadsSettled } from './code-loads';
+import type { Connection } from 'home-assistant-js-websocket';
 import { TimeSeries } from '../core/series/time-series';
 import { BucketSeries, bucketWidthFor } from '../core/series/bucket-series';
 import { isAbsurdValue, parseStateNumber } from '../core/series/parse';
@@ -12,6 +13,8 @@ import { applyEntityMessage, type CompressedEntityMessage, type EntitySnapshot }
 import { HistoryLoader, type HistoryChunk } from './history';
 import type { HistoryCache } from './history-cache';
 import { monitorServices } from './services';
+import { subscribeCompressedEntities } from './api/entities';
+import type { Unsubscribe, WsMessage } from './api/websocket';
 
 /**
  * Called with the entity's latest snapshot (undefined until its first state arrives) whenever its
@@ -25,6 +28,9 @@ export interface WatchOptions {
 }
 
 /** The part of `Connection` the store uses: lets tests drive it with a fake. */
+
+/** Longest a new subscription waits for card code still downloading (a slow chunk must not hold live values back). */
+export const CODE_LOAD_HOLD_MS = 2_000;
 export type StoreConnection = Pick<Connection, 'subscribeMessage' | 'addEventListener' | 'sendMessagePromise'>;
 
 export interface StoreOptions {
@@ -407,8 +413,8 @@ export class VitalsStore {
    * A websocket subscription for other modules of src/ha (the MQTT notification claim), so they
    * share this store's connection; cards never use it.
    */
-  subscribeMessage(onEvent: (event: unknown) => void, message: { type: string; [key: string]: unknown }): Promise<() => Promise<void>> {
-    return this.connection.subscribeMessage(onEvent, message);
+  subscribeMessage<T>(onEvent: (event: T) => void, message: WsMessage): Promise<Unsubscribe> {
+    return this.connection.subscribeMessage<T>(onEvent, message);
   }
 
   /** A background service call on this store's connection (MQTT claims and reports): not counted as the user's. */
@@ -430,8 +436,11 @@ export class VitalsStore {
   private scheduleSync(delay: number): void {
     if (this.pendingSync !== undefined) return;
     this.pendingSync = this.opts.setTimeout(() => {
-      this.pendingSync = undefined;
-      void this.sync();
+      // Card code still downloading will watch too: subscribe once for all of it (bounded wait).
+      void codeLoadsSettled(CODE_LOAD_HOLD_MS).then(() => {
+        this.pendingSync = undefined;
+        void this.sync();
+      });
     }, delay);
   }
 
@@ -459,16 +468,11 @@ export class VitalsStore {
     const generation = ++this.generation;
     if (wanted.size > 0) {
       this.setStatus('subscribing');
-      const message: MessageBase = { type: 'subscribe_entities', entity_ids: [...wanted].sort() };
       this.subscriptionCount++;
       try {
-        const unsub = await this.connection.subscribeMessage<CompressedEntityMessage>(
-          (msg) => {
-            if (generation === this.generation) this.ingest(msg);
-          },
-          message,
-          { resubscribe: true },
-        );
+        const unsub = await subscribeCompressedEntities(this.connection, [...wanted].sort(), (msg) => {
+          if (generation === this.generation) this.ingest(msg);
+        });
         if (generation !== this.generation) {
           void unsub();
         } else {

@@ -164,7 +164,7 @@ describe('bad input: shared documents, sent log and MQTT claims', function () {
       // Retained garbage arrives on subscribe; more garbage, then our own claim echoed, after we publish.
       let onEvent: ((e: unknown) => void) | undefined;
       const transport: ClaimTransport = {
-        subscribe: async (listener) => {
+        subscribeMessage: async (listener) => {
           onEvent = listener;
           for (const g of before) listener(g);
           return async () => undefined;

@@ -4,6 +4,7 @@ import { cardStyles } from '../shared/styles';
 import type { HomeAssistant } from 'custom-card-helpers';
 import type { StoreConnection, VitalsStore } from '../../ha/store';
 import { telemetryFor, type Telemetry } from '../../ha/telemetry/index';
+import { listAssistPipelines } from '../../ha/api/index';
 import { ASSIST_STAGES, probeOptedIn, setProbeOptIn, type AssistRun } from '../../ha/telemetry/assist';
 import { browserStorage, type DeviceStorage } from '../../ha/device-identity';
 import { renderRow, rowStyles, sensorRow } from '../ux/rows';
@@ -130,7 +131,7 @@ export class VitalsAiCard extends VitalsCardBase<AiCardConfig> {
   /** The preferred Assist pipeline, when Home Assistant has one (the card picker awaits this). */
   static async getStubConfig(hass?: HomeAssistant): Promise<Partial<AiCardConfig>> {
     try {
-      const result = await hass?.connection?.sendMessagePromise<{ preferred_pipeline?: string | null }>({ type: 'assist_pipeline/pipeline/list' });
+      const result = hass?.connection ? await listAssistPipelines(hass.connection) : undefined;
       return result?.preferred_pipeline ? { pipeline: result.preferred_pipeline } : {};
     } catch {
       return {};

@@ -7,6 +7,7 @@ import type { AlertHub, HubAlert } from '../../ha/alert-hub';
 import { HubCardBase } from './hub';
 import type { StoreStatus, VitalsStore } from '../../ha/store';
 import { discoverSystemSensors } from '../../ha/telemetry/system';
+import { currentUserName, entityRegistryDisplay } from '../../ha/api/index';
 import { formatDuration, formatValue } from '../../ui/format';
 import { parseAlertsCardConfig, scopeEntities, scopeIdOf, type AlertsCardConfig, alertsCardLayout } from './config';
 import { clockText, escalationOf, notifyLine, ruleFor, stateText, visibleAlerts } from './model';
@@ -100,7 +101,7 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
   static getStubConfig(hass?: HomeAssistant): Record<string, unknown> {
     const found = discoverSystemSensors(
       (hass?.states ?? {}) as Record<string, { state: string; attributes?: Record<string, unknown> }>,
-      ((hass as unknown as { entities?: Record<string, { platform?: string }> })?.entities) ?? {},
+      entityRegistryDisplay(hass),
     );
     const entities = [found.cpu, found.memory].filter((e): e is string => !!e);
     return {
@@ -130,19 +131,19 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
   }
 
   private ack(a: HubAlert): void {
-    const user = (this._hass as unknown as { user?: { name?: string } })?.user?.name;
+    const user = currentUserName(this._hass);
     this.hub?.ack(a.scope, a.key, user);
   }
 
   private snooze(a: HubAlert, ms: number): void {
     this._openSnooze = undefined;
-    const user = (this._hass as unknown as { user?: { name?: string } })?.user?.name;
+    const user = currentUserName(this._hass);
     this.hub?.snooze(a.scope, a.key, ms, user);
   }
 
   private silence(a: HubAlert): void {
     const now = this.now();
-    const user = (this._hass as unknown as { user?: { name?: string } })?.user?.name;
+    const user = currentUserName(this._hass);
     this.hub?.silence(a.scope, {
       id: `card-${a.key}-${now}`,
       matchers: [

@@ -5,6 +5,7 @@ import { HubCardBase } from '../alerts/hub';
 import { cardStyles, listCardStyles } from '../shared/styles';
 import { isVirtualMetric, type StoreStatus, type VitalsStore } from '../../ha/store';
 import { telemetryFor } from '../../ha/telemetry/index';
+import { canPing, entityRegistryDisplay } from '../../ha/api/index';
 import { DOMAIN_LABELS, DOMAINS, parseOverviewCardConfig, resolveDomains, type DomainKey, type OverviewCardConfig, overviewCardLayout } from './config';
 import type { DomainHealth, HealthLevel } from './model';
 import { VIRTUAL_METRICS } from './metrics';
@@ -53,7 +54,7 @@ export class VitalsOverviewCard extends HubCardBase<OverviewCardConfig> {
 
   protected override start(config: OverviewCardConfig, store: VitalsStore): void {
     const hass = this._hass!;
-    this.domains = resolveDomains(config, hass as never);
+    this.domains = resolveDomains(config, { states: hass.states, entities: entityRegistryDisplay(hass) });
     const historyMs = Math.max(config.hours_to_show * HOUR, config.baseline + HOUR);
     for (const id of this.allIds()) this.disposers.push(store.watch(id, () => this.schedule(), { historyMs }));
     this._status = store.status;
@@ -70,10 +71,10 @@ export class VitalsOverviewCard extends HubCardBase<OverviewCardConfig> {
 
   /** Start the measurements behind the `vitals.*` metrics shown (shared per connection, released on removal). */
   private useTelemetry(store: VitalsStore, hass: HomeAssistant): void {
-    const connection = hass.connection as unknown as { ping?: () => Promise<unknown> };
-    if (typeof connection.ping !== 'function') return;
+    const connection = hass.connection;
+    if (!canPing(connection)) return;
     const ids = this.allIds();
-    const telemetry = telemetryFor(store, hass.connection as never);
+    const telemetry = telemetryFor(store, connection);
     if (ids.some((id) => /^vitals\.(ws_rtt|state_lag|service_call)_ms$/.test(id))) this.disposers.push(telemetry.useUx({ level: 'basic' }));
     if (ids.some((id) => id.startsWith('vitals.assist_'))) this.disposers.push(telemetry.useAssist());
     if (ids.includes('vitals.llm_turn_ms')) this.disposers.push(telemetry.useLlm());

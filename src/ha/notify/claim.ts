@@ -26,16 +26,15 @@
  * once: duplicates collapse on the phone through `tag` and `notification_id`.
  */
 
+import { publishMqtt, subscribeMqttTopic } from '../api/mqtt';
+import type { SubscriptionConnection } from '../api/websocket';
 import type { ServiceCaller } from './types';
 export { browserDeviceId } from '../device-identity';
 
 export type ClaimOutcome = 'won' | 'lost' | 'took-over' | 'unavailable';
 
-export interface ClaimTransport {
-  /** `connection.subscribeMessage`: resolves with the unsubscribe function once HA accepted it. */
-  subscribe(onEvent: (event: unknown) => void, message: { type: string; topic: string }): Promise<() => Promise<void>>;
-  callService: ServiceCaller['callService'];
-}
+/** The store's connection: `mqtt/subscribe` for the claims, `mqtt.publish` (a background service call) to make them. */
+export type ClaimTransport = SubscriptionConnection & ServiceCaller;
 
 export interface ClaimOptions {
   /** This browser's id; the same in all its tabs. */
@@ -163,7 +162,7 @@ export class MqttClaims {
       if (claim?.intent === intentId) log.add(claim);
     };
     try {
-      unsubscribe = await this.bounded(this.transport.subscribe(onEvent, { type: 'mqtt/subscribe', topic: `${topic}/#` }), (late) => void late().catch(() => undefined));
+      unsubscribe = await this.bounded(subscribeMqttTopic(this.transport, `${topic}/#`, onEvent), (late) => void late().catch(() => undefined));
     } catch {
       return this.unavailable(send);
     }
@@ -206,7 +205,7 @@ export class MqttClaims {
   }
 
   private publish(topic: string, claim: Claim): Promise<unknown> {
-    return this.transport.callService('mqtt', 'publish', { topic, payload: JSON.stringify(claim), retain: true, qos: 1 });
+    return publishMqtt(this.transport, { topic, payload: JSON.stringify(claim), retain: true, qos: 1 });
   }
 
   /** The request, or a rejection after `requestTimeoutMs`; a late result goes to `late`. */

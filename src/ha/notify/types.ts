@@ -4,9 +4,7 @@
  */
 import type { NotificationIntent } from '../../core/alerts/types';
 
-export interface ServiceCaller {
-  callService(domain: string, service: string, data: Record<string, unknown>): Promise<unknown>;
-}
+export type { ServiceCaller } from '../api/services';
 
 /**
  * Why a notification was or was not sent by this device: one named reason per outcome, as

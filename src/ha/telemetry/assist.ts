@@ -13,6 +13,15 @@
  */
 import type { DeviceStorage } from '../device-identity';
 import type { VitalsStore } from '../store';
+import {
+  getAssistPipelineRun,
+  listAssistPipelineRuns,
+  listAssistPipelines,
+  runAssistPipeline,
+  type AssistPipeline,
+  type AssistPipelineEvent,
+} from '../api/assist-pipeline';
+import type { CommandConnection, SubscriptionConnection } from '../api/websocket';
 
 export { PROBE_SENTENCES, probeSentence, type ProbeSentence } from './probe-sentences';
 import { PROBE_SENTENCES, probeSentence } from './probe-sentences';
@@ -44,11 +53,7 @@ export type AssistStage = (typeof ASSIST_STAGES)[number];
 export const assistMetricId = (stage: AssistStage | 'total') => `vitals.assist_${stage}_ms`;
 export const ASSIST_ERROR_METRIC = 'vitals.assist_errors';
 
-export interface PipelineEvent {
-  type: string;
-  timestamp?: string;
-  data?: Record<string, unknown> | null;
-}
+export type PipelineEvent = AssistPipelineEvent;
 
 export interface AssistRun {
   runId: string;
@@ -95,10 +100,7 @@ export function runTimings(runId: string, pipelineId: string, events: PipelineEv
   return run;
 }
 
-export interface AssistConnection {
-  sendMessagePromise<T>(message: { type: string; [key: string]: unknown }): Promise<T>;
-  subscribeMessage<T>(callback: (message: T) => void, message: { type: string; [key: string]: unknown }): Promise<() => Promise<void>>;
-}
+export type AssistConnection = CommandConnection & SubscriptionConnection<AssistPipelineEvent>;
 
 export type CollectorState = 'idle' | 'ok' | 'forbidden' | 'unavailable';
 
@@ -108,7 +110,7 @@ export class AssistCollector {
   state: CollectorState = 'idle';
   message = '';
   private readonly seen = new Set<string>();
-  private pipelines?: { id: string; name: string; conversation_engine?: string }[];
+  private pipelines?: AssistPipeline[];
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -143,24 +145,13 @@ export class AssistCollector {
   private async pollOnce(): Promise<void> {
     try {
       if (!this.pipelines) {
-        const result = await this.connection.sendMessagePromise<{ pipelines: { id: string; name: string; conversation_engine?: string }[] }>({
-          type: 'assist_pipeline/pipeline/list',
-        });
-        this.pipelines = result.pipelines ?? [];
+        this.pipelines = (await listAssistPipelines(this.connection)).pipelines;
       }
       for (const pipeline of this.pipelines) {
-        const { pipeline_runs } = await this.connection.sendMessagePromise<{ pipeline_runs: { pipeline_run_id: string; timestamp: string }[] }>({
-          type: 'assist_pipeline/pipeline_debug/list',
-          pipeline_id: pipeline.id,
-        });
-        for (const ref of pipeline_runs ?? []) {
+        for (const ref of await listAssistPipelineRuns(this.connection, pipeline.id)) {
           if (this.seen.has(ref.pipeline_run_id)) continue;
-          const { events } = await this.connection.sendMessagePromise<{ events: PipelineEvent[] }>({
-            type: 'assist_pipeline/pipeline_debug/get',
-            pipeline_id: pipeline.id,
-            pipeline_run_id: ref.pipeline_run_id,
-          });
-          const run = runTimings(ref.pipeline_run_id, pipeline.id, events ?? []);
+          const events = await getAssistPipelineRun(this.connection, pipeline.id, ref.pipeline_run_id);
+          const run = runTimings(ref.pipeline_run_id, pipeline.id, events);
           // A run still in progress has no run-end yet: look at it again next poll.
           if (run && (run.totalMs !== undefined || run.error)) this.add(run);
         }
@@ -190,18 +181,17 @@ export class AssistCollector {
     try {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-        this.connection
-          .subscribeMessage<PipelineEvent>(
-            (event) => {
-              events.push({ ...event, timestamp: event.timestamp ?? new Date().toISOString() });
-              if (event.type === 'run-end' || event.type === 'error') {
-                clearTimeout(timer);
-                resolve();
-              }
-            },
-            { type: 'assist_pipeline/run', start_stage: 'intent', end_stage: 'intent', input: { text: sentence }, ...(pipelineId ? { pipeline: pipelineId } : {}) },
-          )
-          .then((unsub) => (unsubscribe = unsub), reject);
+        runAssistPipeline(
+          this.connection,
+          (event) => {
+            events.push({ ...event, timestamp: event.timestamp ?? new Date().toISOString() });
+            if (event.type === 'run-end' || event.type === 'error') {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+          { start_stage: 'intent', end_stage: 'intent', input: { text: sentence }, pipeline: pipelineId },
+        ).then((unsub) => (unsubscribe = unsub), reject);
       });
     } finally {
       void unsubscribe?.().catch(() => undefined);

@@ -5,6 +5,7 @@
  */
 import type { MqttReporter, ReportedMetric } from '../mqtt-reporter';
 import type { VitalsStore, StoreConnection } from '../store';
+import { ping, type PingConnection } from '../api/websocket';
 import { AssistCollector } from './assist';
 import { LlmTurnCollector } from './llm';
 import { UxMonitor, browserUxEnvironment, tapServiceCalls, type MonitoringLevel, type UxEnvironment } from './ux';
@@ -39,7 +40,7 @@ export class Telemetry {
 
   constructor(
     private readonly store: VitalsStore,
-    private readonly connection: StoreConnection & { ping(): Promise<unknown> },
+    private readonly connection: StoreConnection & PingConnection,
     private readonly env: UxEnvironment = browserUxEnvironment(),
   ) {
     this.assist = new AssistCollector(store, connection as never);
@@ -143,7 +144,7 @@ export class Telemetry {
     this.uxSettings = settings;
     if (level === 'off') return;
     const serviceCalls = 'sendMessagePromise' in this.connection ? tapServiceCalls(this.connection as never, () => this.env.perfNow()) : undefined;
-    this.ux = new UxMonitor(this.store, () => this.connection.ping(), this.env, { level, pingIntervalMs, sampleIntervalMs }, serviceCalls);
+    this.ux = new UxMonitor(this.store, () => ping(this.connection), this.env, { level, pingIntervalMs, sampleIntervalMs }, serviceCalls);
     this.ux.start();
   }
 
@@ -162,7 +163,7 @@ export class Telemetry {
 
 const telemetries = new WeakMap<VitalsStore, Telemetry>();
 
-export function telemetryFor(store: VitalsStore, connection: StoreConnection & { ping(): Promise<unknown> }): Telemetry {
+export function telemetryFor(store: VitalsStore, connection: StoreConnection & PingConnection): Telemetry {
   let telemetry = telemetries.get(store);
   if (!telemetry) {
     telemetry = new Telemetry(store, connection);

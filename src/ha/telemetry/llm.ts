@@ -6,26 +6,10 @@
  * `unknown_command`, which leaves the collector in a clear `unsupported` state.
  */
 import type { VitalsStore } from '../store';
+import { subscribeChatLog, subscribeChatLogIndex, type ChatContent, type ChatLogEvent } from '../api/conversation';
+import type { SubscriptionConnection } from '../api/websocket';
 
 export const LLM_TURN_METRIC = 'vitals.llm_turn_ms';
-
-interface ChatContent {
-  role: string;
-  created?: string;
-  agent_id?: string;
-  content?: string | null;
-}
-
-interface ChatLogData {
-  conversation_id?: string;
-  content?: ChatContent[];
-}
-
-interface ChatEvent {
-  event_type: string;
-  conversation_id?: string;
-  data?: ChatLogData | ChatLogData[] | { content?: ChatContent };
-}
 
 export interface LlmTurn {
   conversationId: string;
@@ -35,9 +19,7 @@ export interface LlmTurn {
   durationMs: number;
 }
 
-export interface ChatLogConnection {
-  subscribeMessage<T>(callback: (message: T) => void, message: { type: string; [key: string]: unknown }): Promise<() => Promise<void>>;
-}
+export type ChatLogConnection = SubscriptionConnection<ChatLogEvent>;
 
 export type LlmCollectorState = 'idle' | 'ok' | 'forbidden' | 'unsupported' | 'unavailable';
 
@@ -71,9 +53,7 @@ export class LlmTurnCollector {
 
   async start(): Promise<void> {
     try {
-      this.unsubscribeIndex = await this.connection.subscribeMessage<ChatEvent>((event) => this.onIndex(event), {
-        type: 'conversation/chat_log/subscribe_index',
-      });
+      this.unsubscribeIndex = await subscribeChatLogIndex(this.connection, (event) => this.onIndex(event));
       this.state = 'ok';
     } catch (err) {
       const code = (err as { code?: string } | null)?.code;
@@ -88,7 +68,7 @@ export class LlmTurnCollector {
     await Promise.all(all.map((u) => u?.().catch(() => undefined)));
   }
 
-  private onIndex(event: ChatEvent): void {
+  private onIndex(event: ChatLogEvent): void {
     if (event.event_type === 'initial_state' && Array.isArray(event.data)) {
       // Conversations that existed before: their past turns are history, not live measurements.
       for (const log of event.data) if (log.conversation_id) this.follow(log.conversation_id, log.content ?? []);
@@ -106,21 +86,17 @@ export class LlmTurnCollector {
     this.conversations.set(conversationId, entry);
     const counted = turnsOf(conversationId, entry.content).length;
     let recorded = counted;
-    this.connection
-      .subscribeMessage<ChatEvent>(
-        (event) => {
-          if (event.event_type === 'initial_state' && event.data && !Array.isArray(event.data) && 'content' in event.data && Array.isArray(event.data.content)) {
-            entry.content = event.data.content;
-          } else if (event.event_type === 'content_added' && event.data && !Array.isArray(event.data)) {
-            const added = (event.data as { content?: ChatContent }).content;
-            if (added) entry.content.push(added);
-          } else return;
-          const turns = turnsOf(conversationId, entry.content);
-          for (const turn of turns.slice(recorded)) this.add(turn);
-          recorded = Math.max(recorded, turns.length);
-        },
-        { type: 'conversation/chat_log/subscribe', conversation_id: conversationId },
-      )
+    subscribeChatLog(this.connection, conversationId, (event) => {
+      if (event.event_type === 'initial_state' && event.data && !Array.isArray(event.data) && 'content' in event.data && Array.isArray(event.data.content)) {
+        entry.content = event.data.content;
+      } else if (event.event_type === 'content_added' && event.data && !Array.isArray(event.data)) {
+        const added = (event.data as { content?: ChatContent }).content;
+        if (added) entry.content.push(added);
+      } else return;
+      const turns = turnsOf(conversationId, entry.content);
+      for (const turn of turns.slice(recorded)) this.add(turn);
+      recorded = Math.max(recorded, turns.length);
+    })
       .then((u) => (entry.unsubscribe = u))
       .catch(() => this.conversations.delete(conversationId));
   }

@@ -3,6 +3,8 @@
  * cards configured with nothing still show CPU, memory, disk, load and network, and reads
  * Home Assistant's own health figures (version, recorder database size).
  */
+import { subscribeSystemHealth, type SystemHealthDomain, type SystemHealthMessage } from '../api/system-health';
+import type { SubscriptionConnection } from '../api/websocket';
 
 export type SystemRole = 'cpu' | 'memory' | 'disk' | 'load' | 'network_in' | 'network_out' | 'temperature' | 'database';
 
@@ -72,33 +74,24 @@ export interface SystemHealth {
   databaseEngine?: string;
 }
 
-interface HealthInfoDomain {
-  info?: Record<string, unknown>;
-}
+type HealthInfoDomain = SystemHealthDomain;
 
 /**
  * Reads `system_health/info`. Newer Home Assistant streams it through a subscription (an
  * `initial` event with every domain, then `update` events for slow checks); the first event is
  * enough for version and database size.
  */
-export async function readSystemHealth(connection: {
-  subscribeMessage<T>(callback: (message: T) => void, message: { type: string }): Promise<() => Promise<void>>;
-}, timeoutMs = 10_000): Promise<SystemHealth> {
+export async function readSystemHealth(connection: SubscriptionConnection<SystemHealthMessage>, timeoutMs = 10_000): Promise<SystemHealth> {
   let unsubscribe: (() => Promise<void>) | undefined;
   try {
     const data = await new Promise<Record<string, HealthInfoDomain>>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('system_health/info did not answer')), timeoutMs);
-      connection
-        .subscribeMessage<{ type: string; data?: Record<string, HealthInfoDomain> }>(
-          (message) => {
-            if (message.type === 'initial' && message.data) {
-              clearTimeout(timer);
-              resolve(message.data);
-            }
-          },
-          { type: 'system_health/info' },
-        )
-        .then((u) => (unsubscribe = u), reject);
+      subscribeSystemHealth(connection, (message) => {
+        if (message.type === 'initial' && message.data) {
+          clearTimeout(timer);
+          resolve(message.data);
+        }
+      }).then((u) => (unsubscribe = u), reject);
     });
     return parseSystemHealth(data);
   } finally {

@@ -5,6 +5,7 @@
  */
 import type { EntitySnapshot } from '../entity-updates';
 import { monitorMessages } from '../services';
+import { isCallServiceMessage } from '../api/services';
 import type { VitalsStore } from '../store';
 
 export { UX_METRICS } from './ux-metrics';
@@ -58,7 +59,7 @@ export function tapServiceCalls(connection: MessageConnection, perfNow: () => nu
     const observed = new WeakMap<object, ObservedServiceCall>();
     const wrapper = function (this: MessageConnection, message: Record<string, unknown>) {
       const result = original.call(this, message) as Promise<unknown>;
-      if (active && message?.type === 'call_service' && !monitorMessages.has(message)) {
+      if (active && isCallServiceMessage(message) && !monitorMessages.has(message)) {
         const target = (message.target ?? {}) as Record<string, unknown>;
         const data = (message.service_data ?? {}) as Record<string, unknown>;
         const earlier = observed.get(message);

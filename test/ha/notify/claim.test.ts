@@ -24,7 +24,7 @@ class FakeBroker {
   transport(overrides: Partial<ClaimTransport> = {}): ClaimTransport & { subscribeCalls: number } {
     const transport = {
       subscribeCalls: 0,
-      subscribe: async (onEvent: (event: unknown) => void, message: { type: string; topic: string }) => {
+      subscribeMessage: async (onEvent: (event: unknown) => void, message: { type: string; topic: string }) => {
         transport.subscribeCalls++;
         expect(message.type).to.equal('mqtt/subscribe');
         const sub = { topic: message.topic, deliver: onEvent };
@@ -177,7 +177,7 @@ describe('MqttClaims', () => {
     let t = 0;
     const broker = new FakeBroker();
     let asked = 0;
-    const transport = broker.transport({ subscribe: async () => (asked++, Promise.reject(new Error('Unauthorized'))) });
+    const transport = broker.transport({ subscribeMessage: async () => (asked++, Promise.reject(new Error('Unauthorized'))) });
     const claims = new MqttClaims(transport, { deviceId: 'dev-a', now: () => t, retryAfterMs: 1000, ...fast });
     const sends = counter();
     // Act
@@ -197,7 +197,7 @@ describe('MqttClaims', () => {
     const broker = new FakeBroker();
     let released = 0;
     const slow = broker.transport({
-      subscribe: () => new Promise((resolve) => setTimeout(() => resolve(async () => void released++), 150)),
+      subscribeMessage: () => new Promise((resolve) => setTimeout(() => resolve(async () => void released++), 150)),
     });
     const claims = new MqttClaims(slow, { deviceId: 'dev-a', ...fast });
     const sends = counter();
@@ -230,7 +230,7 @@ describe('MqttClaims', () => {
     let deliver: (event: unknown) => void = () => undefined;
     let unsubscribes = 0;
     const transport = broker.transport({
-      subscribe: async (onEvent) => {
+      subscribeMessage: async (onEvent) => {
         deliver = onEvent;
         return async () => void unsubscribes++;
       },
