@@ -1,45 +1,32 @@
 /**
  * Configuration of `vitals-ai-card`. Shared by the card (setConfig) and its editor.
  */
-import { coerce, unknown, type Struct } from 'superstruct';
-import { entityId, leaf, listOf, maybe, nonEmptyText, numberIn, strictObject, text, withDefault } from '../../core/config/structs';
+import { coerce, unknown } from 'superstruct';
+import { entityId, leaf, listOf, maybe, nonEmptyText, numberIn, text, withDefault } from '../../core/config/structs';
 import { PROBE_SENTENCES, probeSentence, type ProbeSentence } from '../../ha/telemetry/probe-sentences';
-import { cardConfig } from '../../core/config/card';
+import { cardConfig, shape, type CardConfigOf, type Infer } from '../../core/config/card';
 import { entityShorthand, parseCardConfig } from '../shared/config';
 
 export const AI_CARD_TYPE = 'vitals-ai-card';
 
-export interface AiProbeConfig {
-  /**
-   * Sentence sent to the pipeline's intent stage: one of the read-only `PROBE_SENTENCES`
-   * ("what time is it"), as the list spells it. Free text is refused: the agent would carry it out.
-   */
-  text: ProbeSentence;
-  /** Seconds between probes. */
-  interval: number;
-  /** Pipeline id; default: the card's `pipeline`, else the preferred pipeline. */
-  pipeline?: string;
-}
+/** Every default of the card's keys, as a user would write it: the schema and the editor both use these. */
+export const AI_DEFAULTS = {
+  runs_to_show: 10,
+  poll_interval: 15,
+  metrics: [],
+} as const;
 
-export interface AiMetricConfig {
-  entity: string;
-  name?: string;
-}
+/** Defaults inside `probe:` (when it is written). */
+export const AI_PROBE_DEFAULTS = { interval: 300 } as const;
 
-export interface AiCardConfig {
-  type: string;
-  title?: string;
-  /** Pipeline id; default: runs of every pipeline. */
-  pipeline?: string;
-  runs_to_show: number;
-  /** Seconds between polls of the pipelines' debug runs. */
-  poll_interval: number;
-  probe?: AiProbeConfig;
-  metrics: AiMetricConfig[];
-}
+/** Bounds of every bounded key (seconds for the intervals), shared by the schema and the editor's number selectors. */
+export const AI_LIMITS = {
+  runs_to_show: { min: 1, max: 50 },
+  poll_interval: { min: 5, max: 3600 },
+} as const;
 
-export const PROBE_INTERVAL_MIN = 60;
-export const PROBE_INTERVAL_DEFAULT = 300;
+/** Bounds inside `probe:`: at most one probe a minute, at least one a day. */
+export const AI_PROBE_LIMITS = { interval: { min: 60, max: 86_400 } } as const;
 
 export { PROBE_SENTENCES };
 
@@ -54,26 +41,38 @@ const probeText = coerce(
   (v) => (typeof v === 'string' ? (probeSentence(v) ?? v) : v),
 );
 
-const probe = strictObject<AiProbeConfig>({
+const probe = shape({
+  /**
+   * Sentence sent to the pipeline's intent stage: one of the read-only `PROBE_SENTENCES`
+   * ("what time is it"), as the list spells it. Free text is refused: the agent would carry it out.
+   */
   text: probeText,
-  interval: withDefault(numberIn(PROBE_INTERVAL_MIN, 86_400), PROBE_INTERVAL_DEFAULT),
+  /** Seconds between probes. */
+  interval: withDefault(numberIn(AI_PROBE_LIMITS.interval.min, AI_PROBE_LIMITS.interval.max), AI_PROBE_DEFAULTS.interval),
+  /** Pipeline id; default: the card's `pipeline`, else the preferred pipeline. */
   pipeline: maybe(nonEmptyText),
 });
+export type AiProbeConfig = Infer<typeof probe>;
 
-const metric = entityShorthand(strictObject<AiMetricConfig>({ entity: entityId, name: maybe(text) }));
+const metric = entityShorthand(shape({ entity: entityId, name: maybe(text) }));
+export type AiMetricConfig = Infer<typeof metric>;
 
-const schema = cardConfig<AiCardConfig>({
+export const aiCardStruct = cardConfig({
   title: maybe(text),
+  /** Pipeline id; default: runs of every pipeline. */
   pipeline: maybe(nonEmptyText),
-  runs_to_show: withDefault(numberIn(1, 50, true), 10),
-  poll_interval: withDefault(numberIn(5, 3600), 15),
+  runs_to_show: withDefault(numberIn(AI_LIMITS.runs_to_show.min, AI_LIMITS.runs_to_show.max, true), AI_DEFAULTS.runs_to_show),
+  /** Seconds between polls of the pipelines' debug runs. */
+  poll_interval: withDefault(numberIn(AI_LIMITS.poll_interval.min, AI_LIMITS.poll_interval.max), AI_DEFAULTS.poll_interval),
   probe: maybe(probe),
-  metrics: withDefault(listOf(metric, 'metrics (entity ids or {entity, name})', { single: true }), []),
-}) as unknown as Struct<AiCardConfig, unknown>;
+  metrics: withDefault(listOf(metric, 'metrics (entity ids or {entity, name})', { single: true }), AI_DEFAULTS.metrics),
+});
+
+export type AiCardConfig = CardConfigOf<typeof aiCardStruct>;
 
 /** Throws an Error naming the key, which Home Assistant shows in its error card. */
 export function parseAiCardConfig(input: unknown): AiCardConfig {
-  const config = parseCardConfig(AI_CARD_TYPE, schema, input);
+  const config = parseCardConfig(AI_CARD_TYPE, aiCardStruct, input);
   return { ...config, type: typeof config.type === 'string' ? config.type : `custom:${AI_CARD_TYPE}` };
 }
 

@@ -6,8 +6,8 @@
  * probe is then a paid request.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { VitalsFormEditor, asList, entityIdOf, pickedEntries, setField, type EntityEntry, type FormData, type FormSchema } from '../shared/editor';
-import { BUILT_IN_AGENTS, PROBE_INTERVAL_DEFAULT, PROBE_INTERVAL_MIN, PROBE_SENTENCES } from './config';
+import { VitalsFormEditor, asList, entityIdOf, pickDefaults, pickedEntries, setField, type EntityEntry, type FormData, type FormSchema } from '../shared/editor';
+import { AI_DEFAULTS, AI_LIMITS, AI_PROBE_DEFAULTS, AI_PROBE_LIMITS, BUILT_IN_AGENTS, PROBE_SENTENCES } from './config';
 import { probeSentence } from '../../ha/telemetry/assist';
 import { listAssistPipelines } from '../../ha/api/index';
 
@@ -30,8 +30,8 @@ export function aiEditorSchema(pipelines: readonly PipelineInfo[]): FormSchema[]
       name: '',
       type: 'grid',
       schema: [
-        { name: 'runs_to_show', selector: { number: { min: 1, max: 50, step: 1, mode: 'box' } } },
-        { name: 'poll_interval', selector: { number: { min: 5, max: 3600, step: 5, mode: 'box', unit_of_measurement: 's' } } },
+        { name: 'runs_to_show', selector: { number: { min: AI_LIMITS.runs_to_show.min, max: AI_LIMITS.runs_to_show.max, step: 1, mode: 'box' } } },
+        { name: 'poll_interval', selector: { number: { min: AI_LIMITS.poll_interval.min, max: AI_LIMITS.poll_interval.max, step: 5, mode: 'box', unit_of_measurement: 's' } } },
       ],
     },
     { name: 'metrics', selector: { entity: { domain: 'sensor', multiple: true } } },
@@ -42,7 +42,10 @@ export function aiEditorSchema(pipelines: readonly PipelineInfo[]): FormSchema[]
       schema: [
         { name: 'probe_enabled', selector: { boolean: {} } },
         { name: 'probe_text', selector: { select: { mode: 'dropdown', options: PROBE_SENTENCES.map((s) => ({ value: s, label: `“${s}”` })) } } },
-        { name: 'probe_interval', selector: { number: { min: PROBE_INTERVAL_MIN, max: 86_400, step: 60, mode: 'box', unit_of_measurement: 's' } } },
+        {
+          name: 'probe_interval',
+          selector: { number: { min: AI_PROBE_LIMITS.interval.min, max: AI_PROBE_LIMITS.interval.max, step: 60, mode: 'box', unit_of_measurement: 's' } },
+        },
         { name: 'probe_pipeline', selector: pipelineSelector },
       ],
     },
@@ -59,7 +62,7 @@ export class VitalsAiCardEditor extends VitalsFormEditor<RawConfig> {
   private preferred?: string;
   private requested = false;
 
-  protected override readonly defaults: Record<string, unknown> = { runs_to_show: 10, poll_interval: 15 };
+  protected override readonly defaults: Record<string, unknown> = pickDefaults(AI_DEFAULTS, ['runs_to_show', 'poll_interval']);
 
   protected readonly labels: Record<string, string> = {
     title: 'Title (optional)',
@@ -117,7 +120,7 @@ export class VitalsAiCardEditor extends VitalsFormEditor<RawConfig> {
 
   protected override render(): TemplateResult {
     const paid = this.paidProbePipeline;
-    const interval = Number((this._config?.probe as { interval?: number } | undefined)?.interval ?? PROBE_INTERVAL_DEFAULT);
+    const interval = Number((this._config?.probe as { interval?: number } | undefined)?.interval ?? AI_PROBE_DEFAULTS.interval);
     return html`
       ${paid
         ? html`<ha-alert alert-type="warning" role="alert" class="paid-warning"
@@ -132,11 +135,11 @@ export class VitalsAiCardEditor extends VitalsFormEditor<RawConfig> {
   toFormData(config: RawConfig): FormData {
     const probe = (config.probe ?? undefined) as { text?: string; interval?: number; pipeline?: string } | undefined;
     const data: FormData = {
-      runs_to_show: config.runs_to_show ?? 10,
-      poll_interval: config.poll_interval ?? 15,
+      runs_to_show: config.runs_to_show ?? AI_DEFAULTS.runs_to_show,
+      poll_interval: config.poll_interval ?? AI_DEFAULTS.poll_interval,
       metrics: asList<EntityEntry>(config.metrics).map(entityIdOf),
       probe_enabled: probe !== undefined,
-      probe_interval: probe?.interval ?? PROBE_INTERVAL_DEFAULT,
+      probe_interval: probe?.interval ?? AI_PROBE_DEFAULTS.interval,
     };
     if (typeof config.title === 'string') data.title = config.title;
     if (typeof config.pipeline === 'string') data.pipeline = config.pipeline;
@@ -149,12 +152,12 @@ export class VitalsAiCardEditor extends VitalsFormEditor<RawConfig> {
     const next: RawConfig = { ...previous };
     setField(next, 'title', data.title);
     setField(next, 'pipeline', data.pipeline);
-    setField(next, 'runs_to_show', data.runs_to_show === 10 ? undefined : data.runs_to_show);
-    setField(next, 'poll_interval', data.poll_interval === 15 ? undefined : data.poll_interval);
+    setField(next, 'runs_to_show', data.runs_to_show === AI_DEFAULTS.runs_to_show ? undefined : data.runs_to_show);
+    setField(next, 'poll_interval', data.poll_interval === AI_DEFAULTS.poll_interval ? undefined : data.poll_interval);
     setField(next, 'metrics', pickedEntries(data.metrics, asList<EntityEntry>(previous.metrics), entityIdOf));
     if (data.probe_enabled) {
       const probe: RawConfig = { text: (typeof data.probe_text === 'string' && probeSentence(data.probe_text)) || PROBE_SENTENCES[0] };
-      setField(probe, 'interval', data.probe_interval === PROBE_INTERVAL_DEFAULT ? undefined : data.probe_interval);
+      setField(probe, 'interval', data.probe_interval === AI_PROBE_DEFAULTS.interval ? undefined : data.probe_interval);
       setField(probe, 'pipeline', data.probe_pipeline);
       next.probe = probe;
     } else {

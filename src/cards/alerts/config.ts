@@ -2,9 +2,9 @@
  * Configuration of `vitals-alerts-card`: the entities its own rules watch, the `alerts:` section
  * (validated by the core schema, errors with paths like `alerts[0].for`), and display options.
  */
-import { unknown, type Struct } from 'superstruct';
+import { unknown } from 'superstruct';
 import { DEFAULT_RULES, checkSlotBudget, parseAlertsConfig, type AlertsConfig } from '../../core/config/alerts';
-import { cardConfig } from '../../core/config/card';
+import { cardConfig, type CardConfigOf } from '../../core/config/card';
 import { bool, duration, entityId, listOf, maybe, numberIn, oneOf, text, withDefault } from '../../core/config/structs';
 import { formatErrors } from '../../core/config/validate';
 import { parseCardConfig } from '../shared/config';
@@ -12,45 +12,41 @@ import { parseCardConfig } from '../shared/config';
 export const ALERTS_CARD_TYPE = 'vitals-alerts-card';
 export const DEFAULT_SNOOZE_OPTIONS = ['15m', '1h', '4h', '1d'] as const;
 
-export interface AlertsCardConfig {
-  type: string;
-  title?: string;
-  /** Entities the card's own rules apply to (may be empty: the card then only shows other cards' alerts). */
-  entities: string[];
-  /** Validated rules; `DEFAULT_RULES` when entities are given and `alerts:` is omitted. */
-  alerts: AlertsConfig;
-  show: 'active' | 'all';
-  max_items: number;
-  /** Snooze presets in ms. */
-  snooze_options: number[];
-  /** Publish the card's alert states as MQTT sensors `sensor.ha_vitals_alert_<rule>_<entity>`. */
-  report: boolean;
-}
+/**
+ * Every default of the card's keys, as a user would write it: the schema and the editor both use
+ * these. (`alerts:` omitted: `DEFAULT_RULES` when entities are given.)
+ */
+export const ALERTS_DEFAULTS = {
+  entities: [],
+  show: 'all',
+  max_items: 20,
+  snooze_options: DEFAULT_SNOOZE_OPTIONS,
+  report: false,
+} as const;
 
-interface RawConfig {
-  type?: string;
-  title?: string;
-  entities: string[];
-  alerts?: unknown;
-  show: 'active' | 'all';
-  max_items: number;
-  snooze_options: number[];
-  report: boolean;
-}
+/** Bounds of every bounded key, shared by the schema and the editor's number selectors. */
+export const ALERTS_LIMITS = { max_items: { min: 1, max: 500 } } as const;
 
-const schema = cardConfig<RawConfig>({
+export const alertsCardStruct = cardConfig({
   title: maybe(text),
-  entities: withDefault(listOf(entityId, 'entity ids', { single: true }), []),
+  /** Entities the card's own rules apply to (may be empty: the card then only shows other cards' alerts). */
+  entities: withDefault(listOf(entityId, 'entity ids', { single: true }), ALERTS_DEFAULTS.entities),
+  // Checked by parseAlertsConfig below, so its errors read as the user wrote them (`alerts[0].for`).
   alerts: unknown(),
-  show: withDefault(oneOf(['active', 'all'] as const), 'all'),
-  max_items: withDefault(numberIn(1, 500, true), 20),
-  snooze_options: withDefault(listOf(duration, 'durations', { single: true }), [...DEFAULT_SNOOZE_OPTIONS]),
-  report: withDefault(bool, false),
-}) as unknown as Struct<RawConfig, unknown>;
+  show: withDefault(oneOf(['active', 'all'] as const), ALERTS_DEFAULTS.show),
+  max_items: withDefault(numberIn(ALERTS_LIMITS.max_items.min, ALERTS_LIMITS.max_items.max, true), ALERTS_DEFAULTS.max_items),
+  /** Snooze presets in ms. */
+  snooze_options: withDefault(listOf(duration, 'durations', { single: true }), ALERTS_DEFAULTS.snooze_options),
+  /** Publish the card's alert states as MQTT sensors `sensor.ha_vitals_alert_<rule>_<entity>`. */
+  report: withDefault(bool, ALERTS_DEFAULTS.report),
+});
+
+/** The parsed config: the schema's type, with `alerts` validated (`DEFAULT_RULES` when entities are given and `alerts:` is omitted). */
+export type AlertsCardConfig = Omit<CardConfigOf<typeof alertsCardStruct>, 'alerts'> & { alerts: AlertsConfig };
 
 /** Throws an Error naming every offending key (Home Assistant shows it in its error card). */
 export function parseAlertsCardConfig(input: unknown): AlertsCardConfig {
-  const raw = parseCardConfig(ALERTS_CARD_TYPE, schema, input);
+  const raw = parseCardConfig(ALERTS_CARD_TYPE, alertsCardStruct, input);
   let alerts: AlertsConfig;
   if (raw.alerts === undefined) {
     const defaults = parseAlertsConfig([]);

@@ -1,8 +1,9 @@
 /** Visual editor of `vitals-alerts-card` (loaded lazily): entities, show, max_items, report; rules stay YAML. */
 import { css, html, type TemplateResult } from 'lit';
-import { VitalsFormEditor, asList, withFields, type FormData, type FormSchema } from '../shared/editor';
+import { VitalsFormEditor, asList, pickDefaults, withFields, type FormData, type FormSchema } from '../shared/editor';
 import { DEFAULT_RULES_INPUT, parseAlertsConfig, servicesCalled } from '../../core/config/alerts';
 import { formatErrors } from '../../core/config/validate';
+import { ALERTS_DEFAULTS, ALERTS_LIMITS } from './config';
 
 export const ALERTS_EDITOR_TYPE = 'vitals-alerts-card-editor';
 
@@ -23,14 +24,14 @@ export const ALERTS_EDITOR_SCHEMA: FormSchema[] = [
       },
     },
   },
-  { name: 'max_items', selector: { number: { min: 1, max: 500, step: 1, mode: 'box' } } },
+  { name: 'max_items', selector: { number: { min: ALERTS_LIMITS.max_items.min, max: ALERTS_LIMITS.max_items.max, step: 1, mode: 'box' } } },
   { name: 'report', selector: { boolean: {} } },
 ];
 
 const FORM_KEYS = ['title', 'entities', 'show', 'max_items', 'report'];
 
 export class VitalsAlertsCardEditor extends VitalsFormEditor<RawConfig> {
-  protected override readonly defaults: Record<string, unknown> = { show: 'all', max_items: 20, report: false };
+  protected override readonly defaults: Record<string, unknown> = pickDefaults(ALERTS_DEFAULTS, ['show', 'max_items', 'report']);
 
   protected readonly labels: Record<string, string> = {
     title: 'Title (optional)',
@@ -48,9 +49,9 @@ export class VitalsAlertsCardEditor extends VitalsFormEditor<RawConfig> {
     return {
       title: config.title ?? '',
       entities: asList(config.entities),
-      show: config.show ?? 'all',
-      max_items: config.max_items ?? 20,
-      report: config.report === true,
+      show: config.show ?? ALERTS_DEFAULTS.show,
+      max_items: config.max_items ?? ALERTS_DEFAULTS.max_items,
+      report: typeof config.report === 'boolean' ? config.report : ALERTS_DEFAULTS.report,
     };
   }
 

@@ -3,8 +3,8 @@
  * Flat form data ↔ config: `forecast_limit` ↔ `forecast.limit`; entity entries written as
  * mappings (name, colour, axis) keep those keys while they stay selected.
  */
-import { VitalsFormEditor, asList, compact, entityIdOf, pickedEntries, setField, type EntityEntry, type FormData, type FormSchema } from '../shared/editor';
-import { HOURS_MAX } from './config';
+import { VitalsFormEditor, asList, compact, entityIdOf, pickDefaults, pickedEntries, setField, type EntityEntry, type FormData, type FormSchema } from '../shared/editor';
+import { HISTORY_DEFAULTS, HISTORY_LIMITS } from './config';
 
 export const HISTORY_EDITOR_TYPE = 'vitals-history-card-editor';
 
@@ -17,7 +17,11 @@ export const HISTORY_EDITOR_SCHEMA: FormSchema[] = [
     name: '',
     type: 'grid',
     schema: [
-      { name: 'hours_to_show', selector: { number: { min: 1, max: HOURS_MAX, step: 1, mode: 'box', unit_of_measurement: 'h' } } },
+      // step 'any': the schema takes fractions of an hour (0.5 h), which a step of 1 from min 0.1 would mark invalid.
+      {
+        name: 'hours_to_show',
+        selector: { number: { min: HISTORY_LIMITS.hours_to_show.min, max: HISTORY_LIMITS.hours_to_show.max, step: 'any', mode: 'box', unit_of_measurement: 'h' } },
+      },
       { name: 'compare', selector: { text: {} } },
       { name: 'forecast_limit', selector: { number: { step: 'any', mode: 'box' } } },
       { name: 'show_anomalies', selector: { boolean: {} } },
@@ -26,7 +30,7 @@ export const HISTORY_EDITOR_SCHEMA: FormSchema[] = [
 ];
 
 export class VitalsHistoryCardEditor extends VitalsFormEditor<RawConfig> {
-  protected override readonly defaults: Record<string, unknown> = { hours_to_show: 24, show_anomalies: true };
+  protected override readonly defaults: Record<string, unknown> = pickDefaults(HISTORY_DEFAULTS, ['hours_to_show', 'show_anomalies']);
 
   protected readonly labels: Record<string, string> = {
     title: 'Title (optional)',
@@ -52,10 +56,10 @@ export class VitalsHistoryCardEditor extends VitalsFormEditor<RawConfig> {
     return compact({
       title: config.title,
       entities,
-      hours_to_show: config.hours_to_show ?? 24,
+      hours_to_show: config.hours_to_show ?? HISTORY_DEFAULTS.hours_to_show,
       compare: config.compare === undefined ? undefined : String(config.compare),
       forecast_limit: typeof forecast === 'number' ? forecast : forecast?.limit,
-      show_anomalies: config.show_anomalies ?? true,
+      show_anomalies: config.show_anomalies ?? HISTORY_DEFAULTS.show_anomalies,
     });
   }
 
@@ -65,7 +69,7 @@ export class VitalsHistoryCardEditor extends VitalsFormEditor<RawConfig> {
     setField(next, 'title', data.title);
     setField(next, 'hours_to_show', data.hours_to_show);
     setField(next, 'compare', data.compare);
-    setField(next, 'show_anomalies', data.show_anomalies === true ? undefined : data.show_anomalies);
+    setField(next, 'show_anomalies', data.show_anomalies === HISTORY_DEFAULTS.show_anomalies ? undefined : data.show_anomalies);
     const limit = data.forecast_limit;
     const previousForecast = typeof previous.forecast === 'object' && previous.forecast ? (previous.forecast as RawConfig) : {};
     setField(next, 'forecast', typeof limit === 'number' && Number.isFinite(limit) ? { ...previousForecast, limit } : undefined);

@@ -2,10 +2,9 @@
  * Configuration of `vitals-metric-card`, shared by the card (setConfig) and its editor.
  * Validated by the core schema, so errors name the key: `stat: expected one of …, got "p96"`.
  */
-import { refine, type Struct } from 'superstruct';
-import { parseAlertsConfig, type AlertsConfig, type Severity } from '../../core/config/alerts';
-import { cardConfig } from '../../core/config/card';
-import { duration, entityId, leaf, listOf, maybe, nonEmptyText, numberIn, oneOf, strictObject, withDefault } from '../../core/config/structs';
+import { parseAlertsConfig, type AlertsConfig } from '../../core/config/alerts';
+import { cardConfig, durationFromTo, shape, type CardConfigOf, type Infer } from '../../core/config/card';
+import { entityId, leaf, listOf, maybe, nonEmptyText, numberIn, oneOf, withDefault } from '../../core/config/structs';
 import { formatErrors, validate } from '../../core/config/validate';
 
 export const METRIC_CARD_TYPE = 'vitals-metric-card';
@@ -13,33 +12,27 @@ export const METRIC_CARD_TYPE = 'vitals-metric-card';
 export const METRIC_STATS = ['current', 'mean', 'min', 'max', 'p50', 'p90', 'p95', 'p99', 'rate', 'availability'] as const;
 export type MetricStat = (typeof METRIC_STATS)[number];
 
-export interface MetricThreshold {
-  /** A number, or an entity whose state is the threshold (e.g. an input_number the user tunes). */
-  value: number | string;
-  severity: Severity;
-}
+/** Every default of the card's keys, as a user would write it: the schema and the editor both use these. */
+export const METRIC_DEFAULTS = {
+  stat: 'current',
+  window: '5m',
+  direction: 'above',
+  thresholds: [],
+  show_stats: true,
+  show_sparkline: true,
+} as const;
 
-export interface MetricCardConfig {
-  type: string;
-  entity: string;
-  name?: string;
-  decimals?: number;
-  /** What the big number shows: the current state or a statistic over `window`. */
-  stat: MetricStat;
-  /** Window of the statistic and of the rolling stats line, in ms. */
-  window: number;
-  /** `above` (default): higher is worse; `below`: lower is worse (free disk, battery). */
-  direction: 'above' | 'below';
-  thresholds: MetricThreshold[];
-  show_stats: boolean;
-  show_sparkline: boolean;
-  alerts?: AlertsConfig;
-}
+/** Defaults inside each `thresholds:` entry. */
+export const METRIC_THRESHOLD_DEFAULTS = { severity: 'warning' } as const;
 
-/** The statistic's window: from 10 s (a few samples) to 7 d (the store keeps the window's history in memory). */
-export const WINDOW_MIN_MS = 10_000;
-export const WINDOW_MAX_MS = 7 * 86_400_000;
-const windowMs = refine(duration, 'window', (ms) => (ms >= WINDOW_MIN_MS && ms <= WINDOW_MAX_MS) || 'expected a duration from "10s" to "7d"');
+/**
+ * Bounds of every bounded key, shared by the schema and the editor's number selectors. The
+ * statistic's window: from 10 s (a few samples) to 7 d (the store keeps the window's history in memory).
+ */
+export const METRIC_LIMITS = {
+  decimals: { min: 0, max: 10 },
+  window: { min: '10s', max: '7d' },
+} as const;
 
 const thresholdValue = leaf<number | string>('threshold value', 'a number or an entity id like "input_number.cpu_limit"', (v) =>
   (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && /^[a-z0-9_]+\.[a-z0-9_]+$/.test(v)),
@@ -51,28 +44,32 @@ const booleanDefault = (fallback: boolean) =>
     fallback,
   );
 
-export const metricCardStruct = cardConfig<MetricCardConfig>({
+const threshold = shape({
+  /** A number, or an entity whose state is the threshold (e.g. an input_number the user tunes). */
+  value: thresholdValue,
+  severity: withDefault(oneOf(['critical', 'warning', 'info'] as const), METRIC_THRESHOLD_DEFAULTS.severity),
+});
+export type MetricThreshold = Infer<typeof threshold>;
+
+export const metricCardStruct = cardConfig({
   entity: entityId,
   name: maybe(nonEmptyText),
-  decimals: maybe(numberIn(0, 10, true)),
-  stat: withDefault(oneOf(METRIC_STATS), 'current'),
-  window: withDefault(windowMs, '5m'),
-  direction: withDefault(oneOf(['above', 'below'] as const), 'above'),
-  thresholds: withDefault(
-    listOf(
-      strictObject<MetricThreshold>({
-        value: thresholdValue as Struct<number | string, null>,
-        severity: withDefault(oneOf(['critical', 'warning', 'info'] as const), 'warning'),
-      }),
-      'thresholds',
-    ),
-    [],
-  ),
-  show_stats: booleanDefault(true),
-  show_sparkline: booleanDefault(true),
+  decimals: maybe(numberIn(METRIC_LIMITS.decimals.min, METRIC_LIMITS.decimals.max, true)),
+  /** What the big number shows: the current state or a statistic over `window`. */
+  stat: withDefault(oneOf(METRIC_STATS), METRIC_DEFAULTS.stat),
+  /** Window of the statistic and of the rolling stats line, in ms. */
+  window: withDefault(durationFromTo(METRIC_LIMITS.window), METRIC_DEFAULTS.window),
+  /** `above` (default): higher is worse; `below`: lower is worse (free disk, battery). */
+  direction: withDefault(oneOf(['above', 'below'] as const), METRIC_DEFAULTS.direction),
+  thresholds: withDefault(listOf(threshold, 'thresholds'), METRIC_DEFAULTS.thresholds),
+  show_stats: booleanDefault(METRIC_DEFAULTS.show_stats),
+  show_sparkline: booleanDefault(METRIC_DEFAULTS.show_sparkline),
   // Checked by parseAlertsConfig below, so its errors read as the user wrote them (`alerts[0].for`).
   alerts: maybe(leaf<unknown>('alerts', 'a list of alert rules', () => true)),
 });
+
+/** The parsed config: the schema's type, with `alerts` validated by the alerts schema. */
+export type MetricCardConfig = Omit<CardConfigOf<typeof metricCardStruct>, 'alerts'> & { alerts?: AlertsConfig };
 
 /** Throws an Error whose message Home Assistant shows in its error card, naming every bad key. */
 export function parseMetricCardConfig(input: unknown): MetricCardConfig {

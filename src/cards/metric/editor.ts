@@ -3,8 +3,8 @@
  * looks and behaves like the built-in card editors. Keys the form does not cover (thresholds,
  * alerts) are kept as they are and edited in YAML.
  */
-import { VitalsFormEditor, withFields, type FormData, type FormSchema } from '../shared/editor';
-import { METRIC_STATS } from './config';
+import { VitalsFormEditor, pickDefaults, withFields, type FormData, type FormSchema } from '../shared/editor';
+import { METRIC_DEFAULTS, METRIC_LIMITS, METRIC_STATS } from './config';
 
 export const METRIC_EDITOR_TYPE = 'vitals-metric-card-editor';
 
@@ -19,7 +19,7 @@ export const METRIC_EDITOR_SCHEMA: FormSchema[] = [
     schema: [
       { name: 'stat', selector: { select: { mode: 'dropdown', options: METRIC_STATS.map((s) => ({ value: s, label: s })) } } },
       { name: 'window', selector: { text: {} } },
-      { name: 'decimals', selector: { number: { min: 0, max: 10, mode: 'box' } } },
+      { name: 'decimals', selector: { number: { min: METRIC_LIMITS.decimals.min, max: METRIC_LIMITS.decimals.max, mode: 'box' } } },
       { name: 'direction', selector: { select: { mode: 'dropdown', options: ['above', 'below'].map((s) => ({ value: s, label: s === 'above' ? 'Higher is worse' : 'Lower is worse' })) } } },
     ],
   },
@@ -30,7 +30,7 @@ export const METRIC_EDITOR_SCHEMA: FormSchema[] = [
 const FORM_KEYS = ['entity', 'name', 'stat', 'window', 'decimals', 'direction', 'show_stats', 'show_sparkline'];
 
 export class VitalsMetricCardEditor extends VitalsFormEditor<RawConfig> {
-  protected override readonly defaults: Record<string, unknown> = { stat: 'current', window: '5m', direction: 'above', show_stats: true, show_sparkline: true };
+  protected override readonly defaults: Record<string, unknown> = pickDefaults(METRIC_DEFAULTS, ['stat', 'window', 'direction', 'show_stats', 'show_sparkline']);
 
   protected readonly labels: Record<string, string> = {
     entity: 'Entity',

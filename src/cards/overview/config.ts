@@ -2,8 +2,8 @@
  * Configuration of `vitals-overview-card`: the metrics of each health domain (entity ids or
  * `vitals.*` metric ids), the windows the insights compare, and where an insight links to.
  */
-import { refine, type Struct } from 'superstruct';
-import { cardConfig } from '../../core/config/card';
+import { refine } from 'superstruct';
+import { cardConfig, limitMs, type CardConfigOf } from '../../core/config/card';
 import { duration, entityId, listOf, maybe, nonEmptyText, numberIn, text, withDefault } from '../../core/config/structs';
 import { discoverSystemSensors, type SystemRole } from '../../ha/telemetry/system';
 import { parseCardConfig } from '../shared/config';
@@ -19,24 +19,25 @@ export const DEFAULT_EXPERIENCE = ['vitals.ws_rtt_ms', 'vitals.state_lag_ms'];
 /** System Monitor roles the overview watches when `system:` is omitted, in this order. */
 export const SYSTEM_ROLES: SystemRole[] = ['cpu', 'memory', 'disk', 'load'];
 
-export interface OverviewCardConfig {
-  type: string;
-  title?: string;
-  /** Omitted domains get their defaults when `hass` arrives (see `resolveDomains`). */
-  ai?: string[];
-  system?: string[];
-  experience?: string[];
-  hours_to_show: number;
-  /** Baseline window (ms). */
-  baseline: number;
-  max_insights: number;
-  navigation_path?: string;
-}
+/** Every default of the card's keys, as a user would write it: the schema and the editor both use these. Omitted domains get theirs when `hass` arrives (see `resolveDomains`). */
+export const OVERVIEW_DEFAULTS = {
+  hours_to_show: 24,
+  baseline: '7d',
+  max_insights: 3,
+} as const;
 
-/** A year of hours; a baseline from 1 h to 90 d (the store keeps the baseline's history in memory). */
+/** A year of hours. */
 export const HOURS_MAX = 24 * 365;
-export const BASELINE_MIN_MS = 3_600_000;
-export const BASELINE_MAX_MS = 90 * 86_400_000;
+
+/**
+ * Bounds of every bounded key, shared by the schema and the editor's number selectors. The
+ * baseline: from 1 h to 90 d (the store keeps the baseline's history in memory).
+ */
+export const OVERVIEW_LIMITS = {
+  hours_to_show: { min: 1, max: HOURS_MAX },
+  baseline: { min: '1h', max: '90d' },
+  max_insights: { min: 1, max: 20 },
+} as const;
 
 /**
  * Where an insight links to: a path inside Home Assistant (`/lovelace/system`), never another
@@ -47,22 +48,26 @@ const navigationPath = refine(nonEmptyText, 'navigation path', (v) => NAVIGATION
 
 const ids = (what: string) => maybe(listOf(entityId, what, { single: true }));
 
-const schema = cardConfig<OverviewCardConfig>({
+export const overviewCardStruct = cardConfig({
   title: maybe(text),
   ai: ids('entity or vitals.* metric ids'),
   system: ids('entity ids'),
   experience: ids('entity or vitals.* metric ids'),
-  hours_to_show: withDefault(numberIn(1, HOURS_MAX), 24),
-  baseline: withDefault(duration, '7d'),
-  max_insights: withDefault(numberIn(1, 20, true), 3),
+  hours_to_show: withDefault(numberIn(OVERVIEW_LIMITS.hours_to_show.min, OVERVIEW_LIMITS.hours_to_show.max), OVERVIEW_DEFAULTS.hours_to_show),
+  /** Baseline window (ms). */
+  baseline: withDefault(duration, OVERVIEW_DEFAULTS.baseline),
+  max_insights: withDefault(numberIn(OVERVIEW_LIMITS.max_insights.min, OVERVIEW_LIMITS.max_insights.max, true), OVERVIEW_DEFAULTS.max_insights),
   navigation_path: maybe(navigationPath),
-}) as unknown as Struct<OverviewCardConfig, unknown>;
+});
+
+export type OverviewCardConfig = CardConfigOf<typeof overviewCardStruct>;
 
 export function parseOverviewCardConfig(input: unknown): OverviewCardConfig {
-  const config = parseCardConfig(OVERVIEW_CARD_TYPE, schema, input);
+  const config = parseCardConfig(OVERVIEW_CARD_TYPE, overviewCardStruct, input);
   const written = JSON.stringify((input as Record<string, unknown>).baseline);
-  if (config.baseline < BASELINE_MIN_MS) throw new Error(`${OVERVIEW_CARD_TYPE}: baseline: expected at least 1h, got ${written}`);
-  if (config.baseline > BASELINE_MAX_MS) throw new Error(`${OVERVIEW_CARD_TYPE}: baseline: expected at most 90d, got ${written}`);
+  const { min, max } = OVERVIEW_LIMITS.baseline;
+  if (config.baseline < limitMs(min)) throw new Error(`${OVERVIEW_CARD_TYPE}: baseline: expected at least ${min}, got ${written}`);
+  if (config.baseline > limitMs(max)) throw new Error(`${OVERVIEW_CARD_TYPE}: baseline: expected at most ${max}, got ${written}`);
   return { ...config, type: typeof config.type === 'string' ? config.type : `custom:${OVERVIEW_CARD_TYPE}` };
 }
 

@@ -3,7 +3,8 @@
  * metrics (`vitals.*`, not Home Assistant entities) or any entity id typed in; System takes
  * entities. An empty domain falls back to its defaults (System Monitor sensors for System).
  */
-import { VitalsFormEditor, asList, withFields, type FormData, type FormSchema } from '../shared/editor';
+import { VitalsFormEditor, asList, pickDefaults, withFields, type FormData, type FormSchema } from '../shared/editor';
+import { OVERVIEW_DEFAULTS, OVERVIEW_LIMITS } from './config';
 import { VIRTUAL_METRICS } from './metrics';
 
 export const OVERVIEW_EDITOR_TYPE = 'vitals-overview-card-editor';
@@ -33,9 +34,9 @@ export const OVERVIEW_EDITOR_SCHEMA: FormSchema[] = [
     name: '',
     type: 'grid',
     schema: [
-      { name: 'hours_to_show', selector: { number: { min: 1, max: 8760, mode: 'box' } } },
+      { name: 'hours_to_show', selector: { number: { min: OVERVIEW_LIMITS.hours_to_show.min, max: OVERVIEW_LIMITS.hours_to_show.max, mode: 'box' } } },
       { name: 'baseline', selector: { text: {} } },
-      { name: 'max_insights', selector: { number: { min: 1, max: 20, mode: 'box' } } },
+      { name: 'max_insights', selector: { number: { min: OVERVIEW_LIMITS.max_insights.min, max: OVERVIEW_LIMITS.max_insights.max, mode: 'box' } } },
     ],
   },
   { name: 'navigation_path', selector: { text: {} } },
@@ -44,7 +45,7 @@ export const OVERVIEW_EDITOR_SCHEMA: FormSchema[] = [
 const FORM_KEYS = ['title', 'ai', 'system', 'experience', 'hours_to_show', 'baseline', 'max_insights', 'navigation_path'];
 
 export class VitalsOverviewCardEditor extends VitalsFormEditor<RawConfig> {
-  protected override readonly defaults: Record<string, unknown> = { hours_to_show: 24, baseline: '7d', max_insights: 3 };
+  protected override readonly defaults: Record<string, unknown> = pickDefaults(OVERVIEW_DEFAULTS, ['hours_to_show', 'baseline', 'max_insights']);
 
   protected readonly labels: Record<string, string> = {
     title: 'Title (optional)',
@@ -67,9 +68,9 @@ export class VitalsOverviewCardEditor extends VitalsFormEditor<RawConfig> {
       ai: asList(config.ai),
       system: asList(config.system),
       experience: asList(config.experience),
-      hours_to_show: config.hours_to_show ?? 24,
-      baseline: config.baseline ?? '7d',
-      max_insights: config.max_insights ?? 3,
+      hours_to_show: config.hours_to_show ?? OVERVIEW_DEFAULTS.hours_to_show,
+      baseline: config.baseline ?? OVERVIEW_DEFAULTS.baseline,
+      max_insights: config.max_insights ?? OVERVIEW_DEFAULTS.max_insights,
       navigation_path: config.navigation_path ?? '',
     };
   }

@@ -70,6 +70,13 @@ export function pickedEntries<E>(picked: unknown, previous: readonly E[], idOf: 
   return ids.map((id) => previous.find((entry) => idOf(entry) === id) ?? id);
 }
 
+/** The defaults of the keys a form shows, taken from a card's `<CARD>_DEFAULTS` (which also covers keys edited in YAML). */
+export function pickDefaults<D extends Record<string, unknown>, K extends keyof D & string>(defaults: D, keys: readonly K[]): Pick<D, K> {
+  const out = {} as Pick<D, K>;
+  for (const key of keys) out[key] = defaults[key];
+  return out;
+}
+
 /** Keys equal to their default that the previous config did not have are left out (no config bloat). */
 export function dropUnwrittenDefaults<C extends Record<string, unknown>>(config: C, previous: Record<string, unknown>, defaults: Record<string, unknown>): C {
   const out: Record<string, unknown> = { ...config };

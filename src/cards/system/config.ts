@@ -2,13 +2,19 @@
  * Configuration of `vitals-system-card`: which sensor shows CPU, memory, disk, load, network and
  * the recorder database, each an entity id or `{entity, name, limit}`.
  */
-import { refine, type Struct } from 'superstruct';
+import { refine } from 'superstruct';
 import { entityId, finiteNumber, maybe, nonEmptyText, numberIn, strictObject, text, withDefault } from '../../core/config/structs';
-import { cardConfig } from '../../core/config/card';
+import { cardConfig, shape, type CardConfigOf, type Infer } from '../../core/config/card';
 import { entityShorthand, numericSensorIds, parseCardConfig } from '../shared/config';
 
 /** A year: the longest sparkline and forecast window. */
 export const HOURS_MAX = 24 * 365;
+
+/** Every default of the card's keys, as a user would write it: the schema and the editor both use these. */
+export const SYSTEM_DEFAULTS = { hours_to_show: 24 } as const;
+
+/** Bounds of every bounded key, shared by the schema and the editor's number selectors. */
+export const SYSTEM_LIMITS = { hours_to_show: { min: 1, max: HOURS_MAX } } as const;
 
 export const SYSTEM_CARD_TYPE = 'vitals-system-card';
 
@@ -28,21 +34,15 @@ export const ROW_LABELS: Record<SystemRowKey, string> = {
 /** Rows that get a capacity forecast ("disk full in 12 d"). */
 export const FORECAST_ROWS: ReadonlySet<SystemRowKey> = new Set(['memory', 'disk', 'database']);
 
-export interface SystemRowConfig {
-  entity: string;
-  name?: string;
-  /** Capacity for the forecast, in the entity's unit; default 100 for % sensors. */
-  limit?: number;
-}
-
-export interface SystemCardConfig {
-  type: string;
-  title?: string;
-  entities: Partial<Record<SystemRowKey, SystemRowConfig>>;
-  hours_to_show: number;
-}
-
-const row = entityShorthand(strictObject<SystemRowConfig>({ entity: entityId, name: maybe(nonEmptyText), limit: maybe(finiteNumber) }));
+const row = entityShorthand(
+  shape({
+    entity: entityId,
+    name: maybe(nonEmptyText),
+    /** Capacity for the forecast, in the entity's unit; default 100 for % sensors. */
+    limit: maybe(finiteNumber),
+  }),
+);
+export type SystemRowConfig = Infer<typeof row>;
 
 const entities = refine(
   strictObject<Partial<Record<SystemRowKey, SystemRowConfig>>>(Object.fromEntries(SYSTEM_ROWS.map((key) => [key, maybe(row)]))),
@@ -50,14 +50,16 @@ const entities = refine(
   (value) => SYSTEM_ROWS.some((key) => value[key] !== undefined) || `expected at least one of ${SYSTEM_ROWS.join(', ')}`,
 );
 
-const schema = cardConfig<SystemCardConfig>({
+export const systemCardStruct = cardConfig({
   title: maybe(text),
   entities,
-  hours_to_show: withDefault(numberIn(1, HOURS_MAX), 24),
-}) as unknown as Struct<SystemCardConfig, unknown>;
+  hours_to_show: withDefault(numberIn(SYSTEM_LIMITS.hours_to_show.min, SYSTEM_LIMITS.hours_to_show.max), SYSTEM_DEFAULTS.hours_to_show),
+});
+
+export type SystemCardConfig = CardConfigOf<typeof systemCardStruct>;
 
 export function parseSystemCardConfig(input: unknown): SystemCardConfig {
-  const config = parseCardConfig(SYSTEM_CARD_TYPE, schema, input);
+  const config = parseCardConfig(SYSTEM_CARD_TYPE, systemCardStruct, input);
   return { ...config, type: typeof config.type === 'string' ? config.type : `custom:${SYSTEM_CARD_TYPE}` };
 }
 

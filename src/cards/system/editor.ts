@@ -1,6 +1,6 @@
 /** Visual editor of `vitals-system-card` (loaded lazily): one sensor picker per row. */
-import { VitalsFormEditor, compact, entityIdOf, withFields, type EntityEntry, type FormData, type FormSchema } from '../shared/editor';
-import { HOURS_MAX, ROW_LABELS, SYSTEM_ROWS } from './config';
+import { VitalsFormEditor, compact, entityIdOf, pickDefaults, withFields, type EntityEntry, type FormData, type FormSchema } from '../shared/editor';
+import { ROW_LABELS, SYSTEM_DEFAULTS, SYSTEM_LIMITS, SYSTEM_ROWS } from './config';
 
 export const SYSTEM_EDITOR_TYPE = 'vitals-system-card-editor';
 
@@ -8,12 +8,12 @@ type RawConfig = Record<string, unknown>;
 
 export const SYSTEM_EDITOR_SCHEMA: FormSchema[] = [
   { name: 'title', selector: { text: {} } },
-  { name: 'hours_to_show', selector: { number: { min: 1, max: HOURS_MAX, step: 1, mode: 'box', unit_of_measurement: 'h' } } },
+  { name: 'hours_to_show', selector: { number: { min: SYSTEM_LIMITS.hours_to_show.min, max: SYSTEM_LIMITS.hours_to_show.max, step: 1, mode: 'box', unit_of_measurement: 'h' } } },
   ...SYSTEM_ROWS.map((key) => ({ name: key, selector: { entity: { domain: 'sensor' } } })),
 ];
 
 export class VitalsSystemCardEditor extends VitalsFormEditor<RawConfig> {
-  protected override readonly defaults: Record<string, unknown> = { hours_to_show: 24 };
+  protected override readonly defaults: Record<string, unknown> = pickDefaults(SYSTEM_DEFAULTS, ['hours_to_show']);
 
   protected readonly labels: Record<string, string> = { title: 'Title (optional)', hours_to_show: 'Hours of history for trends', ...ROW_LABELS };
 
@@ -23,7 +23,7 @@ export class VitalsSystemCardEditor extends VitalsFormEditor<RawConfig> {
 
   toFormData(config: RawConfig): FormData {
     const rows = (config.entities ?? {}) as Record<string, EntityEntry | undefined>;
-    const data: FormData = { title: config.title, hours_to_show: config.hours_to_show ?? 24 };
+    const data: FormData = { title: config.title, hours_to_show: config.hours_to_show ?? SYSTEM_DEFAULTS.hours_to_show };
     for (const key of SYSTEM_ROWS) {
       const row = rows[key];
       data[key] = row === undefined ? undefined : entityIdOf(row);

@@ -1,9 +1,9 @@
 /**
  * Configuration of `vitals-ux-card` and the rows it can show. Shared by the card and its editor.
  */
-import { coerce, refine, unknown, type Struct } from 'superstruct';
-import { duration, entityId, listOf, maybe, nonEmptyText, numberIn, oneOf, strictObject, text, withDefault } from '../../core/config/structs';
-import { cardConfig } from '../../core/config/card';
+import { coerce, refine, unknown } from 'superstruct';
+import { entityId, listOf, maybe, nonEmptyText, numberIn, oneOf, text, withDefault } from '../../core/config/structs';
+import { cardConfig, durationFromTo, shape, type CardConfigOf, type Infer } from '../../core/config/card';
 import { parseCardConfig } from '../shared/config';
 import { quantileSorted } from '../../core/stats/quantile';
 import type { ReportedMetric } from '../../ha/mqtt-reporter';
@@ -12,6 +12,26 @@ import type { BandLimits } from './rows';
 import { slug } from '../../ha/slug';
 
 export const UX_CARD_TYPE = 'vitals-ux-card';
+
+/** Every default of the card's keys, as a user would write it: the schema and the editor both use these. */
+export const UX_DEFAULTS = {
+  level: 'basic',
+  ping_interval: 30,
+  window: '15m',
+  devices: [],
+} as const;
+
+/** Defaults inside `report:` (when it is written). */
+export const UX_REPORT_DEFAULTS = { interval: '60s' } as const;
+
+/** Bounds of every bounded key, shared by the schema and the editor's number selectors. `ping_interval` in seconds. */
+export const UX_LIMITS = {
+  ping_interval: { min: 5, max: 3600 },
+  window: { min: '1m', max: '1h' },
+} as const;
+
+/** Bounds inside `report:`. */
+export const UX_REPORT_LIMITS = { interval: { min: '10s', max: '1h' } } as const;
 
 export const UX_ROW_KEYS = ['rtt', 'lag', 'service_call', 'long_tasks', 'inp', 'heap', 'fps', 'overhead'] as const;
 export type UxRowKey = (typeof UX_ROW_KEYS)[number];
@@ -49,74 +69,54 @@ export function rowOfEntity(entity: string): UxRowKey | undefined {
   return UX_ROW_KEYS.find((k) => entity.endsWith(`_${rowSuffix(k)}`));
 }
 
-export interface UxDevice {
-  /** Shown next to each of the device's rows. */
-  name?: string;
-  /** `sensor.ha_vitals_kitchen_tablet`: one row per shown metric, `<prefix>_<metric>`. */
-  entity_prefix?: string;
-  /** One sensor. */
-  entity?: string;
-}
-
-export interface UxCardConfig {
-  type: string;
-  title?: string;
-  level: 'basic' | 'full';
-  /** Seconds. */
-  ping_interval: number;
-  /** Ms: the p95 and sparkline window. */
-  window: number;
-  metrics?: UxRowKey[];
-  devices: UxDevice[];
-  /** Publish this browser's figures as MQTT sensors `sensor.ha_vitals_<device>_<metric>`. */
-  report?: UxReport;
-}
-
-/**
- * `report:` publishes this browser's figures as MQTT sensors. The dashboard config is the same on
- * every device that opens it, so the device is never named here: each browser reports under its
- * own name (`src/ha/device-identity.ts`, renamed in the card), optionally behind a `group`.
- */
-export interface UxReport {
-  /** Put in front of each browser's name: `wall` → `sensor.ha_vitals_wall_<browser>_…`. */
-  group?: string;
-  /** Ms between reports. */
-  interval: number;
-}
-
 const ENTITY_PREFIX = /^(sensor\.)?[a-z0-9_]+$/;
 const entityPrefix = refine(nonEmptyText, 'entity prefix', (v) => ENTITY_PREFIX.test(v) || `expected an entity id prefix like "sensor.ha_vitals_kitchen", got ${JSON.stringify(v)}`);
 
+const deviceShape = shape({
+  /** Shown next to each of the device's rows. */
+  name: maybe(text),
+  /** `sensor.ha_vitals_kitchen_tablet`: one row per shown metric, `<prefix>_<metric>`. */
+  entity_prefix: maybe(entityPrefix),
+  /** One sensor. */
+  entity: maybe(entityId),
+});
+export type UxDevice = Infer<typeof deviceShape>;
+
 const device = refine(
-  coerce(
-    strictObject<UxDevice>({ name: maybe(text), entity_prefix: maybe(entityPrefix), entity: maybe(entityId) }),
-    unknown(),
-    (v) => (typeof v === 'string' ? { entity: v } : v),
-  ),
+  coerce(deviceShape, unknown(), (v) => (typeof v === 'string' ? { entity: v } : v)),
   'device',
   (d) => (d.entity_prefix === undefined) !== (d.entity === undefined) || 'expected either entity_prefix or entity',
 );
 
 const GROUP_NAME = /^[A-Za-z0-9][A-Za-z0-9 _-]{0,47}$/;
 const groupName = refine(nonEmptyText, 'group name', (v) => GROUP_NAME.test(v) || `expected a group name of letters, digits, spaces, _ or - (at most 48), got ${JSON.stringify(v)}`);
-const reportInterval = refine(duration, 'interval', (ms) => (ms >= 10_000 && ms <= 3_600_000) || 'expected a duration from "10s" to "1h"');
-const report = coerce(
-  strictObject<UxReport>(
-    { group: maybe(groupName), interval: withDefault(reportInterval, '60s') },
-    { elsewhere: { device: 'the older name of "group"; write only group' } },
-  ),
-  unknown(),
-  (v) => {
-    if (v === true) return {};
-    if (typeof v === 'string') return { group: v };
-    // `device:` named the reporting device before each browser had a name of its own; it is now the group.
-    if (v && typeof v === 'object' && !Array.isArray(v) && 'device' in v && !('group' in v)) {
-      const { device, ...rest } = v as Record<string, unknown>;
-      return { ...rest, group: device };
-    }
-    return v;
+
+/**
+ * `report:` publishes this browser's figures as MQTT sensors. The dashboard config is the same on
+ * every device that opens it, so the device is never named here: each browser reports under its
+ * own name (`src/ha/device-identity.ts`, renamed in the card), optionally behind a `group`.
+ */
+const reportShape = shape(
+  {
+    /** Put in front of each browser's name: `wall` → `sensor.ha_vitals_wall_<browser>_…`. */
+    group: maybe(groupName),
+    /** Ms between reports. */
+    interval: withDefault(durationFromTo(UX_REPORT_LIMITS.interval), UX_REPORT_DEFAULTS.interval),
   },
+  { elsewhere: { device: 'the older name of "group"; write only group' } },
 );
+export type UxReport = Infer<typeof reportShape>;
+
+const report = coerce(reportShape, unknown(), (v) => {
+  if (v === true) return {};
+  if (typeof v === 'string') return { group: v };
+  // `device:` named the reporting device before each browser had a name of its own; it is now the group.
+  if (v && typeof v === 'object' && !Array.isArray(v) && 'device' in v && !('group' in v)) {
+    const { device, ...rest } = v as Record<string, unknown>;
+    return { ...rest, group: device };
+  }
+  return v;
+});
 
 /** Longest device part of a sensor id (`slug` cuts there). */
 const DEVICE_SLUG_MAX = 48;
@@ -135,23 +135,26 @@ export function reportDevice(report: Partial<UxReport>, browserName: string): st
 /** `sensor.ha_vitals_<device>`: the prefix of the sensors a device reports (other cards' `entity_prefix`). */
 export const reportedPrefix = (device: string) => `sensor.ha_vitals_${slug(device)}`;
 
-const windowMs = refine(duration, 'window', (ms) => (ms >= 60_000 && ms <= 3_600_000) || 'expected a duration from "1m" to "1h"');
-
-const schema = cardConfig<UxCardConfig>({
+export const uxCardStruct = cardConfig({
   title: maybe(text),
-  level: withDefault(oneOf(['basic', 'full'] as const), 'basic'),
-  ping_interval: withDefault(numberIn(5, 3600), 30),
-  window: withDefault(windowMs, '15m'),
+  level: withDefault(oneOf(['basic', 'full'] as const), UX_DEFAULTS.level),
+  /** Seconds. */
+  ping_interval: withDefault(numberIn(UX_LIMITS.ping_interval.min, UX_LIMITS.ping_interval.max), UX_DEFAULTS.ping_interval),
+  /** Ms: the p95 and sparkline window. */
+  window: withDefault(durationFromTo(UX_LIMITS.window), UX_DEFAULTS.window),
   metrics: maybe(listOf(oneOf(UX_ROW_KEYS), 'metrics', { single: true })),
-  devices: withDefault(listOf(device, 'devices (entity ids or {name, entity_prefix})', { single: true }), []),
+  devices: withDefault(listOf(device, 'devices (entity ids or {name, entity_prefix})', { single: true }), UX_DEFAULTS.devices),
+  /** Publish this browser's figures as MQTT sensors `sensor.ha_vitals_<device>_<metric>`. */
   report: maybe(report),
-}) as unknown as Struct<UxCardConfig, unknown>;
+});
+
+export type UxCardConfig = CardConfigOf<typeof uxCardStruct>;
 
 /** Throws an Error naming the key, which Home Assistant shows in its error card. */
 export function parseUxCardConfig(input: unknown): UxCardConfig {
   // `report: false` is the same as no report.
   const raw = input && typeof input === 'object' && (input as Record<string, unknown>).report === false ? { ...(input as Record<string, unknown>), report: undefined } : input;
-  const config = parseCardConfig(UX_CARD_TYPE, schema, raw);
+  const config = parseCardConfig(UX_CARD_TYPE, uxCardStruct, raw);
   const needsFull = (config.metrics ?? []).filter((k) => UX_ROWS[k].full);
   if (config.level !== 'full' && needsFull.length > 0) {
     throw new Error(`${UX_CARD_TYPE}: metrics: ${needsFull.join(', ')} need level: full`);

@@ -3,13 +3,19 @@
  * Flat form data ↔ config: `window_minutes` ↔ `window: "15m"`; `device_entities` ↔ the entity
  * entries of `devices` (entries written with `entity_prefix` are kept as they are).
  */
-import { VitalsFormEditor, asList, pickedEntries, setField, type FormData, type FormSchema } from '../shared/editor';
+import { VitalsFormEditor, asList, pickDefaults, pickedEntries, setField, type FormData, type FormSchema } from '../shared/editor';
+import { limitMs } from '../../core/config/card';
 import { parseDuration } from '../../core/config/duration';
-import { UX_ROWS, UX_ROW_KEYS } from './config';
+import { UX_DEFAULTS, UX_LIMITS, UX_ROWS, UX_ROW_KEYS } from './config';
 
 export const UX_EDITOR_TYPE = 'vitals-ux-card-editor';
 
 type RawConfig = Record<string, unknown>;
+/** The form edits `window` in whole minutes. */
+const MINUTE_MS = 60_000;
+const minutesOf = (written: string) => Math.round(limitMs(written) / MINUTE_MS);
+const DEFAULT_WINDOW_MINUTES = minutesOf(UX_DEFAULTS.window);
+
 type RawDevice = string | { entity?: string; entity_prefix?: string; name?: string };
 
 /** A device entry's entity; entries written with `entity_prefix` are not in the entity picker. */
@@ -35,8 +41,11 @@ export function uxEditorSchema(level: string): FormSchema[] {
             },
           },
         },
-        { name: 'ping_interval', selector: { number: { min: 5, max: 3600, step: 5, mode: 'box', unit_of_measurement: 's' } } },
-        { name: 'window_minutes', selector: { number: { min: 1, max: 60, step: 1, mode: 'box', unit_of_measurement: 'min' } } },
+        { name: 'ping_interval', selector: { number: { min: UX_LIMITS.ping_interval.min, max: UX_LIMITS.ping_interval.max, step: 5, mode: 'box', unit_of_measurement: 's' } } },
+        {
+          name: 'window_minutes',
+          selector: { number: { min: minutesOf(UX_LIMITS.window.min), max: minutesOf(UX_LIMITS.window.max), step: 1, mode: 'box', unit_of_measurement: 'min' } },
+        },
       ],
     },
     { name: 'metrics', selector: { select: { multiple: true, mode: 'list', options: rows.map((k) => ({ value: k, label: UX_ROWS[k].label })) } } },
@@ -64,7 +73,7 @@ function writtenReport(group: string, previous: unknown): unknown {
 }
 
 export class VitalsUxCardEditor extends VitalsFormEditor<RawConfig> {
-  protected override readonly defaults: Record<string, unknown> = { level: 'basic', ping_interval: 30 };
+  protected override readonly defaults: Record<string, unknown> = pickDefaults(UX_DEFAULTS, ['level', 'ping_interval']);
 
   protected readonly labels: Record<string, string> = {
     title: 'Title (optional)',
@@ -85,16 +94,16 @@ export class VitalsUxCardEditor extends VitalsFormEditor<RawConfig> {
   };
 
   get schema(): FormSchema[] {
-    return uxEditorSchema(String(this._config?.level ?? 'basic'));
+    return uxEditorSchema(String(this._config?.level ?? UX_DEFAULTS.level));
   }
 
   toFormData(config: RawConfig): FormData {
-    const windowMs = parseDuration(config.window ?? '15m');
+    const windowMs = parseDuration(config.window ?? UX_DEFAULTS.window);
     return {
       ...(typeof config.title === 'string' ? { title: config.title } : {}),
-      level: config.level ?? 'basic',
-      ping_interval: config.ping_interval ?? 30,
-      window_minutes: windowMs !== undefined ? Math.round(windowMs / 60_000) : 15,
+      level: config.level ?? UX_DEFAULTS.level,
+      ping_interval: config.ping_interval ?? UX_DEFAULTS.ping_interval,
+      window_minutes: windowMs !== undefined ? Math.round(windowMs / MINUTE_MS) : DEFAULT_WINDOW_MINUTES,
       metrics: asList(config.metrics),
       device_entities: asList<RawDevice>(config.devices).map(pickableEntityOf).filter((e): e is string => !!e),
       report: config.report !== undefined && config.report !== false,
@@ -105,12 +114,12 @@ export class VitalsUxCardEditor extends VitalsFormEditor<RawConfig> {
   fromFormData(data: FormData, previous: RawConfig): RawConfig {
     const next: RawConfig = { ...previous };
     setField(next, 'title', data.title);
-    setField(next, 'level', data.level === 'basic' ? undefined : data.level);
-    setField(next, 'ping_interval', data.ping_interval === 30 ? undefined : data.ping_interval);
+    setField(next, 'level', data.level === UX_DEFAULTS.level ? undefined : data.level);
+    setField(next, 'ping_interval', data.ping_interval === UX_DEFAULTS.ping_interval ? undefined : data.ping_interval);
     const minutes = data.window_minutes;
-    setField(next, 'window', typeof minutes === 'number' && minutes !== 15 ? `${minutes}m` : undefined);
+    setField(next, 'window', typeof minutes === 'number' && minutes !== DEFAULT_WINDOW_MINUTES ? `${minutes}m` : undefined);
     // Rows the level does not measure would be an error: drop them with the level.
-    const level = String(next.level ?? 'basic');
+    const level = String(next.level ?? UX_DEFAULTS.level);
     const metrics = Array.isArray(data.metrics) ? (data.metrics as string[]).filter((k) => k in UX_ROWS && (level === 'full' || !UX_ROWS[k as keyof typeof UX_ROWS].full)) : [];
     setField(next, 'metrics', metrics);
     const previousDevices = asList<RawDevice>(previous.devices);

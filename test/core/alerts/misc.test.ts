@@ -99,7 +99,7 @@ describe('reconnecting', () => {
 
 describe('card schema pieces', () => {
   it('passes through HA card keys and checks own keys', () => {
-    const card = cardConfig<{ entity: string; thresholds: unknown[] }>({ entity: entityId, thresholds });
+    const card = cardConfig({ entity: entityId, thresholds });
     const ok = validate(card, { type: 'custom:x', grid_options: { rows: 2 }, view_layout: {}, entity: 'sensor.cpu', thresholds: [{ value: 80 }, { value: 95, severity: 'critical', color: 'red' }] });
     expect(ok).to.deep.equal({
       ok: true,
