@@ -10,6 +10,8 @@
  * tools that look into a card's shadow root (tests, browser devtools snippets) work unchanged.
  */
 import type { HomeAssistant } from 'custom-card-helpers';
+import { baseLanguageOf, languageOf, loadLanguage } from '../ui/localize/load';
+import { trackCodeLoad } from '../ha/code-loads';
 
 /** What the loaded card element offers (the Lit card classes). */
 export interface LoadedCard extends HTMLElement {
@@ -58,11 +60,44 @@ function defaultServerAnswers(): Promise<boolean> {
   );
 }
 
+/**
+ * The failure messages in every language HA Vitals speaks, here rather than in the catalogues: when
+ * the card's code cannot load, the language chunk usually cannot either.
+ */
+const FAILURE_TEXT: Record<string, { updated: string; reload: string; offline: string }> = {
+  en: {
+    updated: 'HA Vitals was updated. Reload the page to load the new version.',
+    reload: 'Reload',
+    offline: 'its code could not be loaded (connection lost?). It is tried again when the connection is back.',
+  },
+  de: {
+    updated: 'HA Vitals wurde aktualisiert. Lade die Seite neu, um die neue Version zu laden.',
+    reload: 'Neu laden',
+    offline: 'der Code konnte nicht geladen werden (Verbindung unterbrochen?). Er wird erneut geladen, sobald die Verbindung zurück ist.',
+  },
+  fr: {
+    updated: 'HA Vitals a été mis à jour. Rechargez la page pour charger la nouvelle version.',
+    reload: 'Recharger',
+    offline: 'son code n’a pas pu être chargé (connexion perdue ?). Nouvel essai dès le retour de la connexion.',
+  },
+  es: {
+    updated: 'HA Vitals se ha actualizado. Recarga la página para cargar la nueva versión.',
+    reload: 'Recargar',
+    offline: 'no se pudo cargar su código (¿conexión perdida?). Se volverá a intentar cuando vuelva la conexión.',
+  },
+  nl: {
+    updated: 'HA Vitals is bijgewerkt. Herlaad de pagina om de nieuwe versie te laden.',
+    reload: 'Herladen',
+    offline: 'de code kon niet worden geladen (verbinding verbroken?). Er wordt opnieuw geprobeerd zodra de verbinding terug is.',
+  },
+};
+
 /** A load per card type and page; retried after a failure (a dropped connection). */
 function loader(spec: LazyCardSpec): () => Promise<LoadedCardClass> {
   let loading: Promise<LoadedCardClass> | undefined;
   return () => {
-    loading ??= spec.load().then(
+    // Counted, so the store subscribes once the dashboard's card code is in (src/ha/code-loads).
+    loading ??= trackCodeLoad(spec.load()).then(
       (cls) => {
         const viewTag = `${spec.tag}-view`;
         if (!customElements.get(viewTag)) customElements.define(viewTag, cls);
@@ -120,7 +155,8 @@ export function lazyCardClass(spec: LazyCardSpec): CustomElementConstructor {
       if (this.inner) return this.inner;
       let cls: LoadedCardClass;
       try {
-        cls = await load();
+        // The user's language downloads alongside the card's code, so the first paint speaks it.
+        [cls] = await Promise.all([load(), loadLanguage(languageOf(this.hassValue))]);
       } catch (err) {
         console.warn(`ha-vitals: ${spec.tag} could not be loaded`, err);
         const answers = await (spec.serverAnswers ?? defaultServerAnswers)();
@@ -148,17 +184,18 @@ export function lazyCardClass(spec: LazyCardSpec): CustomElementConstructor {
       box.style.cssText = 'display:flex;align-items:center;gap:12px;padding:12px 16px;color:var(--primary-text-color)';
       const text = document.createElement('span');
       text.style.flex = '1';
+      const words = FAILURE_TEXT[baseLanguageOf(languageOf(this.hassValue))] ?? FAILURE_TEXT.en;
       if (why === 'updated') {
-        text.textContent = 'HA Vitals was updated. Reload the page to load the new version.';
+        text.textContent = words.updated;
         const button = document.createElement('button');
         button.type = 'button';
-        button.textContent = 'Reload';
+        button.textContent = words.reload;
         button.style.cssText =
           'font:inherit;padding:6px 14px;border-radius:18px;border:none;cursor:pointer;background:var(--primary-color, #03a9f4);color:var(--text-primary-color, #fff)';
         button.addEventListener('click', () => (spec.reload ? spec.reload() : location.reload()));
         box.append(text, button);
       } else {
-        text.textContent = `${spec.tag}: its code could not be loaded (connection lost?). It is tried again when the connection is back.`;
+        text.textContent = `${spec.tag}: ${words.offline}`;
         text.style.color = 'var(--error-color, #db4437)';
         box.append(text);
         window.addEventListener('online', () => void this.ensureCard(), { once: true });

@@ -4,6 +4,7 @@
  * restricted to the entities some card needs (ref-counted), records every state change as a
  * sample with the server's timestamp, and releases what no card needs any more.
  */
+import { codeLoadsSettled } from './code-loads';
 import type { Connection } from 'home-assistant-js-websocket';
 import { TimeSeries } from '../core/series/time-series';
 import { BucketSeries, bucketWidthFor } from '../core/series/bucket-series';
@@ -27,6 +28,9 @@ export interface WatchOptions {
 }
 
 /** The part of `Connection` the store uses: lets tests drive it with a fake. */
+
+/** Longest a new subscription waits for card code still downloading (a slow chunk must not hold live values back). */
+export const CODE_LOAD_HOLD_MS = 2_000;
 export type StoreConnection = Pick<Connection, 'subscribeMessage' | 'addEventListener' | 'sendMessagePromise'>;
 
 export interface StoreOptions {
@@ -432,8 +436,11 @@ export class VitalsStore {
   private scheduleSync(delay: number): void {
     if (this.pendingSync !== undefined) return;
     this.pendingSync = this.opts.setTimeout(() => {
-      this.pendingSync = undefined;
-      void this.sync();
+      // Card code still downloading will watch too: subscribe once for all of it (bounded wait).
+      void codeLoadsSettled(CODE_LOAD_HOLD_MS).then(() => {
+        this.pendingSync = undefined;
+        void this.sync();
+      });
     }, delay);
   }
 

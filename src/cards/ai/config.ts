@@ -1,6 +1,7 @@
 /**
  * Configuration of `vitals-ai-card`. Shared by the card (setConfig) and its editor.
  */
+import { actionKeys } from '../../core/config/actions';
 import { coerce, unknown } from 'superstruct';
 import { entityId, leaf, listOf, maybe, nonEmptyText, numberIn, text, withDefault } from '../../core/config/structs';
 import { PROBE_SENTENCES, probeSentence, type ProbeSentence } from '../../ha/telemetry/probe-sentences';
@@ -58,6 +59,8 @@ const metric = entityShorthand(shape({ entity: entityId, name: maybe(text) }));
 export type AiMetricConfig = Infer<typeof metric>;
 
 export const aiCardStruct = cardConfig({
+  // Tap, hold and double tap on a value, row or legend entry: Home Assistant's action config (more-info by default).
+  ...actionKeys,
   title: maybe(text),
   /** Pipeline id; default: runs of every pipeline. */
   pipeline: maybe(nonEmptyText),

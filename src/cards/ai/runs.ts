@@ -5,14 +5,13 @@
 import { ASSIST_STAGES, type AssistRun, type AssistStage } from '../../ha/telemetry/assist';
 import { WindowStats } from '../../core/stats/window-stats';
 import { errorRate } from '../../core/stats/availability';
-import { formatNumber } from '../../ui/format';
+import type { Formatter } from '../../ui/format';
+import type { Localize } from '../../ui/localize';
 
-export const STAGE_LABELS: Record<AssistStage, string> = {
-  wake_word: 'Wake word',
-  stt: 'Speech to text',
-  intent: 'Intent',
-  tts: 'Text to speech',
-};
+/** "Speech to text", in the user's language. */
+export function stageLabel(t: Localize, stage: AssistStage): string {
+  return t(`ai.stage.${stage}`);
+}
 
 export interface Quantiles {
   p50: number;
@@ -71,8 +70,8 @@ export function shownRuns(runs: readonly AssistRun[], pipeline: string | undefin
   return mine.slice(-count).reverse();
 }
 
-/** "420 ms", "1.51 s", "—". */
-export function formatMs(ms: number | undefined): string {
+/** "420 ms", "1.51 s" ("1,51 s" in German), "—". */
+export function formatMs(fmt: Formatter, ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms)) return '—';
-  return ms < 1000 ? `${formatNumber(ms, 0)} ms` : `${formatNumber(ms / 1000, ms < 10_000 ? 2 : 1)} s`;
+  return ms < 1000 ? fmt.value(ms, 'ms', 0) : fmt.value(ms / 1000, 's', ms < 10_000 ? 2 : 1);
 }

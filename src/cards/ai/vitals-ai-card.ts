@@ -9,10 +9,13 @@ import { ASSIST_STAGES, probeOptedIn, setProbeOptIn, type AssistRun } from '../.
 import { browserStorage, type DeviceStorage } from '../../ha/device-identity';
 import { renderRow, rowStyles, sensorRow } from '../ux/rows';
 import { parseAiCardConfig, type AiCardConfig, aiCardLayout } from './config';
-import { STAGE_LABELS, formatMs, runLength, shownRuns, slowestRuns, summarize } from './runs';
-import { formatNumber } from '../../ui/format';
+import { formatMs, runLength, shownRuns, slowestRuns, stageLabel, summarize } from './runs';
 
 type PingConnection = StoreConnection & { ping(): Promise<unknown> };
+
+/** How the Assist collector words the reasons runs cannot be read (src/ha/telemetry/assist.ts). */
+const NOT_SET_UP = 'Assist is not set up on this Home Assistant.';
+const UNREADABLE = 'Assist runs could not be read: ';
 
 /** The `metrics:` rows' p95 and sparkline window. */
 const METRIC_WINDOW_MS = 3_600_000;
@@ -99,18 +102,16 @@ export class VitalsAiCard extends VitalsCardBase<AiCardConfig> {
   };
 
   private renderProbe(probe: NonNullable<AiCardConfig['probe']>) {
-    const what = `("${probe.text}", every ${probe.interval} s)`;
-    if (!this.isAdmin) return html`<p class="notice probe-status">The probe runs in the browser where an administrator turned it on.</p>`;
+    const { t } = this;
+    // The sentence is what Assist hears: quoted as it is sent, never translated.
+    const what = { text: probe.text, interval: this.fmt.duration(probe.interval * 1000) };
+    if (!this.isAdmin) return html`<p class="notice probe-status">${t('ai.probe.admin_only')}</p>`;
     return html`
       <label class="probe-switch">
         <input type="checkbox" role="switch" class="probe-here" .checked=${this._probeHere} @change=${this.toggleProbeHere} />
-        Run the probe from this browser
+        ${t('ai.probe.switch')}
       </label>
-      <p class="notice probe-status">
-        ${this._probeHere
-          ? `This browser runs the probe ${what}.`
-          : `This browser does not run the probe ${what}; its runs from the browser that does are shown here.`}
-      </p>
+      <p class="notice probe-status">${this._probeHere ? t('ai.probe.here', what) : t('ai.probe.elsewhere', what)}</p>
     `;
   }
 
@@ -147,19 +148,28 @@ export class VitalsAiCard extends VitalsCardBase<AiCardConfig> {
     return this.telemetry?.assist.pipelineList.find((p) => p.id === id)?.name ?? id;
   }
 
+  /** A run's start in the user's time zone and 12/24 h clock: "3:45:12 PM", "15:45:12". */
   private timeOf(t: number): string {
-    return new Date(t).toLocaleTimeString(this._hass?.locale?.language ?? this._hass?.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    return this.fmt.timeWithSeconds(t);
+  }
+
+  /** The collector's reason Assist is unavailable, in the user's language (it words it in English for logs). */
+  private unavailableText(message: string): string {
+    if (message === NOT_SET_UP) return this.t('ai.not_set_up');
+    if (message.startsWith(UNREADABLE)) return this.t('ai.unreadable', { error: message.slice(UNREADABLE.length) });
+    return message;
   }
 
   /** Why there are no run figures, or nothing when there are. */
   private notice(runs: AssistRun[]): TemplateResult | typeof nothing {
+    const { t } = this;
     const assist = this.telemetry?.assist;
-    if (!assist || assist.state === 'idle') return html`<p class="notice" role="status">Reading Assist runs…</p>`;
+    if (!assist || assist.state === 'idle') return html`<p class="notice" role="status">${t('ai.reading')}</p>`;
     if (assist.state === 'forbidden') {
-      return html`<p class="notice forbidden" role="status">Assist run details need an administrator account.</p>`;
+      return html`<p class="notice forbidden" role="status">${t('ai.forbidden')}</p>`;
     }
-    if (assist.state === 'unavailable') return html`<p class="notice unavailable" role="status">${assist.message}</p>`;
-    if (runs.length === 0) return html`<p class="notice empty" role="status">No Assist runs yet — ask Assist something.</p>`;
+    if (assist.state === 'unavailable') return html`<p class="notice unavailable" role="status">${this.unavailableText(assist.message)}</p>`;
+    if (runs.length === 0) return html`<p class="notice empty" role="status">${t('ai.no_runs')}</p>`;
     return nothing;
   }
 
@@ -167,7 +177,9 @@ export class VitalsAiCard extends VitalsCardBase<AiCardConfig> {
     const config = this._config!;
     const assist = this.telemetry?.assist;
     const runs = assist?.state === 'ok' ? shownRuns(assist.runs, config.pipeline, config.runs_to_show) : [];
-    const title = config.title ?? 'Assist';
+    const { t } = this;
+    const title = config.title ?? t('ai.title');
+    const actions = { tap_action: config.tap_action, hold_action: config.hold_action, double_tap_action: config.double_tap_action };
     return html`
       <ha-card>
         <div class="header">
@@ -175,15 +187,15 @@ export class VitalsAiCard extends VitalsCardBase<AiCardConfig> {
           ${config.pipeline ? html`<span class="pipeline">${this.pipelineName(config.pipeline)}</span>` : nothing}
         </div>
         ${this.store?.status === 'reconnecting'
-          ? html`<div class="banner" role="status">Reconnecting to Home Assistant — runs resume when the connection is back.</div>`
+          ? html`<div class="banner" role="status">${t('ai.reconnecting')}</div>`
           : nothing}
         ${this.notice(runs)} ${runs.length > 0 ? this.renderRuns(runs) : nothing}
         ${config.probe ? this.renderProbe(config.probe) : nothing}
-        ${config.probe && this._probeError ? html`<p class="notice probe-error" role="alert">Probe failed: ${this._probeError}</p>` : nothing}
+        ${config.probe && this._probeError ? html`<p class="notice probe-error" role="alert">${t('ai.probe.failed', { error: this._probeError })}</p>` : nothing}
         ${config.metrics.length > 0
-          ? html`<h3 class="section">AI metrics</h3>
-              <div class="rows metrics" role="list" aria-label="AI metrics">${config.metrics.map((m) =>
-                renderRow(sensorRow(this.store, m.entity, this.now(), METRIC_WINDOW_MS, { label: m.name })),
+          ? html`<h3 class="section">${t('ai.metrics')}</h3>
+              <div class="rows metrics" role="list" aria-label=${t('ai.metrics')}>${config.metrics.map((m) =>
+                renderRow(sensorRow(this.store, m.entity, this.now(), METRIC_WINDOW_MS, this.fmt, t, { label: m.name }), t, actions),
               )}</div>`
           : nothing}
       </ha-card>
@@ -191,63 +203,77 @@ export class VitalsAiCard extends VitalsCardBase<AiCardConfig> {
   }
 
   private renderRuns(runs: AssistRun[]) {
+    const { fmt, t } = this;
     const summary = summarize(runs);
     const scale = Math.max(1, ...runs.map(runLength));
     const rate = summary.errorRate;
     return html`
       <p class="errors ${summary.errors > 0 ? 'has-errors' : ''}">
-        Errors: <strong>${formatNumber(rate * 100, 0)} %</strong> (${summary.errors} of ${summary.runs} ${summary.runs === 1 ? 'run' : 'runs'})
+        ${t('ai.errors')} <strong>${fmt.value(rate * 100, '%', 0)}</strong> ${t('ai.errors_of', { errors: fmt.number(summary.errors, 0), runs: summary.runs })}
       </p>
       <table class="stats">
         <caption>
-          Latency over the last ${summary.runs} ${summary.runs === 1 ? 'run' : 'runs'}
+          ${t('ai.latency_caption', { runs: summary.runs })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Stage</th>
-            <th scope="col">p50</th>
-            <th scope="col">p95</th>
+            <th scope="col">${t('ai.col.stage')}</th>
+            <th scope="col">${t('ai.col.p50')}</th>
+            <th scope="col">${t('ai.col.p95')}</th>
           </tr>
         </thead>
         <tbody>
           ${summary.stages.map(
             (s) => html`<tr class="stage-${s.stage}">
-              <th scope="row"><span class="swatch ${s.stage}" aria-hidden="true"></span>${STAGE_LABELS[s.stage]}</th>
-              <td class="p50">${formatMs(s.p50)}</td>
-              <td class="p95">${formatMs(s.p95)}</td>
+              <th scope="row"><span class="swatch ${s.stage}" aria-hidden="true"></span>${stageLabel(t, s.stage)}</th>
+              <td class="p50">${formatMs(fmt, s.p50)}</td>
+              <td class="p95">${formatMs(fmt, s.p95)}</td>
             </tr>`,
           )}
           <tr class="stage-total">
-            <th scope="row">Whole run</th>
-            <td class="p50">${formatMs(summary.total.p50)}</td>
-            <td class="p95">${formatMs(summary.total.p95)}</td>
+            <th scope="row">${t('ai.whole_run')}</th>
+            <td class="p50">${formatMs(fmt, summary.total.p50)}</td>
+            <td class="p95">${formatMs(fmt, summary.total.p95)}</td>
           </tr>
         </tbody>
       </table>
-      <h3 class="section">Recent runs</h3>
-      <ul class="runs" aria-label="Recent Assist runs, newest first">
+      <h3 class="section">${t('ai.recent_runs')}</h3>
+      <ul class="runs" aria-label=${t('ai.recent_runs_label')}>
         ${runs.map((run) => this.renderRun(run, scale))}
       </ul>
       ${this.renderSlowest(runs)}
     `;
   }
 
+  /** The run in words: "3:45:12 PM: Speech to text 800 ms, Intent 400 ms, total 1.51 s, agent …, failed: code (message)". */
+  private runLabel(run: AssistRun): string {
+    const { fmt, t } = this;
+    const stages = ASSIST_STAGES.filter((s) => run.stages[s] !== undefined).map((s) => t('ai.run.stage', { stage: stageLabel(t, s), duration: formatMs(fmt, run.stages[s]) }));
+    const parts = [stages.join(', ') || t('ai.run.no_stages'), t('ai.run.total', { duration: formatMs(fmt, run.totalMs) })];
+    if (run.probe) parts.push(t('ai.run.probe'));
+    if (run.agent) parts.push(t('ai.run.agent', { agent: run.agent }));
+    if (run.error) parts.push(run.error.message ? t('ai.run.failed_message', { code: run.error.code, message: run.error.message }) : t('ai.run.failed', { code: run.error.code }));
+    return t('ai.run.label', { time: this.timeOf(run.start), details: parts.join(', ') });
+  }
+
   private renderRun(run: AssistRun, scale: number) {
-    const parts = ASSIST_STAGES.filter((s) => run.stages[s] !== undefined).map((s) => `${STAGE_LABELS[s]} ${formatMs(run.stages[s])}`);
-    const who = `${run.probe ? ', probe' : ''}${run.agent ? `, agent ${run.agent}` : ''}`;
-    const outcome = run.error ? `, failed: ${run.error.code}${run.error.message ? ` (${run.error.message})` : ''}` : '';
-    const label = `${this.timeOf(run.start)}: ${parts.join(', ') || 'no stage timings'}, total ${formatMs(run.totalMs)}${who}${outcome}`;
+    const { fmt, t } = this;
     return html`
       <li class="run ${run.error ? 'failed' : ''}" data-run=${run.runId}>
         <span class="when" aria-hidden="true">${this.timeOf(run.start)}</span>
-        <div class="bar" role="img" aria-label=${label}>
+        <div class="bar" role="img" aria-label=${this.runLabel(run)}>
           ${ASSIST_STAGES.filter((s) => run.stages[s] !== undefined).map(
-            (s) => html`<span class="segment ${s}" style="width: ${((run.stages[s]! / scale) * 100).toFixed(2)}%" title="${STAGE_LABELS[s]}: ${formatMs(run.stages[s])}"></span>`,
+            (s) =>
+              html`<span
+                class="segment ${s}"
+                style="width: ${((run.stages[s]! / scale) * 100).toFixed(2)}%"
+                title=${t('ai.run.segment', { stage: stageLabel(t, s), duration: formatMs(fmt, run.stages[s]) })}
+              ></span>`,
           )}
         </div>
-        <span class="total" aria-hidden="true">${run.error ? html`<span class="error-code" title=${run.error.message || run.error.code}>${run.error.code}</span>` : formatMs(run.totalMs)}</span>
+        <span class="total" aria-hidden="true">${run.error ? html`<span class="error-code" title=${run.error.message || run.error.code}>${run.error.code}</span>` : formatMs(fmt, run.totalMs)}</span>
         ${run.agent || run.probe
-          ? html`<span class="agent" aria-hidden="true" title=${run.agent ?? nothing}>${run.probe ? 'probe · ' : ''}${run.agent ?? ''}</span>`
+          ? html`<span class="agent" aria-hidden="true" title=${run.agent ?? nothing}>${run.probe ? `${t('ai.run.probe')} · ` : ''}${run.agent ?? ''}</span>`
           : nothing}
       </li>
     `;
@@ -257,11 +283,11 @@ export class VitalsAiCard extends VitalsCardBase<AiCardConfig> {
     const slowest = slowestRuns(runs, 3);
     if (slowest.length === 0) return nothing;
     return html`
-      <h3 class="section">Slowest</h3>
+      <h3 class="section">${this.t('ai.slowest')}</h3>
       <ol class="slowest">
         ${slowest.map(
           (run) => html`<li>
-            <strong class="total">${formatMs(run.totalMs)}</strong> <span class="when">${this.timeOf(run.start)}</span>
+            <strong class="total">${formatMs(this.fmt, run.totalMs)}</strong> <span class="when">${this.timeOf(run.start)}</span>
             <span class="where">${this.pipelineName(run.pipelineId)}${run.agent ? ` · ${run.agent}` : ''}</span>
           </li>`,
         )}

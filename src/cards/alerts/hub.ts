@@ -5,9 +5,10 @@
 import type { AlertHub } from '../../ha/alert-hub';
 import type { VitalsStore } from '../../ha/store';
 import { VitalsCardBase } from '../shared/card-base';
+import { trackCodeLoad } from '../../ha/code-loads';
 
 export async function loadHub(store: VitalsStore): Promise<AlertHub> {
-  const { alertHubFor } = await import('../../ha/alert-hub');
+  const { alertHubFor } = await trackCodeLoad(import('../../ha/alert-hub'));
   return alertHubFor(store);
 }
 

@@ -5,7 +5,7 @@
 import type { AlertRule, AlertsConfig, NotifyTier } from '../../core/config/alerts';
 import type { Delivery, HubAlert } from '../../ha/alert-hub';
 import type { SharedAck, SharedSent, SharedSnooze } from '../../core/alerts/shared-state';
-import { formatDuration } from '../../ui/format';
+import { ENGLISH_TEXT, type LocaleText } from '../../ui/locale-text';
 
 export const RECENT_RESOLVED_MS = 3_600_000;
 
@@ -34,11 +34,11 @@ function sinceOf(a: HubAlert): number {
 }
 
 /** "firing for 12 min", "pending for 30 s", "resolved 5 min ago". */
-export function stateText(a: HubAlert, now: number): string {
+export function stateText(a: HubAlert, now: number, { fmt, t }: LocaleText = ENGLISH_TEXT): string {
   const since = sinceOf(a);
-  if (!since) return a.state;
-  const span = formatDuration(Math.max(0, now - since));
-  return a.state === 'resolved' ? `resolved ${span} ago` : `${a.state} for ${span}`;
+  if (!since) return t(`alerts.state.${a.state}`);
+  const duration = fmt.duration(Math.max(0, now - since));
+  return t(a.state === 'resolved' ? 'alerts.resolved_ago' : a.state === 'firing' ? 'alerts.firing_for' : 'alerts.pending_for', { duration });
 }
 
 export interface Escalation {
@@ -57,19 +57,19 @@ function tierLabel(tier: NotifyTier): string {
  * Escalation from the rule's `notify` tiers and the alert's start (or the end of its snooze):
  * tier k is due at base + tier.after while the alert is unacknowledged.
  */
-export function escalationOf(a: HubAlert, rule: AlertRule | undefined, now: number): Escalation | undefined {
+export function escalationOf(a: HubAlert, rule: AlertRule | undefined, now: number, { fmt, t }: LocaleText = ENGLISH_TEXT): Escalation | undefined {
   if (!rule || a.state !== 'firing' || a.firedAt === undefined || rule.notify.length === 0) return undefined;
   const base = a.snoozedUntil !== undefined && a.snoozedUntil > a.firedAt ? a.snoozedUntil : a.firedAt;
   const total = rule.notify.length;
   const reached = rule.notify.filter((t) => base + t.after <= now).length;
   let text: string;
-  if (a.acknowledged) text = 'escalation stopped: acknowledged';
-  else if (a.silenced) text = 'escalation stopped: silenced';
-  else if (a.inhibitedBy.length) text = 'escalation held: inhibited';
-  else if (reached >= total) text = total === 1 ? `notified: ${tierLabel(rule.notify[0])}` : `all ${total} tiers notified`;
+  if (a.acknowledged) text = t('alerts.escalation.acknowledged');
+  else if (a.silenced) text = t('alerts.escalation.silenced');
+  else if (a.inhibitedBy.length) text = t('alerts.escalation.inhibited');
+  else if (reached >= total) text = total === 1 ? t('alerts.escalation.notified', { tier: tierLabel(rule.notify[0]) }) : t('alerts.escalation.all_notified', { count: total });
   else {
     const next = rule.notify[reached];
-    text = `next: ${tierLabel(next)} in ${formatDuration(base + next.after - now)}`;
+    text = t('alerts.escalation.next', { tier: tierLabel(next), duration: fmt.duration(base + next.after - now) });
   }
   return { reached, total, text };
 }
@@ -78,11 +78,9 @@ export function ruleFor(config: AlertsConfig | undefined, name: string): AlertRu
   return config?.rules.find((r) => r.name === name);
 }
 
-/** "14:30" for today, else "3 Mar 14:30" (local time). */
-export function clockText(t: number, now: number): string {
-  const d = new Date(t);
-  const time = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-  return new Date(now).toDateString() === d.toDateString() ? time : `${d.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} ${time}`;
+/** "2:30 PM" / "14:30" for today, else with the date, in the user's zone. */
+export function clockText(at: number, now: number, { fmt }: LocaleText = ENGLISH_TEXT): string {
+  return fmt.date(now) === fmt.date(at) && Math.abs(now - at) < 86_400_000 ? fmt.time(at) : fmt.dateTime(at);
 }
 
 /** What the card needs from the hub to explain an alert's notifications. */
@@ -92,10 +90,10 @@ export interface DeliveryFacts {
   sentBy(intentId: string): SharedSent | undefined;
 }
 
-function who(stamp: { by?: string; deviceName?: string } | undefined): string {
+function who(stamp: { by?: string; deviceName?: string } | undefined, t: LocaleText['t']): string {
   if (!stamp) return '';
-  if (stamp.by && stamp.deviceName) return ` by ${stamp.by} (${stamp.deviceName})`;
-  if (stamp.by || stamp.deviceName) return ` by ${stamp.by ?? stamp.deviceName}`;
+  if (stamp.by && stamp.deviceName) return ` ${t('alerts.by_on_device', { user: stamp.by, device: stamp.deviceName })}`;
+  if (stamp.by || stamp.deviceName) return ` ${t('alerts.by', { user: (stamp.by ?? stamp.deviceName)! })}`;
   return '';
 }
 
@@ -103,38 +101,39 @@ function who(stamp: { by?: string; deviceName?: string } | undefined): string {
  * "Why did, or didn't, this notify?" in one line: the last delivery decision for the alert, or
  * what is holding it back now. `undefined` for an alert with nothing to tell (inactive, never sent).
  */
-export function notifyLine(a: HubAlert, facts: DeliveryFacts, now: number): string | undefined {
+export function notifyLine(a: HubAlert, facts: DeliveryFacts, now: number, text: LocaleText = ENGLISH_TEXT): string | undefined {
+  const { t } = text;
   const active = a.state === 'firing' || a.state === 'pending';
-  if (active && a.acknowledged) return `not sent: acknowledged${who(facts.shared.ack ?? a.ack)}`;
-  if (active && a.snoozed && a.snoozedUntil !== undefined) return `not sent: snoozed until ${clockText(a.snoozedUntil, now)}${who(facts.shared.snooze)}`;
-  if (active && a.silenced) return 'not sent: silenced';
-  if (active && a.inhibitedBy.length) return `not sent: inhibited by a more severe alert`;
-  if (active && a.flapping) return 'not sent: flapping (a summary follows when it is stable)';
+  if (active && a.acknowledged) return `${t('alerts.notify.acknowledged')}${who(facts.shared.ack ?? a.ack, t)}`;
+  if (active && a.snoozed && a.snoozedUntil !== undefined) return `${t('alerts.notify.snoozed_until', { time: clockText(a.snoozedUntil, now, text) })}${who(facts.shared.snooze, t)}`;
+  if (active && a.silenced) return t('alerts.notify.silenced');
+  if (active && a.inhibitedBy.length) return t('alerts.notify.inhibited');
+  if (active && a.flapping) return t('alerts.notify.flapping');
   const last = [...facts.deliveries].reverse().find((d) => d.scope === a.scope && d.intent.alertKey === a.key);
-  if (active && a.notifyReason === 'throttled') return 'not sent: throttled (a summary follows when the throttle ends)';
+  if (active && a.notifyReason === 'throttled') return t('alerts.notify.throttled');
   if (!last) {
-    if (a.state === 'pending') return 'not sent: pending (the rule waits for "for")';
-    if (a.state === 'firing' && a.notifyReason === 'grouping') return 'not sent yet: waiting for group_wait';
+    if (a.state === 'pending') return t('alerts.notify.pending');
+    if (a.state === 'firing' && a.notifyReason === 'grouping') return t('alerts.notify.grouping');
     return undefined;
   }
-  const when = clockText(last.at, now);
-  const via = `via ${last.intent.service}`;
+  const when = clockText(last.at, now, text);
+  const service = last.intent.service;
   switch (last.reason) {
     case 'sent':
-      return `sent from this device ${when} ${via}`;
+      return t('alerts.notify.sent_here', { when, service });
     case 'other-device': {
       const sent = facts.sentBy(last.intent.id);
-      return `sent by ${sent?.deviceName ?? 'another device'} ${sent ? clockText(sent.at, now) : when} ${via}`;
+      return t('alerts.notify.sent_by', { device: sent?.deviceName ?? t('alerts.another_device'), when: sent ? clockText(sent.at, now, text) : when, service });
     }
     case 'other-tab':
-      return `sent by another tab of this browser ${when} ${via}`;
+      return t('alerts.notify.sent_other_tab', { when, service });
     case 'acknowledged':
-      return `not sent ${when}: ${last.detail ?? 'acknowledged'}`;
+      return t('alerts.notify.not_sent_at', { when, detail: last.detail ?? t('alerts.notify.acknowledged_detail') });
     case 'refused-service':
-      return `not sent: ${last.intent.service} is not allowed (add it to alerts.allow_services)`;
+      return t('alerts.notify.refused', { service });
     case 'rate-limited':
-      return `not sent ${when}: ${last.detail ?? 'rate limit'}; a summary follows`;
+      return t('alerts.notify.rate_limited', { when, detail: last.detail ?? t('alerts.notify.rate_limit_detail') });
     default:
-      return `failed ${when} ${via}: ${last.detail ?? 'error'}`;
+      return t('alerts.notify.failed', { when, service, detail: last.detail ?? t('alerts.notify.error_detail') });
   }
 }

@@ -2,13 +2,11 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { HomeAssistant } from 'custom-card-helpers';
 import { cardStyles, listCardStyles } from '../shared/styles';
 import { DEFAULT_RULES_INPUT, servicesCalled } from '../../core/config/alerts';
-import { formatDuration as formatConfigDuration } from '../../core/config/duration';
 import type { AlertHub, HubAlert } from '../../ha/alert-hub';
 import { HubCardBase } from './hub';
 import type { StoreStatus, VitalsStore } from '../../ha/store';
 import { discoverSystemSensors } from '../../ha/telemetry/system';
 import { currentUserName, entityRegistryDisplay } from '../../ha/api/index';
-import { formatDuration, formatValue } from '../../ui/format';
 import { parseAlertsCardConfig, scopeEntities, scopeIdOf, type AlertsCardConfig, alertsCardLayout } from './config';
 import { clockText, escalationOf, notifyLine, ruleFor, stateText, visibleAlerts } from './model';
 
@@ -127,7 +125,7 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
   }
 
   private label(a: HubAlert): string {
-    return `${a.rule} on ${this.nameOf(a.seriesId)}`;
+    return this.t('alerts.rule_on', { rule: a.rule, entity: this.nameOf(a.seriesId) });
   }
 
   private ack(a: HubAlert): void {
@@ -178,15 +176,14 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
     const notes = hub?.notes() ?? [];
     const ruleCount = config.alerts.rules.filter((r) => r.enabled).length;
     const entityCount = scopeEntities(config).length;
+    const t = this.t;
     return html`
       <ha-card>
-        <h2 class="title">${config.title ?? 'Alerts'}</h2>
-        ${this._status === 'reconnecting'
-          ? html`<p class="banner reconnecting" role="status">Reconnecting to Home Assistant… alerts keep their state, no-data rules wait.</p>`
-          : nothing}
+        <h2 class="title">${config.title ?? t('alerts.title')}</h2>
+        ${this._status === 'reconnecting' ? html`<p class="banner reconnecting" role="status">${t('alerts.reconnecting')}</p>` : nothing}
         ${failures.length
           ? html`<p class="banner failure" role="alert">
-              ⚠ ${failures.length} notification${failures.length === 1 ? '' : 's'} failed; last: ${failures[failures.length - 1].intent.service} —
+              ⚠ ${t('alerts.failures', { count: failures.length, service: failures[failures.length - 1].intent.service })} —
               ${failures[failures.length - 1].detail}
             </p>`
           : nothing}
@@ -194,11 +191,9 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
         ${this.renderServices()}
         ${rows.length === 0
           ? html`<p class="empty" role="status">
-              ${entityCount
-                ? `All clear — ${ruleCount} rule${ruleCount === 1 ? '' : 's'} watching ${entityCount} entit${entityCount === 1 ? 'y' : 'ies'}`
-                : 'All clear — no alerts from any card'}
+              ${entityCount ? t('alerts.all_clear_watching', { rules: ruleCount, entities: entityCount }) : t('alerts.all_clear_none')}
             </p>`
-          : html`<ul class="alerts" aria-label="Alerts">
+          : html`<ul class="alerts" aria-label=${t('alerts.title')}>
               ${rows.map((a) => this.renderAlert(a, now))}
             </ul>`}
         ${this.renderLastDelivery(now)}
@@ -210,7 +205,9 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
   private renderAlert(a: HubAlert, now: number): TemplateResult {
     const config = this._config!;
     const rule = ruleFor(this.hub?.scopeConfig(a.scope), a.rule);
-    const escalation = escalationOf(a, rule, now);
+    const text = { fmt: this.fmt, t: this.t };
+    const t = this.t;
+    const escalation = escalationOf(a, rule, now, text);
     const tone = a.state === 'resolved' ? 'resolved' : a.severity;
     const active = a.state === 'firing' || a.state === 'pending';
     const menuOpen = this._openSnooze === `${a.scope}|${a.key}`;
@@ -223,43 +220,43 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
             <span class="rule">${a.rule}</span>
             <span class="entity">${this.nameOf(a.seriesId)}</span>
           </div>
-          <div class="state"><span class="sr">${a.severity}: </span>${stateText(a, now)}</div>
+          <div class="state"><span class="sr">${t(`severity.${a.severity}`)}: </span>${stateText(a, now, text)}</div>
           <div class="detail">
-            ${Number.isFinite(a.value) ? html`<span class="value">${formatValue(a.value, this.unitOf(a.seriesId))}</span>` : nothing}
+            ${Number.isFinite(a.value) ? html`<span class="value">${this.fmt.entityValue(a.seriesId, a.value, this.unitOf(a.seriesId))}</span>` : nothing}
             ${a.reason ? html`<span class="reason">${a.reason}</span>` : nothing}
           </div>
           <div class="badges">
-            ${a.acknowledged ? html`<span class="badge ack">acknowledged${a.ack?.by ? ` by ${a.ack.by}` : ''}</span>` : nothing}
-            ${a.snoozed && a.snoozedUntil !== undefined ? html`<span class="badge snoozed">snoozed until ${clockText(a.snoozedUntil, now)}</span>` : nothing}
-            ${a.silenced ? html`<span class="badge silenced">silenced</span>` : nothing}
+            ${a.acknowledged ? html`<span class="badge ack">${a.ack?.by ? t('alerts.badge.acknowledged_by', { user: a.ack.by }) : t('alerts.badge.acknowledged')}</span>` : nothing}
+            ${a.snoozed && a.snoozedUntil !== undefined ? html`<span class="badge snoozed">${t('alerts.badge.snoozed_until', { time: clockText(a.snoozedUntil, now, text) })}</span>` : nothing}
+            ${a.silenced ? html`<span class="badge silenced">${t('alerts.badge.silenced')}</span>` : nothing}
             ${a.inhibitedBy.length
-              ? html`<span class="badge inhibited">inhibited by ${a.inhibitedBy.map((k) => this.describeKey(k)).join(', ')}</span>`
+              ? html`<span class="badge inhibited">${t('alerts.badge.inhibited_by', { alerts: a.inhibitedBy.map((k) => this.describeKey(k)).join(', ') })}</span>`
               : nothing}
-            ${a.flapping ? html`<span class="badge flapping">flapping</span>` : nothing}
+            ${a.flapping ? html`<span class="badge flapping">${t('alerts.badge.flapping')}</span>` : nothing}
           </div>
           ${this.renderWhy(a, now)}
           ${escalation
-            ? html`<div class="escalation">${escalation.total > 1 ? `tier ${escalation.reached} of ${escalation.total} · ` : ''}${escalation.text}</div>`
+            ? html`<div class="escalation">${escalation.total > 1 ? `${t('alerts.tier_of', { reached: escalation.reached, total: escalation.total })} · ` : ''}${escalation.text}</div>`
             : nothing}
           ${active
             ? html`<div class="actions">
-                ${a.acknowledged ? nothing : html`<button class="ack" aria-label="Acknowledge ${label}" @click=${() => this.ack(a)}>Acknowledge</button>`}
+                ${a.acknowledged ? nothing : html`<button class="ack" aria-label=${t('alerts.ack_label', { alert: label })} @click=${() => this.ack(a)}>${t('alerts.ack')}</button>`}
                 <button
                   class="snooze"
-                  aria-label="Snooze ${label}"
+                  aria-label=${t('alerts.snooze_label', { alert: label })}
                   aria-haspopup="true"
                   aria-expanded=${menuOpen ? 'true' : 'false'}
                   @click=${() => this.toggleSnooze(`${a.scope}|${a.key}`)}
                 >
-                  Snooze
+                  ${t('alerts.snooze')}
                 </button>
-                ${a.silenced ? nothing : html`<button class="silence" aria-label="Silence ${label} for 1 hour" @click=${() => this.silence(a)}>Silence 1 h</button>`}
+                ${a.silenced ? nothing : html`<button class="silence" aria-label=${t('alerts.silence_label', { alert: label })} @click=${() => this.silence(a)}>${t('alerts.silence')}</button>`}
                 ${menuOpen
-                  ? html`<div class="menu" role="group" aria-label="Snooze ${label} for" @keydown=${this.onMenuKey}>
+                  ? html`<div class="menu" role="group" aria-label=${t('alerts.snooze_for_label', { alert: label })} @keydown=${this.onMenuKey}>
                       ${config.snooze_options.map(
                         (ms) =>
-                          html`<button class="preset" data-ms=${ms} aria-label="Snooze ${label} for ${formatDuration(ms)}" @click=${() => this.snooze(a, ms)}>
-                            ${formatConfigDuration(ms)}
+                          html`<button class="preset" data-ms=${ms} aria-label=${t('alerts.snooze_preset_label', { alert: label, duration: this.fmt.duration(ms) })} @click=${() => this.snooze(a, ms)}>
+                            ${this.fmt.duration(ms)}
                           </button>`,
                       )}
                     </div>`
@@ -275,7 +272,7 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
   private renderWhy(a: HubAlert, now: number): TemplateResult | typeof nothing {
     const hub = this.hub;
     if (!hub) return nothing;
-    const line = notifyLine(a, { deliveries: hub.deliveries, shared: hub.sharedFor(a.scope, a.key), sentBy: (id) => hub.sentBy(id) }, now);
+    const line = notifyLine(a, { deliveries: hub.deliveries, shared: hub.sharedFor(a.scope, a.key), sentBy: (id) => hub.sentBy(id) }, now, { fmt: this.fmt, t: this.t });
     return line ? html`<div class="why">${line}</div>` : nothing;
   }
 
@@ -283,13 +280,13 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
   private renderServices(): TemplateResult | typeof nothing {
     const services = servicesCalled(this._config!.alerts);
     if (!services.length || !scopeEntities(this._config!).length) return nothing;
-    return html`<p class="services">Notifies through ${services.join(', ')}</p>`;
+    return html`<p class="services">${this.t('alerts.notifies_through', { services: services.join(', ') })}</p>`;
   }
 
   /** "cpu_high on Processor use" for an alert key "cpu_high/sensor.cpu". */
   private describeKey(key: string): string {
     const slash = key.indexOf('/');
-    return slash < 0 ? key : `${key.slice(0, slash)} on ${this.nameOf(key.slice(slash + 1))}`;
+    return slash < 0 ? key : this.t('alerts.rule_on', { rule: key.slice(0, slash), entity: this.nameOf(key.slice(slash + 1)) });
   }
 
   /** Which device sent the last notification: with the dashboard open on several, only one does. */
@@ -297,9 +294,10 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
     const last = this.hub?.deliveries.filter((d) => d.reason === 'sent' || d.reason === 'other-device').at(-1);
     if (!last) return nothing;
     const other = last.reason === 'other-device' ? this.hub?.sentBy(last.intent.id) : undefined;
+    const text = { fmt: this.fmt, t: this.t };
     return html`<p class="delivery">
-      Last notification <time datetime=${new Date(last.at).toISOString()}>${clockText(last.at, now)}</time> · ${last.intent.service} ·
-      ${last.reason === 'sent' ? 'sent from this device' : `sent by ${other?.deviceName ?? 'another device with this dashboard open'}`}
+      ${this.t('alerts.last_notification')} <time datetime=${new Date(last.at).toISOString()}>${clockText(last.at, now, text)}</time> · ${last.intent.service} ·
+      ${last.reason === 'sent' ? this.t('alerts.sent_here') : this.t('alerts.sent_by_device', { device: other?.deviceName ?? this.t('alerts.another_device_open') })}
     </p>`;
   }
 
@@ -308,14 +306,14 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
     if (transitions.length === 0) return nothing;
     return html`
       <details class="history">
-        <summary>Recent changes (${transitions.length})</summary>
+        <summary>${this.t('alerts.recent_changes', { count: transitions.length })}</summary>
         <ol>
           ${transitions.map(
             (t) => html`<li>
-              <time datetime=${new Date(t.at).toISOString()}>${clockText(t.at, now)}</time>
+              <time datetime=${new Date(t.at).toISOString()}>${clockText(t.at, now, { fmt: this.fmt, t: this.t })}</time>
               <span class="what">${t.rule} · ${this.nameOf(t.seriesId)}</span>
-              <span class="change">${t.from} → ${t.to}</span>
-              ${Number.isFinite(t.value) ? html`<span class="value">${formatValue(t.value, this.unitOf(t.seriesId))}</span>` : nothing}
+              <span class="change">${this.t(`alerts.state.${t.from}`)} → ${this.t(`alerts.state.${t.to}`)}</span>
+              ${Number.isFinite(t.value) ? html`<span class="value">${this.fmt.entityValue(t.seriesId, t.value, this.unitOf(t.seriesId))}</span>` : nothing}
             </li>`,
           )}
         </ol>

@@ -2,6 +2,7 @@
  * Configuration of `vitals-history-card`, validated with the core config schema helpers: every
  * error names its key ("entities[1].y_axis: expected one of ...").
  */
+import { actionKeys } from '../../core/config/actions';
 import { coerce, refine, unknown } from 'superstruct';
 import { bool, duration, entityId, finiteNumber, listOf, maybe, nonEmptyText, numberIn, oneOf, text, withDefault } from '../../core/config/structs';
 import { cardConfig, limitMs, shape, type CardConfigOf, type Infer } from '../../core/config/card';
@@ -80,6 +81,8 @@ const compare = refine(
 );
 
 export const historyCardStruct = cardConfig({
+  // Tap, hold and double tap on a value, row or legend entry: Home Assistant's action config (more-info by default).
+  ...actionKeys,
   title: maybe(text),
   entities,
   hours_to_show: withDefault(numberIn(HISTORY_LIMITS.hours_to_show.min, HISTORY_LIMITS.hours_to_show.max), HISTORY_DEFAULTS.hours_to_show),

@@ -12,7 +12,8 @@ import { extentOf, rangeBand, seriesPoints } from '../../ui/chart/points';
 import type { RangeBand, ThresholdBand } from '../../ui/chart/plugins';
 import type { ChartAxis, TimeChartAxis, TimeChartLine } from '../../ui/chart/time-chart';
 import type { TimeView } from '../../ui/chart/zoom';
-import { formatDuration, formatRate, formatValue, formatWindow } from '../../ui/format';
+import type { Formatter } from '../../ui/format';
+import type { Localize } from '../../ui/localize';
 import type { Severity } from '../shared/forecast';
 
 /** The forecast code (src/cards/shared/forecast), loaded by the card only when a forecast is configured. */
@@ -78,6 +79,9 @@ export interface HistoryInputs {
   forecaster?: ForecastModule;
   /** Resolves a configured colour (may be a theme variable); `fallback` when unset or invalid. */
   colour(value: string | undefined, fallback: string): string;
+  /** The user's formats and language. */
+  fmt: Formatter;
+  t: Localize;
 }
 
 /** The data window: the configured hours up to now, plus room for the forecast. */
@@ -123,6 +127,7 @@ export function unitOf(snapshot: EntitySnapshot | undefined): string {
 
 /** Rows, lines, bands, thresholds and the text the card shows, for one frame. */
 export function buildHistory(input: HistoryInputs): { info: HistoryInfo; chart: HistoryChartData } {
+  const { fmt, t } = input;
   const { config, entities, view, pixels, theme, now } = input;
   const units = entities.map((e) => unitOf(e.snapshot));
   const axes = assignAxes(config.entities.map((e, i) => ({ unit: units[i], y_axis: e.y_axis })));
@@ -153,11 +158,11 @@ export function buildHistory(input: HistoryInputs): { info: HistoryInfo; chart: 
     }
     if (config.compare) {
       const previous = seriesPoints(series, view.min, view.max, pixels, config.compare, older);
-      lines.push({ label: `${name} (${formatDuration(config.compare)} earlier)`, color: withAlpha(color, 0.35), points: previous, axis, unit, style: 'compare' });
+      lines.push({ label: t('history.earlier', { name, duration: fmt.duration(config.compare) }), color: withAlpha(color, 0.35), points: previous, axis, unit, style: 'compare' });
     }
     const shown = (markers ?? []).filter((m) => m.t >= view.min && m.t <= view.max);
     if (shown.length > 0) {
-      lines.push({ label: `${name}: anomaly`, color: theme.error, points: shown.map((m) => ({ x: m.t, y: m.v })), axis, unit, style: 'markers' });
+      lines.push({ label: t('history.anomaly', { name }), color: theme.error, points: shown.map((m) => ({ x: m.t, y: m.v })), axis, unit, style: 'markers' });
     }
     // The legend shows what the entity is at now, not the last of the thinned-out points.
     const state = snapshot ? parseStateNumber(snapshot.state) : Number.NaN;
@@ -175,11 +180,11 @@ export function buildHistory(input: HistoryInputs): { info: HistoryInfo; chart: 
     const f = forecaster?.forecastSeries(entities[index].series, { windowMs: (config.forecast.hours ?? config.hours_to_show) * HOUR, limit, now });
     include[axes[index]].push(limit);
     const { name, color } = rows[index];
-    const target = formatValue(limit, unit);
+    const target = fmt.value(limit, unit);
     if (!f || !forecaster) {
-      forecast = { text: `${name}: forecasting ${target}…`, severity: 'ok' };
+      forecast = { text: t('history.forecasting', { name, target }), severity: 'ok' };
     } else if (f.warmingUp) {
-      forecast = { text: `${name}: collecting data to forecast ${target}`, severity: 'ok' };
+      forecast = { text: t('history.forecast_collecting', { name, target }), severity: 'ok' };
     } else {
       const end = Math.min(bounds.max, f.timeToLimitMs !== undefined ? now + f.timeToLimitMs : bounds.max);
       if (end > now) {
@@ -187,13 +192,13 @@ export function buildHistory(input: HistoryInputs): { info: HistoryInfo; chart: 
           { x: now, y: f.fitted(now) },
           { x: end, y: f.fitted(end) },
         ];
-        lines.push({ label: `${name}: trend`, color, points, axis: axes[index], unit, style: 'forecast' });
+        lines.push({ label: t('history.trend', { name }), color, points, axis: axes[index], unit, style: 'forecast' });
       }
       const ttl = f.timeToLimitMs;
       forecast =
         ttl !== undefined
-          ? { text: ttl <= 0 ? `${name} is at ${target}` : `${name} reaches ${target} in ${formatDuration(ttl)}`, severity: forecaster.severityOf(ttl) }
-          : { text: `${name} is not heading for ${target} (${formatRate(f.slopePerMs, unit)})`, severity: 'ok' };
+          ? { text: ttl <= 0 ? t('history.forecast_at', { name, target }) : t('history.forecast_reaches', { name, target, duration: fmt.duration(ttl) }), severity: forecaster.severityOf(ttl) }
+          : { text: t('history.forecast_not_heading', { name, target, rate: fmt.rate(f.slopePerMs, unit) }), severity: 'ok' };
     }
   }
 
@@ -212,11 +217,11 @@ export function buildHistory(input: HistoryInputs): { info: HistoryInfo; chart: 
   if (!anyNumeric) {
     const snapshots = entities.map((e) => e.snapshot);
     const unavailable = snapshots.length > 0 && snapshots.every((s) => s && /^(unavailable|unknown)$/.test(s.state));
-    message = unavailable ? 'Unavailable' : input.status === 'reconnecting' ? 'Reconnecting…' : 'No data yet';
+    message = t(unavailable ? 'common.unavailable' : input.status === 'reconnecting' ? 'common.reconnecting' : 'common.no_data');
   }
   const axisTitle = (axis: ChartAxis) => [...new Set(units.filter((u, i) => axes[i] === axis && u))].join(', ');
   const info: HistoryInfo = { rows, forecast, message, summary: '' };
-  info.summary = summarise(info, config, input.zoomed);
+  info.summary = summarise(info, config, input);
   return {
     info,
     chart: {
@@ -232,14 +237,15 @@ export function buildHistory(input: HistoryInputs): { info: HistoryInfo; chart: 
   };
 }
 
-function summarise(info: HistoryInfo, config: HistoryCardConfig, zoomed: boolean): string {
+function summarise(info: HistoryInfo, config: HistoryCardConfig, { fmt, t, zoomed }: HistoryInputs): string {
   const parts = info.rows.map((r) => {
-    if (Number.isNaN(r.latest)) return `${r.name}: no data`;
-    const v = (x: number) => formatValue(x, r.unit);
-    const anomalies = r.anomalies ? `, ${r.anomalies} ${r.anomalies === 1 ? 'anomaly' : 'anomalies'}` : '';
-    return `${r.name}: latest ${v(r.latest)}, min ${v(r.min)}, max ${v(r.max)}${anomalies}`;
+    if (Number.isNaN(r.latest)) return t('history.summary_no_data', { name: r.name });
+    const v = (x: number) => fmt.entityValue(r.entity, x, r.unit);
+    const row = t('history.summary_row', { name: r.name, latest: v(r.latest), min: v(r.min), max: v(r.max) });
+    return r.anomalies ? `${row}, ${t('history.anomalies', { count: r.anomalies })}` : row;
   });
-  const head = `${config.title ?? 'History'}, ${zoomed ? 'zoomed' : `last ${formatWindow(config.hours_to_show)}`}`;
-  const forecast = info.forecast ? `. Forecast: ${info.forecast.text}` : '';
+  const title = config.title ?? t('history.title');
+  const head = zoomed ? t('history.summary_zoomed', { title }) : t('history.summary_last', { title, window: fmt.window(config.hours_to_show) });
+  const forecast = info.forecast ? ` ${t('history.summary_forecast', { text: info.forecast.text })}` : '';
   return `${head}. ${parts.join('; ')}${forecast}`;
 }

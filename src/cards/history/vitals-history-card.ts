@@ -10,7 +10,7 @@ import '../../ui/chart/time-chart';
 import type { VitalsTimeChart } from '../../ui/chart/time-chart';
 import { clampView, panView, zoomView, type TimeView } from '../../ui/chart/zoom';
 import { FrameScheduler } from '../../ui/frame';
-import { formatValue } from '../../ui/format';
+import { actionHandler } from '../../ui/actions';
 import type { AnomalyTracker } from '../shared/anomalies';
 import { numericSensorIds } from '../shared/config';
 import { readTheme, resolveColour, seriesColor, type ThemeColors } from '../shared/theme';
@@ -155,6 +155,8 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
       status: this._status,
       forecaster: config.forecast ? this.loadForecaster() : undefined,
       colour: (value, fallback) => (value ? resolveColour(this, value, fallback) : fallback),
+      fmt: this.fmt,
+      t: this.t,
     });
     this._info = info;
     this._chartData = chart;
@@ -267,6 +269,10 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
     return document.createElement('vitals-history-card-editor');
   }
 
+  protected override localeUpdated(): void {
+    if (this._info) this.scheduleFrame();
+  }
+
   // ---- rendering ---------------------------------------------------------------------------
 
   protected override render() {
@@ -274,23 +280,24 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
     const info = this._info;
     const data = this._chartData;
     const zoomed = this._view !== undefined;
-    const message = info?.message ?? (info ? undefined : 'Loading…');
+    const t = this.t;
+    const message = info?.message ?? (info ? undefined : t('common.loading'));
     const theme = this.theme ?? readTheme(this);
     return html`
       <ha-card>
         <div class="header">
           ${config.title ? html`<h2 class="title">${config.title}</h2>` : nothing}
-          ${this._status === 'reconnecting' ? html`<span class="status" role="status">Reconnecting…</span>` : nothing}
+          ${this._status === 'reconnecting' ? html`<span class="status" role="status">${t('common.reconnecting')}</span>` : nothing}
         </div>
         <ul class="legend">
           ${(info?.rows ?? []).map(
-            (r) => html`<li>
+            (r) => html`<li ${actionHandler({ entity: r.entity, tap_action: config.tap_action, hold_action: config.hold_action, double_tap_action: config.double_tap_action })}>
               <span class="swatch" style="background:${r.color}"></span><span class="legend-name">${r.name}</span>
-              <span class="legend-value">${Number.isNaN(r.latest) ? '—' : formatValue(r.latest, r.unit)}</span>
+              <span class="legend-value">${Number.isNaN(r.latest) ? '—' : this.fmt.entityValue(r.entity, r.latest, r.unit)}</span>
             </li>`,
           )}
         </ul>
-        <div class="chart-wrap" role="img" aria-label=${info?.summary ?? 'Chart loading'}>
+        <div class="chart-wrap" role="img" aria-label=${info?.summary ?? t('history.chart_loading')}>
           <vitals-time-chart
             .lines=${data?.lines ?? []}
             .ranges=${data?.ranges ?? []}
@@ -299,6 +306,8 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
             .view=${this.view}
             .nowMarker=${data?.nowMarker}
             .colors=${{ text: theme.secondaryText, divider: theme.divider }}
+            .formatter=${this.fmt}
+            .localize=${t}
             ?pannable=${zoomed}
             @chart-zoom=${this.onChartZoom}
             @chart-pan=${this.onChartPan}
@@ -308,12 +317,12 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
         </div>
         <div class="footer">
           ${info?.forecast ? html`<span class="forecast ${info.forecast.severity}">${info.forecast.text}</span>` : html`<span></span>`}
-          <div class="controls" role="group" aria-label="Zoom and pan">
-            <button type="button" aria-label="Earlier" title="Earlier" ?disabled=${!zoomed} @click=${() => this.pan(-0.25)}>‹</button>
-            <button type="button" aria-label="Zoom in" title="Zoom in" @click=${() => this.zoom(0.5)}>+</button>
-            <button type="button" aria-label="Zoom out" title="Zoom out" ?disabled=${!zoomed} @click=${() => this.zoom(2)}>−</button>
-            <button type="button" aria-label="Later" title="Later" ?disabled=${!zoomed} @click=${() => this.pan(0.25)}>›</button>
-            <button type="button" aria-label="Reset zoom" title="Reset zoom" ?disabled=${!zoomed} @click=${() => this.resetZoom()}>⟲</button>
+          <div class="controls" role="group" aria-label=${t('history.zoom_and_pan')}>
+            <button type="button" aria-label=${t('history.earlier_button')} title=${t('history.earlier_button')} ?disabled=${!zoomed} @click=${() => this.pan(-0.25)}>‹</button>
+            <button type="button" aria-label=${t('history.zoom_in')} title=${t('history.zoom_in')} @click=${() => this.zoom(0.5)}>+</button>
+            <button type="button" aria-label=${t('history.zoom_out')} title=${t('history.zoom_out')} ?disabled=${!zoomed} @click=${() => this.zoom(2)}>−</button>
+            <button type="button" aria-label=${t('history.later_button')} title=${t('history.later_button')} ?disabled=${!zoomed} @click=${() => this.pan(0.25)}>›</button>
+            <button type="button" aria-label=${t('history.reset_zoom')} title=${t('history.reset_zoom')} ?disabled=${!zoomed} @click=${() => this.resetZoom()}>⟲</button>
           </div>
         </div>
       </ha-card>
@@ -395,7 +404,7 @@ export class VitalsHistoryCard extends VitalsCardBase<HistoryCardConfig> {
       .controls {
         display: flex;
         gap: 2px;
-        margin-left: auto;
+        margin-inline-start: auto;
       }
       .controls button {
         min-width: 28px;

@@ -2,6 +2,7 @@
  * Configuration of `vitals-metric-card`, shared by the card (setConfig) and its editor.
  * Validated by the core schema, so errors name the key: `stat: expected one of …, got "p96"`.
  */
+import { actionKeys } from '../../core/config/actions';
 import { parseAlertsConfig, type AlertsConfig } from '../../core/config/alerts';
 import { cardConfig, durationFromTo, shape, type CardConfigOf, type Infer } from '../../core/config/card';
 import { entityId, leaf, listOf, maybe, nonEmptyText, numberIn, oneOf, withDefault } from '../../core/config/structs';
@@ -52,6 +53,8 @@ const threshold = shape({
 export type MetricThreshold = Infer<typeof threshold>;
 
 export const metricCardStruct = cardConfig({
+  // Tap, hold and double tap on a value, row or legend entry: Home Assistant's action config (more-info by default).
+  ...actionKeys,
   entity: entityId,
   name: maybe(nonEmptyText),
   decimals: maybe(numberIn(METRIC_LIMITS.decimals.min, METRIC_LIMITS.decimals.max, true)),

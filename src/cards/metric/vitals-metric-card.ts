@@ -8,9 +8,11 @@ import type { VitalsStore } from '../../ha/store';
 import type { AlertHub } from '../../ha/alert-hub';
 import { loadHub } from '../alerts/hub';
 import { sparklinePath } from '../../ui/sparkline';
+import { actionHandler } from '../../ui/actions';
 import type { Severity } from '../../core/config/alerts';
+import { unitSeparator } from '../../core/format/index';
 import { parseNumericState } from '../../core/series/parse';
-import { parseMetricCardConfig, type MetricCardConfig, type MetricStat, metricCardLayout } from './config';
+import { parseMetricCardConfig, type MetricCardConfig, metricCardLayout } from './config';
 import { rollingStats, statistic, thresholdSeverity } from './derive';
 
 const SPARK_W = 300;
@@ -109,11 +111,10 @@ export class VitalsMetricCard extends VitalsCardBase<MetricCardConfig> {
     return { entity: preferred };
   }
 
+  /** The card's `decimals`, else the entity's display precision, else enough digits to read (never a wall of them). */
   private format(value: number): string {
-    const decimals = this._config!.decimals;
-    if (decimals !== undefined) return value.toFixed(decimals);
-    // Enough digits to read, never a wall of them.
-    return Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : String(Math.round(value * 100) / 100);
+    const config = this._config!;
+    return this.fmt.number(value, config.decimals ?? (config.stat === 'current' || config.stat === 'rate' ? this.fmt.precisionOf(config.entity) : undefined));
   }
 
   protected override render() {
@@ -121,7 +122,7 @@ export class VitalsMetricCard extends VitalsCardBase<MetricCardConfig> {
     const snapshot = this._snapshot;
     const name = config.name ?? (snapshot?.attributes.friendly_name as string | undefined) ?? config.entity;
     const entityUnit = (snapshot?.attributes.unit_of_measurement as string | undefined) ?? '';
-    const unit = config.stat === 'rate' ? `${entityUnit || 'units'}/s` : config.stat === 'availability' ? '%' : entityUnit;
+    const unit = config.stat === 'rate' ? `${entityUnit || this.t('metric.units')}/s` : config.stat === 'availability' ? '%' : entityUnit;
     const state = snapshot?.state;
     const series = this.store?.series(config.entity);
     const now = series?.latest()?.t ?? this.now();
@@ -130,7 +131,8 @@ export class VitalsMetricCard extends VitalsCardBase<MetricCardConfig> {
     let value = Number.NaN;
     if (config.stat === 'current') {
       value = parseNumericState(state);
-      shown = state === undefined ? '—' : Number.isNaN(value) ? state : config.decimals !== undefined ? value.toFixed(config.decimals) : state;
+      // A numeric state as Home Assistant shows it: the user's number format and the entity's precision.
+      shown = state === undefined ? '—' : Number.isNaN(value) ? state : this.fmt.number(value, config.decimals ?? this.fmt.precisionOf(config.entity) ?? decimalsOf(state));
     } else {
       value = series ? statistic(series, config.stat, from, now) : Number.NaN;
       shown = Number.isNaN(value) ? '—' : this.format(value);
@@ -141,25 +143,26 @@ export class VitalsMetricCard extends VitalsCardBase<MetricCardConfig> {
     const stats = config.show_stats && series ? rollingStats(series, from, now) : undefined;
     const arrays = config.show_sparkline ? series?.copyRange() : undefined;
     const spark = arrays ? sparklinePath(arrays.times, arrays.values, SPARK_W, SPARK_H) : undefined;
-    const windowText = formatWindow(config.window);
+    const windowText = this.fmt.duration(config.window);
+    const t = this.t;
     return html`
-      <ha-card class=${severity ? `severity-${severity}` : ''}>
+      <ha-card class=${severity ? `severity-${severity}` : ''} ${actionHandler({ entity: config.entity, tap_action: config.tap_action, hold_action: config.hold_action, double_tap_action: config.double_tap_action })}>
         <div class="header">
           <span class="name">${name}</span>
-          ${config.stat !== 'current' ? html`<span class="stat">${statLabel(config.stat)} · ${windowText}</span>` : nothing}
+          ${config.stat !== 'current' ? html`<span class="stat">${t(`metric.stat.${config.stat}`)} · ${windowText}</span>` : nothing}
         </div>
         <div class="reading ${unavailable ? 'unavailable' : ''}" role="status" aria-live="polite">
-          <span class="value">${shown}</span>${numeric && unit ? html`<span class="unit">${unit}</span>` : nothing}
-          ${severity ? html`<span class="badge" aria-label="severity ${severity}">${severity}</span>` : nothing}
+          <span class="value">${shown}</span>${numeric && unit ? html`<span class="unit">${unitSeparator(unit, this.fmt.locale)}${unit}</span>` : nothing}
+          ${severity ? html`<span class="badge" aria-label=${t('severity.label', { severity: t(`severity.${severity}`) })}>${t(`severity.${severity}`)}</span>` : nothing}
         </div>
         ${stats && stats.count > 1
-          ? html`<div class="stats" aria-label="statistics over ${windowText}">
-              <span>min ${this.format(stats.min)}</span> <span>avg ${this.format(stats.mean)}</span> <span>p95 ${this.format(stats.p95)}</span>
-              <span>max ${this.format(stats.max)}</span>
+          ? html`<div class="stats" aria-label=${t('metric.stats_over', { window: windowText })}>
+              <span>${t('metric.stats.min', { value: this.format(stats.min) })}</span> <span>${t('metric.stats.avg', { value: this.format(stats.mean) })}</span>
+              <span>${t('metric.stats.p95', { value: this.format(stats.p95) })}</span> <span>${t('metric.stats.max', { value: this.format(stats.max) })}</span>
             </div>`
           : nothing}
         ${config.show_sparkline
-          ? html`<svg class="sparkline" viewBox="0 0 ${SPARK_W} ${SPARK_H}" preserveAspectRatio="none" role="img" aria-label="${name}: recent values">
+          ? html`<svg class="sparkline" viewBox="0 0 ${SPARK_W} ${SPARK_H}" preserveAspectRatio="none" role="img" aria-label=${t('metric.recent_values', { name })}>
               ${spark?.d ? svgPath(spark.d) : nothing}
             </svg>`
           : nothing}
@@ -191,6 +194,18 @@ export class VitalsMetricCard extends VitalsCardBase<MetricCardConfig> {
         align-items: baseline;
         gap: 4px;
       }
+      .unit {
+        /* The separator is part of the text ("12,5 %" in German, "42%" in English), as Home Assistant writes it. */
+        margin-inline-start: -4px;
+        white-space: pre;
+      }
+      ha-card.actionable {
+        cursor: pointer;
+      }
+      ha-card.actionable:focus-visible {
+        outline: 2px solid var(--primary-color);
+        outline-offset: -2px;
+      }
       .value {
         font-size: 28px;
         font-weight: 400;
@@ -210,7 +225,7 @@ export class VitalsMetricCard extends VitalsCardBase<MetricCardConfig> {
         white-space: nowrap;
       }
       .badge {
-        margin-left: auto;
+        margin-inline-start: auto;
         font-size: 12px;
         font-weight: 500;
         padding: 1px 8px;
@@ -235,10 +250,10 @@ export class VitalsMetricCard extends VitalsCardBase<MetricCardConfig> {
       ha-card.severity-critical {
         --vitals-severity-color: var(--vitals-error);
       }
-      ha-card[class^='severity-'] {
-        border-left: 4px solid var(--vitals-severity-color);
+      ha-card[class*='severity-'] {
+        border-inline-start: 4px solid var(--vitals-severity-color);
       }
-      ha-card[class^='severity-'] .value {
+      ha-card[class*='severity-'] .value {
         color: var(--vitals-severity-color);
       }
       .sparkline {
@@ -254,25 +269,10 @@ export class VitalsMetricCard extends VitalsCardBase<MetricCardConfig> {
   ];
 }
 
-const STAT_LABELS: Record<MetricStat, string> = {
-  current: 'now',
-  mean: 'average',
-  min: 'minimum',
-  max: 'maximum',
-  p50: 'median',
-  p90: 'p90',
-  p95: 'p95',
-  p99: 'p99',
-  rate: 'rate',
-  availability: 'availability',
-};
-const statLabel = (stat: MetricStat) => STAT_LABELS[stat];
-
-function formatWindow(ms: number): string {
-  if (ms % 86_400_000 === 0) return `${ms / 86_400_000} d`;
-  if (ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
-  if (ms % 60_000 === 0) return `${ms / 60_000} min`;
-  return `${Math.round(ms / 1000)} s`;
+/** Fraction digits as the state was written ("12.50" → 2), so a state shows as precise as it came. */
+function decimalsOf(state: string): number {
+  const dot = state.indexOf('.');
+  return dot < 0 || /e/i.test(state) ? 0 : Math.min(10, state.length - dot - 1);
 }
 
 function svgPath(d: string) {

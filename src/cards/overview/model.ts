@@ -3,8 +3,8 @@
  * the domain's metrics and from their insights.
  */
 import type { Insight, SeriesAnalysis } from '../../core/insights/insights';
-import { describeNeed } from '../../core/insights/insights';
-import { formatMetric } from '../../core/insights/format';
+import { ENGLISH_TEXT, type LocaleText } from '../../ui/locale-text';
+import { insightSentence } from './insight-text';
 import type { HubAlert } from '../../ha/alert-hub';
 export { VIRTUAL_METRICS } from './metrics';
 
@@ -36,8 +36,11 @@ export function domainHealth(
   analyses: SeriesAnalysis[],
   nameOf: (id: string) => string,
   unitOf: (id: string) => string | undefined,
+  text: LocaleText = ENGLISH_TEXT,
+  now = Date.now(),
 ): DomainHealth {
-  if (ids.length === 0) return { level: 'unknown', reason: 'No metrics found for this domain' };
+  const { fmt, t } = text;
+  if (ids.length === 0) return { level: 'unknown', reason: t('overview.no_metrics') };
   const mine = new Set(ids);
   let best: { level: HealthLevel; reason: string; weight: number } | undefined;
   const consider = (level: HealthLevel, reason: string, weight: number) => {
@@ -46,16 +49,16 @@ export function domainHealth(
   };
   for (const a of alerts) {
     if (!mine.has(a.seriesId)) continue;
-    const value = Number.isFinite(a.value) ? ` (${formatMetric(a.value, unitOf(a.seriesId))})` : '';
+    const value = Number.isFinite(a.value) ? ` (${fmt.metric(a.value, unitOf(a.seriesId))})` : '';
     // Alerts outrank insights of the same colour: someone configured them.
-    consider(alertLevel(a), `${a.rule} ${a.state} on ${nameOf(a.seriesId)}${value}`, 2000 + (a.state === 'firing' ? 1 : 0));
+    consider(alertLevel(a), `${t('overview.alert_on', { rule: a.rule, state: t(`alerts.state.${a.state}`), entity: nameOf(a.seriesId) })}${value}`, 2000 + (a.state === 'firing' ? 1 : 0));
   }
-  for (const i of insights) if (mine.has(i.entity)) consider(insightLevel(i), i.sentence, i.score);
+  for (const i of insights) if (mine.has(i.entity)) consider(insightLevel(i), insightSentence(i, now, text), i.score);
   if (best) return { level: best.level, reason: best.reason };
   const own = analyses.filter((a) => mine.has(a.entity));
   const judged = own.filter((a) => a.status === 'ok').length;
-  if (judged > 0) return { level: 'green', reason: `${judged} metric${judged === 1 ? '' : 's'} within the baseline` };
+  if (judged > 0) return { level: 'green', reason: t('overview.within_baseline', { count: judged }) };
   const waiting = own.find((a) => a.status === 'insufficient');
-  if (waiting) return { level: 'unknown', reason: `Collecting a baseline (needs ${describeNeed(waiting.needsMs)})` };
-  return { level: 'unknown', reason: 'No data yet' };
+  if (waiting) return { level: 'unknown', reason: t('overview.collecting_baseline', { duration: fmt.duration(waiting.needsMs) }) };
+  return { level: 'unknown', reason: t('common.no_data') };
 }

@@ -6,7 +6,8 @@ import { cardStyles, listCardStyles } from '../shared/styles';
 import { isVirtualMetric, type StoreStatus, type VitalsStore } from '../../ha/store';
 import { telemetryFor } from '../../ha/telemetry/index';
 import { canPing, entityRegistryDisplay } from '../../ha/api/index';
-import { DOMAIN_LABELS, DOMAINS, parseOverviewCardConfig, resolveDomains, type DomainKey, type OverviewCardConfig, overviewCardLayout } from './config';
+import { insightSentence } from './insight-text';
+import { DOMAINS, parseOverviewCardConfig, resolveDomains, type DomainKey, type OverviewCardConfig, overviewCardLayout } from './config';
 import type { DomainHealth, HealthLevel } from './model';
 import { VIRTUAL_METRICS } from './metrics';
 
@@ -19,7 +20,6 @@ const RECOMPUTE_DELAY_MS = 1_000;
 const REFRESH_MS = 60_000;
 const MIN_BASELINE_MS = HOUR;
 
-const LEVEL_WORDS: Record<HealthLevel, string> = { unknown: 'no verdict yet', green: 'healthy', amber: 'degraded', red: 'critical' };
 const LEVEL_ICONS: Record<HealthLevel, string> = { unknown: '…', green: '✓', amber: '!', red: '‼' };
 
 /**
@@ -131,7 +131,7 @@ export class VitalsOverviewCard extends HubCardBase<OverviewCardConfig> {
       const alerts = this.hub?.alerts() ?? [];
       const insights = this.result?.insights ?? [];
       const analyses = this.result?.analyses ?? [];
-      const judge = (d: DomainKey) => compute.domainHealth(this.domains[d], alerts, insights, analyses, (id) => this.nameOf(id), (id) => this.unitOf(id));
+      const judge = (d: DomainKey) => compute.domainHealth(this.domains[d], alerts, insights, analyses, (id) => this.nameOf(id), (id) => this.unitOf(id), { fmt: this.fmt, t: this.t }, this.now());
       this.health = { ai: judge('ai'), system: judge('system'), experience: judge('experience') };
     }
     this._revision++;
@@ -187,22 +187,23 @@ export class VitalsOverviewCard extends HubCardBase<OverviewCardConfig> {
     const config = this._config!;
     const result = this.result;
     const top = (result?.insights ?? []).slice(0, config.max_insights);
-    const loading: DomainHealth = { level: 'unknown', reason: 'Loading…' };
+    const t = this.t;
+    const loading: DomainHealth = { level: 'unknown', reason: t('common.loading') };
     return html`
       <ha-card>
-        <h2 class="title">${config.title ?? 'Health'}</h2>
-        ${this._status === 'reconnecting' ? html`<p class="banner" role="status">Reconnecting to Home Assistant…</p>` : nothing}
-        <ul class="domains" aria-label="Health by domain">
+        <h2 class="title">${config.title ?? t('overview.title')}</h2>
+        ${this._status === 'reconnecting' ? html`<p class="banner" role="status">${t('overview.reconnecting')}</p>` : nothing}
+        <ul class="domains" aria-label=${t('overview.by_domain')}>
           ${DOMAINS.map((d) => {
             const h = this.health?.[d] ?? loading;
             return html`<li class="domain ${d} ${h.level}" data-level=${h.level}>
               <span class="dot" aria-hidden="true">${LEVEL_ICONS[h.level]}</span>
-              <span class="label">${DOMAIN_LABELS[d]}<span class="sr">: ${LEVEL_WORDS[h.level]}.</span></span>
+              <span class="label">${t(`overview.domain.${d}`)}<span class="sr">: ${t(`overview.level.${h.level}`)}.</span></span>
               <span class="reason">${h.reason}</span>
             </li>`;
           })}
         </ul>
-        <h3 class="section">Insights</h3>
+        <h3 class="section">${t('overview.insights')}</h3>
         ${top.length
           ? html`<ul class="insights">
               ${top.map((i) => this.renderInsight(i))}
@@ -215,16 +216,17 @@ export class VitalsOverviewCard extends HubCardBase<OverviewCardConfig> {
   private emptyText(): string {
     const result = this.result;
     if (result && result.insufficient.length > 0 && !result.analyses.some((a) => a.status === 'ok'))
-      return 'Not enough history yet for a baseline (needs 1 h)';
-    if (!result || result.analyses.every((a) => a.status === 'nodata')) return 'Waiting for data';
-    return 'No notable changes against the baseline';
+      return this.t('overview.not_enough_history', { duration: this.fmt.duration(MIN_BASELINE_MS) });
+    if (!result || result.analyses.every((a) => a.status === 'nodata')) return this.t('overview.waiting');
+    return this.t('overview.no_changes');
   }
 
   private renderInsight(i: Insight): TemplateResult {
-    const body = html`<span class="sev" aria-hidden="true"></span><span class="sentence">${i.sentence}</span>`;
+    const sentence = insightSentence(i, this.now(), { fmt: this.fmt, t: this.t });
+    const body = html`<span class="sev" aria-hidden="true"></span><span class="sentence">${sentence}</span>`;
     return html`<li class="insight ${i.severity}" data-entity=${i.entity}>
       ${this.linkable(i)
-        ? html`<button class="link" aria-label="${i.sentence}. Open ${this.nameOf(i.entity)}" @click=${() => this.open(i)}>${body}</button>`
+        ? html`<button class="link" aria-label=${this.t('overview.open_insight', { sentence, name: this.nameOf(i.entity) })} @click=${() => this.open(i)}>${body}</button>`
         : html`<div class="link static">${body}</div>`}
     </li>`;
   }

@@ -8,6 +8,8 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { HomeAssistant } from 'custom-card-helpers';
 import { storeFor, type VitalsStore } from '../../ha/store';
+import { ENGLISH_FORMATTER, formatterFor, type Formatter, type LocaleSource } from '../../ui/format';
+import { ENGLISH, isRightToLeft, languageOf, localizeFor, type Localize } from '../../ui/localize';
 
 export abstract class VitalsCardBase<Config extends object = object> extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -23,10 +25,16 @@ export abstract class VitalsCardBase<Config extends object = object> extends Lit
   protected readonly disposers: (() => void)[] = [];
   /** Time source (tests replace it). */
   now: () => number = () => Date.now();
+  /** Numbers, units and times in the user's formats (`hass.locale`, display precision). */
+  protected fmt: Formatter = ENGLISH_FORMATTER;
+  /** The user's language (English until `hass` arrives or while the translation downloads). */
+  protected t: Localize = ENGLISH;
 
   set hass(hass: HomeAssistant) {
     const reattach = !this._hass || this._hass.connection !== hass.connection;
+    const previous = this._hass;
     this._hass = hass;
+    this.localeChanged(previous, hass);
     // The store reads units from the frontend's states until its own subscription delivers.
     if (hass.connection) storeFor(hass.connection).frontendStates = hass.states;
     this.hassChanged(hass);
@@ -50,6 +58,27 @@ export abstract class VitalsCardBase<Config extends object = object> extends Lit
   protected override shouldUpdate(changed: PropertyValues): boolean {
     return changed.size > 0 && this._config !== undefined;
   }
+
+  /** New formatter and localize only when what they read changed (hass changes on every state). */
+  private localeChanged(previous: HomeAssistant | undefined, hass: HomeAssistant): void {
+    const was: LocaleSource | undefined = previous;
+    const now: LocaleSource = hass;
+    if (was && was.locale === now.locale && was.language === now.language && was.entities === now.entities && was.config?.time_zone === now.config?.time_zone) return;
+    this.fmt = formatterFor(now);
+    this.t = localizeFor(now, () => {
+      this.t = localizeFor(this._hass);
+      this.localeUpdated();
+      this.requestUpdate();
+    });
+    // Right-to-left languages mirror the layout (the styles use logical properties).
+    if (isRightToLeft(languageOf(now))) this.setAttribute('dir', 'rtl');
+    else this.removeAttribute('dir');
+    this.localeUpdated();
+    this.requestUpdate();
+  }
+
+  /** The formats or the language changed: views that cache text (computed models) recompute it. */
+  protected localeUpdated(): void {}
 
   /** Every `hass` update, before a possible re-attach; keep it cheap. */
   protected hassChanged(_hass: HomeAssistant): void {}

@@ -2,6 +2,7 @@
  * Configuration of `vitals-system-card`: which sensor shows CPU, memory, disk, load, network and
  * the recorder database, each an entity id or `{entity, name, limit}`.
  */
+import { actionKeys } from '../../core/config/actions';
 import { refine } from 'superstruct';
 import { entityId, finiteNumber, maybe, nonEmptyText, numberIn, strictObject, text, withDefault } from '../../core/config/structs';
 import { cardConfig, shape, type CardConfigOf, type Infer } from '../../core/config/card';
@@ -51,6 +52,8 @@ const entities = refine(
 );
 
 export const systemCardStruct = cardConfig({
+  // Tap, hold and double tap on a value, row or legend entry: Home Assistant's action config (more-info by default).
+  ...actionKeys,
   title: maybe(text),
   entities,
   hours_to_show: withDefault(numberIn(SYSTEM_LIMITS.hours_to_show.min, SYSTEM_LIMITS.hours_to_show.max), SYSTEM_DEFAULTS.hours_to_show),

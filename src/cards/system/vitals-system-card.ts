@@ -6,11 +6,10 @@ import { parseNumericState } from '../../core/series/parse';
 import type { StoreStatus, VitalsStore } from '../../ha/store';
 import { sparklinePath } from '../../ui/sparkline';
 import { FrameScheduler } from '../../ui/frame';
-import { formatDuration, formatRate, formatValue, formatWindow } from '../../ui/format';
+import { actionHandler } from '../../ui/actions';
 import { forecastSeries, severityOf, type Forecast, type Severity } from '../shared/forecast';
 import {
   FORECAST_ROWS,
-  ROW_LABELS,
   SYSTEM_ROWS,
   discoverSystemEntities,
   parseSystemCardConfig,
@@ -44,13 +43,7 @@ export interface SystemRow {
   forecast?: { text: string; severity: Severity };
 }
 
-const TREND_TEXT: Record<Trend, [string, string]> = {
-  up: ['↑', 'rising'],
-  down: ['↓', 'falling'],
-  steady: ['→', 'steady'],
-  learning: ['…', 'learning the trend: waiting for more readings'],
-  none: ['', 'no data for a trend'],
-};
+const TREND_ARROWS: Record<Trend, string> = { up: '↑', down: '↓', steady: '→', learning: '…', none: '' };
 
 /** Numeric readings in the window, and the time from the first to the last. */
 function readingsOf(values: ArrayLike<number>, times: ArrayLike<number>): { count: number; spanMs: number } {
@@ -140,7 +133,7 @@ export class VitalsSystemCard extends VitalsCardBase<SystemCardConfig> {
       const unitAttr = snapshot?.attributes.unit_of_measurement;
       const unit = typeof unitAttr === 'string' ? unitAttr : '';
       const numeric = parseNumericState(snapshot?.state);
-      const value = snapshot === undefined ? '—' : Number.isNaN(numeric) ? snapshot.state : formatValue(numeric, unit);
+      const value = snapshot === undefined ? '—' : Number.isNaN(numeric) ? snapshot.state : this.fmt.entityValue(row.entity, numeric, unit);
       const data = series?.copyRange(now - windowMs, now);
       const spark = data ? sparklinePath(data.times, data.values, SPARK_W, SPARK_H) : undefined;
       const f = forecastSeries(series, { windowMs, now, limit: FORECAST_ROWS.has(key) ? (row.limit ?? (unit === '%' ? 100 : undefined)) : undefined });
@@ -158,7 +151,7 @@ export class VitalsSystemCard extends VitalsCardBase<SystemCardConfig> {
       rows.push({
         key,
         entity: row.entity,
-        name: row.name ?? ROW_LABELS[key],
+        name: row.name ?? this.t(`system.row.${key}`),
         value,
         available: !Number.isNaN(numeric),
         spark: spark?.d ?? '',
@@ -171,15 +164,16 @@ export class VitalsSystemCard extends VitalsCardBase<SystemCardConfig> {
   }
 
   private forecastText(f: Forecast, trend: Trend, limit: number | undefined, unit: string): SystemRow['forecast'] {
-    if (f.warmingUp) return { text: 'collecting data', severity: 'ok' };
+    const t = this.t;
+    if (f.warmingUp) return { text: t('system.collecting'), severity: 'ok' };
     if (limit === undefined) {
-      return trend === 'up' ? { text: `growing ${formatRate(f.slopePerMs, unit)}`, severity: 'ok' } : { text: 'stable', severity: 'ok' };
+      return trend === 'up' ? { text: t('system.growing', { rate: this.fmt.rate(f.slopePerMs, unit) }), severity: 'ok' } : { text: t('system.stable'), severity: 'ok' };
     }
     const ttl = f.timeToLimitMs;
     if (ttl === undefined || trend !== 'up' || ttl > FORECAST_HORIZON_MS) {
-      return ttl !== undefined && ttl <= 0 ? { text: 'full', severity: 'error' } : { text: 'stable', severity: 'ok' };
+      return ttl !== undefined && ttl <= 0 ? { text: t('system.full'), severity: 'error' } : { text: t('system.stable'), severity: 'ok' };
     }
-    return { text: ttl <= 0 ? 'full' : `full in ${formatDuration(ttl)}`, severity: severityOf(ttl) };
+    return { text: ttl <= 0 ? t('system.full') : t('system.full_in', { duration: this.fmt.duration(ttl) }), severity: severityOf(ttl) };
   }
 
   getCardSize(): number {
@@ -217,8 +211,8 @@ export class VitalsSystemCard extends VitalsCardBase<SystemCardConfig> {
     return html`
       <ha-card>
         <div class="header">
-          <h2 class="title">${config.title ?? 'System'}</h2>
-          ${this._status === 'reconnecting' ? html`<span class="status" role="status">Reconnecting…</span>` : nothing}
+          <h2 class="title">${config.title ?? this.t('system.title')}</h2>
+          ${this._status === 'reconnecting' ? html`<span class="status" role="status">${this.t('common.reconnecting')}</span>` : nothing}
         </div>
         <ul class="rows">
           ${this._rows.map((row) => this.renderRow(row, config))}
@@ -228,13 +222,14 @@ export class VitalsSystemCard extends VitalsCardBase<SystemCardConfig> {
   }
 
   private renderRow(row: SystemRow, config: SystemCardConfig) {
-    const [arrow, word] = TREND_TEXT[row.trend];
-    const trendLabel = row.trendSpanMs === undefined ? word : `${word} over the last ${formatDuration(row.trendSpanMs)}, still learning`;
+    const arrow = TREND_ARROWS[row.trend];
+    const word = this.t(`system.trend.${row.trend}`);
+    const trendLabel = row.trendSpanMs === undefined ? word : this.t('system.trend_learning', { trend: word, duration: this.fmt.duration(row.trendSpanMs) });
     return html`
-      <li class="row ${row.key}">
+      <li class="row ${row.key}" ${actionHandler({ entity: row.entity, tap_action: config.tap_action, hold_action: config.hold_action, double_tap_action: config.double_tap_action })}>
         <span class="name">${row.name}</span>
         <span class="value ${row.available ? '' : 'unavailable'}">${row.value}</span>
-        <svg class="spark" viewBox="0 0 ${SPARK_W} ${SPARK_H}" preserveAspectRatio="none" role="img" aria-label="${row.name}, last ${formatWindow(config.hours_to_show)}">
+        <svg class="spark" viewBox="0 0 ${SPARK_W} ${SPARK_H}" preserveAspectRatio="none" role="img" aria-label=${this.t('system.spark_label', { name: row.name, window: this.fmt.window(config.hours_to_show) })}>
           ${row.spark ? svg`<path d=${row.spark}></path>` : nothing}
         </svg>
         <span class="trend ${row.trend} ${row.trendSpanMs === undefined ? '' : 'early'}" role="img" aria-label=${trendLabel} title=${trendLabel}>${arrow}</span>
@@ -262,6 +257,13 @@ export class VitalsSystemCard extends VitalsCardBase<SystemCardConfig> {
         column-gap: 8px;
         padding: 4px 0;
         border-top: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
+      }
+      .row.actionable {
+        cursor: pointer;
+      }
+      .row.actionable:focus-visible {
+        outline: 2px solid var(--primary-color);
+        outline-offset: -2px;
       }
       .row:first-child {
         border-top: none;

@@ -1,6 +1,7 @@
 /**
  * Configuration of `vitals-ux-card` and the rows it can show. Shared by the card and its editor.
  */
+import { actionKeys } from '../../core/config/actions';
 import { coerce, refine, unknown } from 'superstruct';
 import { entityId, listOf, maybe, nonEmptyText, numberIn, oneOf, text, withDefault } from '../../core/config/structs';
 import { cardConfig, durationFromTo, shape, type CardConfigOf, type Infer } from '../../core/config/card';
@@ -136,6 +137,8 @@ export function reportDevice(report: Partial<UxReport>, browserName: string): st
 export const reportedPrefix = (device: string) => `sensor.ha_vitals_${slug(device)}`;
 
 export const uxCardStruct = cardConfig({
+  // Tap, hold and double tap on a value, row or legend entry: Home Assistant's action config (more-info by default).
+  ...actionKeys,
   title: maybe(text),
   level: withDefault(oneOf(['basic', 'full'] as const), UX_DEFAULTS.level),
   /** Seconds. */

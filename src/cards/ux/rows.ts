@@ -8,16 +8,16 @@ import type { TimeSeries } from '../../core/series/time-series';
 import type { VitalsStore } from '../../ha/store';
 import { WindowStats } from '../../core/stats/window-stats';
 import { sparklinePath } from '../../ui/sparkline';
-import { formatNumber } from '../../ui/format';
+import type { Formatter } from '../../ui/format';
+import type { Localize } from '../../ui/localize';
+import { actionHandler, type ActionTarget } from '../../ui/actions';
 
 export type Band = 'good' | 'warn' | 'poor' | 'none';
 
-export const BAND_TEXT: Record<Band, string> = {
-  good: 'good',
-  warn: 'needs improvement',
-  poor: 'poor',
-  none: '',
-};
+/** The band in words ("needs improvement"); empty for a row without a band. */
+export function bandText(t: Localize, band: Band): string {
+  return band === 'none' ? '' : t(`ux.band.${band}`);
+}
 
 /** `[good, needsImprovement]` limits; `higherIsBetter` flips the comparison (frame rate). */
 export interface BandLimits {
@@ -61,19 +61,21 @@ export function seriesWindow(series: TimeSeries | undefined, now: number, window
 }
 
 /** "p95 120 ms" — or "p5 42 fps" where higher is better, so the column always shows the bad tail. */
-export function tailText(w: SeriesWindow, unit: string, decimals: number | undefined, higherIsBetter = false): string | undefined {
+export function tailText(fmt: Formatter, t: Localize, w: SeriesWindow, unit: string, decimals: number | undefined, higherIsBetter = false): string | undefined {
   if (w.count === 0) return undefined;
-  return higherIsBetter ? `p5 ${withUnit(w.p5, unit, decimals)}` : `p95 ${withUnit(w.p95, unit, decimals)}`;
+  return higherIsBetter ? t('ux.p5', { value: withUnit(fmt, w.p5, unit, decimals) }) : t('ux.p95', { value: withUnit(fmt, w.p95, unit, decimals) });
 }
 
-/** "42 ms", "—" for no value. */
-export function withUnit(value: number | undefined, unit: string, decimals?: number): string {
+/** "42 ms", "42%", "12,5 %" (de) as Home Assistant spaces units; "—" for no value. */
+export function withUnit(fmt: Formatter, value: number | undefined, unit: string, decimals?: number): string {
   if (value === undefined || !Number.isFinite(value)) return '—';
-  return unit ? `${formatNumber(value, decimals)} ${unit}` : formatNumber(value, decimals);
+  return fmt.value(value, unit || undefined, decimals);
 }
 
 export interface RowView {
   key: string;
+  /** The entity the row shows, when it is one: tapping it runs the card's actions (more-info by default). */
+  entity?: string;
   label: string;
   /** Smaller text after the label, e.g. the device. */
   sublabel?: string;
@@ -95,20 +97,38 @@ export interface SensorRowOptions {
   bands?: BandLimits;
 }
 
-/** A row for a Home Assistant sensor: its state, p95 over `windowMs` up to `now`, sparkline and band. */
-export function sensorRow(store: VitalsStore | undefined, entity: string, now: number, windowMs: number, options: SensorRowOptions = {}): RowView {
+/** Home Assistant's states that are not values, in the user's language. */
+function stateText(t: Localize, state: string): string {
+  return state === 'unavailable' ? t('common.unavailable') : state === 'unknown' ? t('ux.state_unknown') : state;
+}
+
+/**
+ * A row for a Home Assistant sensor: its state, p95 over `windowMs` up to `now`, sparkline and
+ * band; values in the user's number format, at the card's `decimals`, else the entity's display precision.
+ */
+export function sensorRow(
+  store: VitalsStore | undefined,
+  entity: string,
+  now: number,
+  windowMs: number,
+  fmt: Formatter,
+  t: Localize,
+  options: SensorRowOptions = {},
+): RowView {
   const snapshot = store?.snapshots.get(entity);
   const unit = String(snapshot?.attributes.unit_of_measurement ?? options.unit ?? '');
   const w = seriesWindow(store?.series(entity), now, windowMs);
   const friendly = snapshot?.attributes.friendly_name;
   const unavailable = snapshot && !Number.isFinite(Number(snapshot.state));
+  const decimals = options.decimals ?? fmt.precisionOf(entity);
   return {
     key: entity,
+    entity,
     label: options.label ?? (typeof friendly === 'string' ? friendly : entity),
     sublabel: options.sublabel,
-    value: unavailable ? snapshot.state : withUnit(w.latest, unit, options.decimals),
+    value: unavailable ? stateText(t, snapshot.state) : withUnit(fmt, w.latest, unit, decimals),
     band: unavailable ? 'none' : bandOf(w.latest, options.bands),
-    p95: tailText(w, unit, options.decimals, options.bands?.higherIsBetter),
+    p95: tailText(fmt, t, w, unit, decimals, options.bands?.higherIsBetter),
     times: w.times,
     values: w.values,
   };
@@ -117,24 +137,36 @@ export function sensorRow(store: VitalsStore | undefined, entity: string, now: n
 const SPARK_W = 80;
 const SPARK_H = 24;
 
-export function renderRow(row: RowView): TemplateResult {
+/** The row's accessible label: "Websocket round trip: 42 ms (good), p95 181 ms". */
+export function rowLabel(t: Localize, row: RowView): string {
+  const band = bandText(t, row.band);
+  const label = row.sublabel ? t('ux.row.with_device', { label: row.label, device: row.sublabel }) : row.label;
+  const value = band ? t('ux.row.value_band', { label, value: row.value, band }) : t('ux.row.value', { label, value: row.value });
+  return row.p95 ? t('ux.row.with_tail', { text: value, tail: row.p95 }) : value;
+}
+
+/**
+ * One row. With `actions` (rows backed by an entity) the row is a button inside its list item that
+ * runs the card's tap, hold and double-tap actions (more-info by default); other rows are inert.
+ */
+export function renderRow(row: RowView, t: Localize, actions?: Omit<ActionTarget, 'entity'>): TemplateResult {
   const spark = sparklinePath(row.times, row.values, SPARK_W, SPARK_H);
-  const bandText = BAND_TEXT[row.band];
-  const label = [row.label, row.sublabel].filter(Boolean).join(', ');
-  const aria = `${label}: ${row.value}${bandText ? ` (${bandText})` : ''}${row.p95 ? `, ${row.p95}` : ''}`;
-  return html`
-    <div class="row band-${row.band}" role="listitem" aria-label=${aria} data-key=${row.key}>
-      <span class="dot" title=${bandText || 'no rating'} aria-hidden="true"></span>
-      <span class="label"
-        ><span class="label-main">${row.label}</span>${row.sublabel ? html`<span class="sublabel">${row.sublabel}</span>` : nothing}</span
-      >
-      <span class="value" aria-hidden="true">${row.value}</span>
-      <span class="p95" aria-hidden="true">${row.p95 ?? ''}</span>
-      <svg class="spark" viewBox="0 0 ${SPARK_W} ${SPARK_H}" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-        ${spark.d ? svg`<path d=${spark.d}></path>` : nothing}
-      </svg>
-    </div>
-  `;
+  const band = bandText(t, row.band);
+  const content = html`<span class="dot" title=${band || t('ux.band.unrated')} aria-hidden="true"></span>
+    <span class="label"
+      ><span class="label-main">${row.label}</span>${row.sublabel ? html`<span class="sublabel">${row.sublabel}</span>` : nothing}</span
+    >
+    <span class="value" aria-hidden="true">${row.value}</span>
+    <span class="p95" aria-hidden="true">${row.p95 ?? ''}</span>
+    <svg class="spark" viewBox="0 0 ${SPARK_W} ${SPARK_H}" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+      ${spark.d ? svg`<path d=${spark.d}></path>` : nothing}
+    </svg>`;
+  if (row.entity && actions) {
+    return html`<div class="item" role="listitem">
+      <div class="row band-${row.band}" aria-label=${rowLabel(t, row)} data-key=${row.key} ${actionHandler({ ...actions, entity: row.entity })}>${content}</div>
+    </div>`;
+  }
+  return html`<div class="row band-${row.band}" role="listitem" aria-label=${rowLabel(t, row)} data-key=${row.key}>${content}</div>`;
 }
 
 /** Listed after `cardStyles`, which draws the sparkline's stroke and defines the status colours. */
@@ -153,8 +185,17 @@ export const rowStyles = css`
     padding: 2px 0;
     border-bottom: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
   }
-  .row:last-child {
+  .rows > .row:last-child,
+  .rows > .item:last-child > .row {
     border-bottom: none;
+  }
+  .row.actionable {
+    cursor: pointer;
+  }
+  .row.actionable:focus-visible {
+    outline: 2px solid var(--primary-color, #03a9f4);
+    outline-offset: -2px;
+    border-radius: 4px;
   }
   .dot {
     width: 10px;

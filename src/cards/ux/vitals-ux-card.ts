@@ -145,6 +145,7 @@ export class VitalsUxCard extends VitalsCardBase<UxCardConfig> {
 
   private ownRow(key: UxRowKey, now: number): RowView {
     const def = UX_ROWS[key];
+    const { fmt, t } = this;
     const w = seriesWindow(this.store?.series(def.metric), now, this._config!.window);
     if (key === 'long_tasks') {
       // Tasks in the last minute; p95 of their durations over the window.
@@ -154,20 +155,20 @@ export class VitalsUxCard extends VitalsCardBase<UxCardConfig> {
       const measured = w.count > 0 || (PerformanceObserver.supportedEntryTypes ?? []).includes('longtask');
       return {
         key,
-        label: def.label,
-        value: measured ? withUnit(lastMinute, def.unit, 0) : '—',
+        label: t(`ux.row.${key}`),
+        value: measured ? withUnit(fmt, lastMinute, def.unit, 0) : '—',
         band: measured ? bandOf(lastMinute, def.bands) : 'none',
-        p95: w.count > 0 ? `p95 ${withUnit(w.p95, 'ms', 0)}` : undefined,
+        p95: w.count > 0 ? t('ux.p95', { value: withUnit(fmt, w.p95, 'ms', 0) }) : undefined,
         times: w.times,
         values: w.values,
       };
     }
     return {
       key,
-      label: def.label,
-      value: withUnit(w.latest, def.unit, def.decimals),
+      label: t(`ux.row.${key}`),
+      value: withUnit(fmt, w.latest, def.unit, def.decimals),
       band: bandOf(w.latest, def.bands),
-      p95: tailText(w, def.unit, def.decimals, def.bands?.higherIsBetter),
+      p95: tailText(fmt, t, w, def.unit, def.decimals, def.bands?.higherIsBetter),
       times: w.times,
       values: w.values,
     };
@@ -178,13 +179,16 @@ export class VitalsUxCard extends VitalsCardBase<UxCardConfig> {
     const friendly = this.store?.snapshots.get(row.entity)?.attributes.friendly_name;
     // A known figure is labelled as such; the device's name, else the sensor's, says whose it is.
     const sublabel = row.device ?? (def && typeof friendly === 'string' ? friendly : undefined);
-    return sensorRow(this.store, row.entity, now, this._config!.window, { label: def?.label, sublabel, unit: def?.unit, decimals: def?.decimals, bands: def?.bands });
+    const label = row.key ? this.t(`ux.row.${row.key}`) : undefined;
+    return sensorRow(this.store, row.entity, now, this._config!.window, this.fmt, this.t, { label, sublabel, unit: def?.unit, decimals: def?.decimals, bands: def?.bands });
   }
 
   protected override render() {
     const config = this._config!;
+    const { t } = this;
     const now = this.now();
-    const title = config.title ?? 'This browser';
+    const title = config.title ?? t('ux.title');
+    const actions = { tap_action: config.tap_action, hold_action: config.hold_action, double_tap_action: config.double_tap_action };
     // A device publishes only some figures: rows of sensors that do not exist are left out, and a
     // device with none at all says so once.
     const all = this.deviceRows();
@@ -194,19 +198,19 @@ export class VitalsUxCard extends VitalsCardBase<UxCardConfig> {
       <ha-card>
         <h2 class="title">${title}</h2>
         ${this.store?.status === 'reconnecting'
-          ? html`<div class="banner" role="status">Reconnecting to Home Assistant — figures resume when the connection is back.</div>`
+          ? html`<div class="banner" role="status">${t('ux.reconnecting')}</div>`
           : nothing}
-        <div class="rows" role="list" aria-label="${title}: user experience">
-          ${shownRows(config).map((key) => renderRow(this.ownRow(key, now)))}
+        <div class="rows" role="list" aria-label=${t('ux.list_label', { title })}>
+          ${shownRows(config).map((key) => renderRow(this.ownRow(key, now), t))}
         </div>
         ${all.length > 0
-          ? html`<h3 class="section">Other devices</h3>
-              <div class="rows devices" role="list" aria-label="The same figures reported by other devices">
-                ${devices.map((row) => renderRow(this.deviceRow(row, now)))}
+          ? html`<h3 class="section">${t('ux.other_devices')}</h3>
+              <div class="rows devices" role="list" aria-label=${t('ux.other_devices_label')}>
+                ${devices.map((row) => renderRow(this.deviceRow(row, now), t, actions))}
               </div>
               ${silent.map((prefix) => {
-                const name = all.find((r) => r.prefix === prefix)!.device;
-                return html`<p class="note">${name}: no sensors named ${deviceEntity(prefix, 'rtt').replace(/ws_rtt_ms$/, '…')} yet.</p>`;
+                const name = all.find((r) => r.prefix === prefix)!.device ?? prefix;
+                return html`<p class="note">${t('ux.no_sensors', { device: name, pattern: deviceEntity(prefix, 'rtt').replace(/ws_rtt_ms$/, '…') })}</p>`;
               })}`
           : nothing}
         ${config.report ? this.renderReport(config.report.interval) : nothing}
@@ -217,15 +221,16 @@ export class VitalsUxCard extends VitalsCardBase<UxCardConfig> {
   private renderReport(intervalMs: number) {
     const name = browserDeviceName(this.deviceStorage);
     const device = this.reportingAs ?? reportDevice(this._config!.report!, name);
+    const { t } = this;
     return html`
       ${this._renaming === undefined
         ? html`<p class="note device">
-            This browser: <strong class="device-name">${name}</strong>
-            <button type="button" class="rename" @click=${this.openRename} aria-label="Rename this browser">Rename</button>
+            ${t('ux.browser_name')} <strong class="device-name">${name}</strong>
+            <button type="button" class="rename" @click=${this.openRename} aria-label=${t('ux.rename_label')}>${t('ux.rename')}</button>
           </p>`
         : html`<form class="rename-form" @submit=${this.saveRename}>
             <label
-              >Name of this browser
+              >${t('ux.name_input')}
               <input
                 .value=${this._renaming}
                 maxlength=${DEVICE_NAME_MAX}
@@ -234,11 +239,11 @@ export class VitalsUxCard extends VitalsCardBase<UxCardConfig> {
                 aria-invalid=${this._renameError ? 'true' : 'false'}
                 @input=${(e: Event) => (this._renaming = (e.target as HTMLInputElement).value)}
             /></label>
-            <button type="submit" class="save">Save</button>
-            <button type="button" class="cancel" @click=${this.closeRename}>Cancel</button>
+            <button type="submit" class="save">${t('ux.save')}</button>
+            <button type="button" class="cancel" @click=${this.closeRename}>${t('ux.cancel')}</button>
             ${this._renameError ? html`<span class="rename-error" role="alert">${this._renameError}</span>` : nothing}
           </form>`}
-      <p class="note report">Reported to Home Assistant every ${Math.round(intervalMs / 1000)} s as ${reportedPrefix(device)}_…</p>
+      <p class="note report">${t('ux.reported', { interval: this.fmt.duration(intervalMs), prefix: `${reportedPrefix(device)}_…` })}</p>
     `;
   }
 
@@ -255,9 +260,9 @@ export class VitalsUxCard extends VitalsCardBase<UxCardConfig> {
   private readonly saveRename = (event: Event) => {
     event.preventDefault();
     const name = this._renaming ?? '';
-    const problem = deviceNameProblem(name);
-    if (problem) {
-      this._renameError = `${problem[0].toUpperCase()}${problem.slice(1)}`;
+    if (deviceNameProblem(name)) {
+      // The one problem a name can have, in the user's language (deviceNameProblem words it for logs).
+      this._renameError = this.t('ux.rename_invalid', { max: this.fmt.number(DEVICE_NAME_MAX, 0) });
       return;
     }
     setBrowserDeviceName(name, this.deviceStorage);

@@ -1,4 +1,3 @@
-export * from './format.js';
 export * from './threshold.js';
 export * from './trend.js';
 export * from './staleness.js';

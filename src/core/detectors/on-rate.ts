@@ -5,6 +5,7 @@
  */
 import { RateTracker } from '../stats/rate.js';
 import type { Detector, DetectorSignal } from '../types.js';
+import { formatCompact } from '../format/index.js';
 
 export interface OnRateOptions {
   /** `total_increasing` counters: a drop is a reset to 0, never a negative rate. */
@@ -62,11 +63,7 @@ class RateSignal implements DetectorSignal {
   }
 
   get reason(): string {
-    const rate = `rate ${formatRate(this.value)}${this.unit}`;
+    const rate = `rate ${formatCompact(this.value)}${this.unit}`;
     return this.inner.reason ? `${rate}: ${this.inner.reason}` : rate;
   }
-}
-
-function formatRate(rate: number): string {
-  return Math.abs(rate) >= 100 ? rate.toFixed(0) : Number(rate.toPrecision(3)).toString();
 }

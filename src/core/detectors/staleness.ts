@@ -7,7 +7,7 @@
  * "unavailable" is not delivering data.
  */
 import type { Detector, DetectorSignal } from '../types.js';
-import { formatDuration } from './format.js';
+import { formatDuration } from '../format/index.js';
 
 export interface StalenessOptions {
   /** Expected interval between samples; learned from the series when omitted. */

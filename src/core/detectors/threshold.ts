@@ -5,7 +5,7 @@
  * `for` / `keep_firing_for` are deliberately not here: they belong to the alert engine.
  */
 import type { Detector, DetectorSignal } from '../types.js';
-import { formatNumber } from './format.js';
+import { formatCompact as formatNumber } from '../format/index.js';
 
 export interface ThresholdOptions {
   /** Active when value > above. */

@@ -6,7 +6,7 @@
  * falls far behind, so large epoch-millisecond times do not destroy precision.
  */
 import type { Detector, DetectorSignal } from '../types.js';
-import { formatDuration, formatNumber } from './format.js';
+import { formatCompact as formatNumber, formatDuration } from '../format/index.js';
 
 const HOUR_MS = 3_600_000;
 

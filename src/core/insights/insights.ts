@@ -61,6 +61,18 @@ export interface InsightOptions {
   formatTime?: (t: number, now: number) => string;
 }
 
+/** What a sentence says, as numbers: the card words it in the user's language and formats. */
+export type InsightParts =
+  | {
+      kind: 'shift';
+      unit?: string;
+      /** Quantile compared, e.g. 0.95. */
+      quantile: number;
+      /** What the baseline is: the configured window, the shorter history there is, or the same hour on previous days. */
+      baseline: { kind: 'window'; ms: number } | { kind: 'previous'; ms: number } | { kind: 'seasonal'; days: number };
+    }
+  | { kind: 'forecast'; unit?: string; slopePerMs: number; limit: number };
+
 export interface Insight {
   entity: string;
   name: string;
@@ -78,6 +90,8 @@ export interface Insight {
   timeToLimitMs?: number;
   /** Ranking score: severity weight × |change|. */
   score: number;
+  /** The parts of the sentence, for views that write it in the user's language. */
+  parts: InsightParts;
 }
 
 export type AnalysisStatus = 'ok' | 'insufficient' | 'nodata';
@@ -185,12 +199,14 @@ function shiftInsight(input: SeriesInput, opts: Required<InsightOptions>, haveMs
   let baselineValues = baselineAll;
   let kind: 'window' | 'seasonal' = 'window';
   let label = haveMs >= 0.9 * baselineMs ? `the ${windowAdjective(baselineMs)} baseline` : `the previous ${formatSpan(haveMs)}`;
+  let baselineRef: Extract<InsightParts, { kind: 'shift' }>['baseline'] = haveMs >= 0.9 * baselineMs ? { kind: 'window', ms: baselineMs } : { kind: 'previous', ms: haveMs };
   if (baselineMs >= 2 * DAY && haveMs >= 2 * DAY) {
     const seasonal = seasonalValues(input, now, recentMs, Math.floor(Math.min(baselineMs, haveMs + recentMs) / DAY));
     if (seasonal.days >= 2 && seasonal.values.length >= 5) {
       baselineValues = seasonal.values;
       kind = 'seasonal';
       label = `the same hour on the previous ${seasonal.days} days`;
+      baselineRef = { kind: 'seasonal', days: seasonal.days };
     }
   }
   const baselineSorted = sortedOf(baselineValues);
@@ -224,6 +240,7 @@ function shiftInsight(input: SeriesInput, opts: Required<InsightOptions>, haveMs
     currentValue: current,
     baselineKind: kind,
     score: INSIGHT_SEVERITY_WEIGHT[severity] * Math.min(Math.abs(changePct), 1000),
+    parts: { kind: 'shift', unit: input.unit, quantile: q, baseline: baselineRef },
   };
   return { ...out, insight };
 }
@@ -287,6 +304,7 @@ function forecastInsight(input: SeriesInput, opts: Required<InsightOptions>): In
     currentValue: last,
     timeToLimitMs,
     score: INSIGHT_SEVERITY_WEIGHT[severity] * Math.max(50, Math.min(Math.abs(changePct), 1000)),
+    parts: { kind: 'forecast', unit: input.unit, slopePerMs: fit.slope, limit },
   };
 }
 

@@ -10,7 +10,8 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Chart, ChartConfiguration, ChartDataset, Scale } from 'chart.js';
-import { formatDateTime, formatTimeTick, formatValue, timeTicks } from '../format';
+import { ENGLISH_FORMATTER, type Formatter } from '../format';
+import { ENGLISH, type Localize } from '../localize';
 import { loadChartJs } from './load';
 import type { ChartPoint } from './points';
 import type { RangeBand, ThresholdBand } from './plugins';
@@ -52,6 +53,8 @@ export class VitalsTimeChart extends LitElement {
     nowMarker: { attribute: false },
     axes: { attribute: false },
     colors: { attribute: false },
+    formatter: { attribute: false },
+    localize: { attribute: false },
     pannable: { type: Boolean },
     _loadError: { state: true },
     _readout: { state: true },
@@ -64,6 +67,9 @@ export class VitalsTimeChart extends LitElement {
   nowMarker?: number;
   axes: Record<ChartAxis, TimeChartAxis | undefined> = { left: { title: '', include: [] }, right: undefined };
   colors: TimeChartColors = { text: '#727272', divider: 'rgba(0, 0, 0, 0.12)' };
+  /** Tick labels, the readout's time and values in the user's formats (12/24 h, zone, decimal mark). */
+  formatter: Formatter = ENGLISH_FORMATTER;
+  localize: Localize = ENGLISH;
   pannable = false;
   private _loadError?: string;
   /** What the pointer points at: the time and each series' nearest value (our own, lighter than chart.js's tooltip). */
@@ -128,7 +134,7 @@ export class VitalsTimeChart extends LitElement {
         this.dispatchEvent(new CustomEvent('chart-resize', { detail: { width: this.pixelWidth } }));
       } catch (err) {
         this.loading = undefined;
-        this._loadError = 'The chart could not be loaded';
+        this._loadError = this.localize('chart.load_failed');
         console.warn('ha-vitals: chart.js failed to load', err);
       }
     })();
@@ -191,7 +197,7 @@ export class VitalsTimeChart extends LitElement {
 
   private config({ thresholdPlugin, nowLinePlugin, rangeBandPlugin }: ChartModule): ChartConfiguration<'line', ChartPoint[]> {
     const afterBuildTicks = (scale: Scale) => {
-      const { ticks, step } = timeTicks(scale.min, scale.max, this.maxTicks);
+      const { ticks, step } = this.formatter.ticks(scale.min, scale.max, this.maxTicks);
       this.tickStep = step;
       scale.ticks = ticks.map((value) => ({ value }));
     };
@@ -212,7 +218,7 @@ export class VitalsTimeChart extends LitElement {
           x: {
             type: 'linear',
             afterBuildTicks,
-            ticks: { autoSkip: false, maxRotation: 0, font: FONT, callback: (value) => formatTimeTick(Number(value), this.tickStep) },
+            ticks: { autoSkip: false, maxRotation: 0, font: FONT, callback: (value) => this.formatter.timeTick(Number(value), this.tickStep) },
             grid: {},
           },
           y: { type: 'linear', position: 'left', ticks: { font: FONT, maxTicksLimit: 6 }, grid: {} },
@@ -274,9 +280,9 @@ export class VitalsTimeChart extends LitElement {
     for (const line of this.lines) {
       const point = nearestPoint(line.points, t);
       if (!point || Math.abs(point.x - t) > reach || Number.isNaN(point.y)) continue;
-      rows.push({ color: line.color, text: `${line.label}: ${formatValue(point.y, line.unit)}` });
+      rows.push({ color: line.color, text: `${line.label}: ${this.formatter.value(point.y, line.unit)}` });
     }
-    this._readout = rows.length ? { left: offsetX > (area.left + area.right) / 2, title: formatDateTime(t), rows } : undefined;
+    this._readout = rows.length ? { left: offsetX > (area.left + area.right) / 2, title: this.formatter.dateTime(t), rows } : undefined;
   }
 
   private onPointerLeave = (): void => {

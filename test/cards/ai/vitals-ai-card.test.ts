@@ -4,6 +4,7 @@ import { AI_CARD_INFO } from '../../../src/cards/ai/config';
 import type { VitalsAiCard } from '../../../src/cards/ai/vitals-ai-card';
 import { parseAiCardConfig } from '../../../src/cards/ai/config';
 import { formatMs, shownRuns, slowestRuns, summarize } from '../../../src/cards/ai/runs';
+import { formatterFor } from '../../../src/ui/format';
 import { storeFor } from '../../../src/ha/store';
 import { telemetryFor } from '../../../src/ha/telemetry/index';
 import { fakeHass, sleep } from '../../helpers/fake-connection';
@@ -18,11 +19,18 @@ const browser = (probing = false) => {
   return { map, getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v) };
 };
 
-async function renderCard(config: Record<string, unknown>, connection: Conn = assistConnection(), options: { storage?: ReturnType<typeof browser>; admin?: boolean } = {}) {
+/** A German user: decimal comma, 24 h clock. */
+const GERMAN = { language: 'de', locale: { language: 'de', number_format: 'language', time_format: '24', time_zone: 'local' } };
+
+async function renderCard(
+  config: Record<string, unknown>,
+  connection: Conn = assistConnection(),
+  options: { storage?: ReturnType<typeof browser>; admin?: boolean; hass?: Record<string, unknown> } = {},
+) {
   const card = (await fixture(html`<vitals-ai-card></vitals-ai-card>`)) as VitalsAiCard;
   card.deviceStorage = options.storage ?? browser();
   card.setConfig({ type: 'custom:vitals-ai-card', ...config });
-  card.hass = fakeHass(connection, { user: { is_admin: options.admin ?? true } });
+  card.hass = fakeHass(connection, { user: { is_admin: options.admin ?? true }, ...options.hass });
   await sleep(80); // the first poll, and the store's 50 ms subscription batch
   await card.updateComplete;
   return { card, connection };
@@ -74,6 +82,46 @@ describe('vitals-ai-card', () => {
     expect(runs[1].classList.contains('failed')).to.be.true;
     expect(runs[1].querySelector('.error-code')!.textContent).to.equal('stt-no-text-recognized');
     expect(runs[1].querySelector('.bar')!.getAttribute('aria-label')).to.contain('failed: stt-no-text-recognized (No text recognized)');
+    // Run times in the user's zone and clock: 12 h in English.
+    expect(voice.querySelector('.when')!.textContent).to.match(/^\d{1,2}:\d{2}:\d{2}\s?[AP]M$/);
+    expect(voice.querySelector('.bar')!.getAttribute('aria-label')).to.match(/^\d{1,2}:\d{2}:\d{2}\s?[AP]M: Speech to text/);
+  });
+
+  it('formats durations, rates and run times for a German user: decimal comma, 24 h clock', async () => {
+    // Arrange
+    const connection = assistConnection();
+    connection.setState('sensor.llm_tokens_per_s', '42.5', { unit_of_measurement: 'tok/s', friendly_name: 'LLM speed' });
+    // Act
+    const { card } = await renderCard({ metrics: ['sensor.llm_tokens_per_s'] }, connection, { hass: GERMAN });
+    // Assert
+    const voice = $$(card, 'li.run')[3];
+    expect(voice.querySelector('.total')!.textContent).to.equal('1,51 s');
+    expect(voice.querySelector('.when')!.textContent).to.match(/^\d{2}:\d{2}:\d{2}$/);
+    expect(text(card, 'tr.stage-total .p95')).to.equal('1,39 s');
+    // Home Assistant writes a space before "%" in German.
+    expect(text(card, '.errors strong')).to.equal('25 %');
+    expect(text(card, '.row[data-key="sensor.llm_tokens_per_s"] .value')).to.equal('42,5 tok/s');
+  });
+
+  it('opens an AI metric\'s entity on tap (hass-action), from the mouse and the keyboard', async () => {
+    // Arrange
+    const connection = assistConnection();
+    connection.setState('sensor.llm_tokens_per_s', '42.5', { unit_of_measurement: 'tok/s', friendly_name: 'LLM speed' });
+    const { card } = await renderCard({ metrics: ['sensor.llm_tokens_per_s'] }, connection);
+    const fired: CustomEvent[] = [];
+    card.addEventListener('hass-action', (e) => fired.push(e as CustomEvent));
+    const metric = $(card, '.row[data-key="sensor.llm_tokens_per_s"]')!;
+    // Act
+    metric.click();
+    metric.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    // Assert
+    expect(fired.map((e) => e.detail.action)).to.deep.equal(['tap', 'tap']);
+    expect(fired[0].detail.config).to.deep.include({ entity: 'sensor.llm_tokens_per_s' });
+    expect(metric.classList.contains('actionable')).to.be.true;
+    expect(metric.tabIndex).to.equal(0);
+    expect(getComputedStyle(metric).cursor).to.equal('pointer');
+    // Runs are not entities: nothing to open.
+    expect($(card, 'li.run.actionable')).to.equal(null);
   });
 
   it('shows p50 and p95 per stage and of the whole run over the shown runs', async () => {
@@ -90,7 +138,7 @@ describe('vitals-ai-card', () => {
 
   it('shows the error rate with its counts, and the three slowest runs', async () => {
     const { card } = await renderCard({});
-    expect(text(card, '.errors')).to.equal('Errors: 25 % (1 of 4 runs)');
+    expect(text(card, '.errors')).to.equal('Errors: 25% (1 of 4 runs)');
     expect($(card, '.errors.has-errors')).to.exist;
     const slowest = $$(card, 'ol.slowest li').map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     expect(slowest).to.have.length(3);
@@ -129,7 +177,7 @@ describe('vitals-ai-card', () => {
     const { card } = await renderCard({ pipeline: 'p1', runs_to_show: 2 });
     expect($$(card, 'li.run').map((r) => r.dataset.run)).to.deep.equal(['d', 'c']);
     expect(text(card, '.pipeline')).to.equal('Home Assistant');
-    expect(text(card, '.errors')).to.equal('Errors: 50 % (1 of 2 runs)');
+    expect(text(card, '.errors')).to.equal('Errors: 50% (1 of 2 runs)');
   });
 
   it('says that run details need an administrator, and still shows the AI metrics', async () => {
@@ -241,7 +289,7 @@ describe('vitals-ai-card', () => {
     const toggle = $(card, 'input.probe-here') as HTMLInputElement;
     expect(toggle.checked).to.equal(false);
     expect(toggle.getAttribute('role')).to.equal('switch');
-    expect(text(card, '.probe-status')).to.equal('This browser does not run the probe ("what time is it", every 60 s); its runs from the browser that does are shown here.');
+    expect(text(card, '.probe-status')).to.equal('This browser does not run the probe ("what time is it", every 1 min); its runs from the browser that does are shown here.');
   });
 
   it('turning the switch on makes this browser the probing one and probes at once; off stops it', async () => {
@@ -266,7 +314,7 @@ describe('vitals-ai-card', () => {
     await card.updateComplete;
     await card.runProbe();
     // Assert
-    expect(afterOn).to.deep.equal({ stored: 'on', probes: 1, status: 'This browser runs the probe ("what time is it", every 60 s).' });
+    expect(afterOn).to.deep.equal({ stored: 'on', probes: 1, status: 'This browser runs the probe ("what time is it", every 1 min).' });
     expect(storage.map.get(PROBE_OPT_IN_KEY)).to.equal('off');
     expect(probes()).to.equal(1);
   });
@@ -328,8 +376,12 @@ describe('ai card figures', () => {
     expect(s.errorRate).to.be.NaN;
     expect(s.total.p95).to.be.NaN;
     expect(s.stages).to.deep.equal([]);
-    expect(formatMs(undefined)).to.equal('—');
-    expect(formatMs(12_345)).to.equal('12.3 s');
+    const en = formatterFor();
+    const de = formatterFor({ locale: { language: 'de', number_format: 'language' } });
+    expect(formatMs(en, undefined)).to.equal('—');
+    expect(formatMs(en, 12_345)).to.equal('12.3 s');
+    expect(formatMs(en, 420.4)).to.equal('420 ms');
+    expect(formatMs(de, 1510)).to.equal('1,51 s');
   });
 
   it('orders the slowest runs by length, then recency, ignoring unfinished ones', () => {

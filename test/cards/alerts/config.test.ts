@@ -45,8 +45,8 @@ describe('notifyLine: why an alert did or did not notify', () => {
     // Arrange
     const facts = { deliveries: [delivery('other-device')], shared: {}, sentBy: () => ({ service: 'notify.mobile_app_x', alertKey: 'cpu/sensor.cpu', at: T, device: 'dev-1', deviceName: 'kitchen-tablet' }) };
     // Act / Assert
-    expect(notifyLine(alert(), facts, T)).to.equal('sent by kitchen-tablet 14:03 via notify.mobile_app_x');
-    expect(notifyLine(alert(), { ...none, deliveries: [delivery('sent')] }, T)).to.equal('sent from this device 14:03 via notify.mobile_app_x');
+    expect(notifyLine(alert(), facts, T)).to.equal('sent by kitchen-tablet 2:03 PM via notify.mobile_app_x');
+    expect(notifyLine(alert(), { ...none, deliveries: [delivery('sent')] }, T)).to.equal('sent from this device 2:03 PM via notify.mobile_app_x');
   });
 
   it('says who acknowledged or snoozed it, and on which device', () => {
@@ -56,15 +56,15 @@ describe('notifyLine: why an alert did or did not notify', () => {
     const shared = { snooze: { until: 0, at: T, device: 'd', by: 'Bob', deviceName: 'phone' } };
     // Act / Assert
     expect(notifyLine(acked, { ...none, shared: { ack: { episode: 1, acked: true, at: T, device: 'd', by: 'Ann', deviceName: 'phone' } } }, T)).to.equal('not sent: acknowledged by Ann (phone)');
-    expect(notifyLine(snoozed, { ...none, shared }, T)).to.equal('not sent: snoozed until 16:00 by Bob (phone)');
+    expect(notifyLine(snoozed, { ...none, shared }, T)).to.equal('not sent: snoozed until 4:00 PM by Bob (phone)');
   });
 
   it('explains refused, rate-limited, quietened and failed deliveries', () => {
     expect(notifyLine(alert(), { ...none, deliveries: [delivery('refused-service')] }, T)).to.equal('not sent: notify.mobile_app_x is not allowed (add it to alerts.allow_services)');
-    expect(notifyLine(alert(), { ...none, deliveries: [delivery('rate-limited', 'over 60 notifications per hour')] }, T)).to.equal('not sent 14:03: over 60 notifications per hour; a summary follows');
-    expect(notifyLine(alert(), { ...none, deliveries: [delivery('acknowledged', 'acknowledged by Ann')] }, T)).to.equal('not sent 14:03: acknowledged by Ann');
-    expect(notifyLine(alert(), { ...none, deliveries: [delivery('failed', 'Service not found')] }, T)).to.equal('failed 14:03 via notify.mobile_app_x: Service not found');
-    expect(notifyLine(alert(), { ...none, deliveries: [delivery('other-tab')] }, T)).to.equal('sent by another tab of this browser 14:03 via notify.mobile_app_x');
+    expect(notifyLine(alert(), { ...none, deliveries: [delivery('rate-limited', 'over 60 notifications per hour')] }, T)).to.equal('not sent 2:03 PM: over 60 notifications per hour; a summary follows');
+    expect(notifyLine(alert(), { ...none, deliveries: [delivery('acknowledged', 'acknowledged by Ann')] }, T)).to.equal('not sent 2:03 PM: acknowledged by Ann');
+    expect(notifyLine(alert(), { ...none, deliveries: [delivery('failed', 'Service not found')] }, T)).to.equal('failed 2:03 PM via notify.mobile_app_x: Service not found');
+    expect(notifyLine(alert(), { ...none, deliveries: [delivery('other-tab')] }, T)).to.equal('sent by another tab of this browser 2:03 PM via notify.mobile_app_x');
   });
 
   it('tells a pending alert is waiting, and says nothing for a quiet one', () => {

@@ -57,7 +57,7 @@ describe('vitals-alerts-card', () => {
     expect(top.classList.contains('critical')).to.equal(true);
     expect(textOf(top.querySelector('.entity'))).to.equal('Processor <b>use</b>');
     expect(top.querySelector('.entity b')).to.equal(null);
-    expect(textOf(top.querySelector('.value'))).to.equal('95 %');
+    expect(textOf(top.querySelector('.value'))).to.equal('95%');
     expect(textOf(top.querySelector('.reason'))).to.match(/90/);
     expect(textOf(top.querySelector('.state'))).to.match(/firing for 0 s/);
     expect(textOf(row(card, `mem_warn/${cpu}`).querySelector('.badge.inhibited'))).to.equal('inhibited by cpu_high on Processor <b>use</b>');
@@ -88,7 +88,7 @@ describe('vitals-alerts-card', () => {
     snooze.click();
     await card.updateComplete;
     const menu = row(card, `cpu_high/${cpu}`).querySelector('.menu') as HTMLElement;
-    expect([...menu.querySelectorAll('button')].map((b) => textOf(b))).to.deep.equal(['30m', '2h']);
+    expect([...menu.querySelectorAll('button')].map((b) => textOf(b))).to.deep.equal(['30 min', '2 h']);
     menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await card.updateComplete;
     expect(row(card, `cpu_high/${cpu}`).querySelector('.menu')).to.equal(null);
@@ -102,7 +102,7 @@ describe('vitals-alerts-card', () => {
     // The badge says when the snooze ends; the day is added only when that is not today (clockText,
     // tested on fixed dates below), so this holds at any time of day the suite runs.
     const until = new Date(clock.t + 7_200_000);
-    const hhmm = `${String(until.getHours()).padStart(2, '0')}:${String(until.getMinutes()).padStart(2, '0')}`;
+    const hhmm = `${until.getHours() % 12 || 12}:${String(until.getMinutes()).padStart(2, '0')} ${until.getHours() < 12 ? 'AM' : 'PM'}`;
     expect(textOf(row(card, `cpu_high/${cpu}`).querySelector('.badge.snoozed'))).to.equal(`snoozed until ${clockText(clock.t + 7_200_000, clock.t)}`);
     expect(textOf(row(card, `cpu_high/${cpu}`).querySelector('.badge.snoozed'))).to.contain(hhmm);
     expect(row(card, `cpu_high/${cpu}`).querySelector('.menu')).to.equal(null);
@@ -182,10 +182,10 @@ describe('vitals-alerts-card', () => {
     // Assert
     expect(here.calls.length).to.be.greaterThan(0);
     expect(claimedElsewhere.calls).to.have.length(0);
-    expect(sentHere).to.match(/^Last notification \d\d:\d\d · notify\.phone · sent from this device$/);
+    expect(sentHere).to.match(/^Last notification \d{1,2}:\d\d [AP]M · notify\.phone · sent from this device$/);
     expect(sentElsewhere).to.match(/sent by another device with this dashboard open$/);
-    expect(textOf(q(here.card, '.why'))).to.match(/^sent from this device \d\d:\d\d via notify\.phone$/);
-    expect(textOf(q(claimedElsewhere.card, '.why'))).to.match(/^sent by another device \d\d:\d\d via notify\.phone$/);
+    expect(textOf(q(here.card, '.why'))).to.match(/^sent from this device \d{1,2}:\d\d [AP]M via notify\.phone$/);
+    expect(textOf(q(claimedElsewhere.card, '.why'))).to.match(/^sent by another device \d{1,2}:\d\d [AP]M via notify\.phone$/);
   });
 
   it('reports its alert states as MQTT sensors when report is on, and stops when removed', async () => {
@@ -213,7 +213,7 @@ describe('vitals-alerts-card', () => {
   it('lists recent transitions with time, from → to and value', async () => {
     const { card, cpu } = await firingCard();
     const items = qa(card, '.history li').map((li) => textOf(li));
-    expect(items.some((t) => t.includes(`cpu_high · Processor <b>use</b>`) && t.includes('inactive → firing') && t.includes('95 %'))).to.equal(true);
+    expect(items.some((t) => t.includes(`cpu_high · Processor <b>use</b>`) && t.includes('inactive → firing') && t.includes('95%'))).to.equal(true);
     expect(items.some((t) => t.includes('cpu_slow') && t.includes('inactive → pending'))).to.equal(true);
     expect(q(card, '.history time')?.getAttribute('datetime')).to.match(/^\d{4}-/);
     void cpu;
@@ -379,9 +379,9 @@ describe('clockText', () => {
     const sameDay = clockText(lateEvening, morning);
     const crossesMidnight = clockText(nextDay, lateEvening);
     // Assert
-    expect(sameDay).to.equal('23:30');
-    expect(crossesMidnight).to.match(/^\S.*27.* 01:30$/);
-    expect(crossesMidnight).to.not.equal('01:30');
+    expect(sameDay).to.equal('11:30 PM');
+    expect(crossesMidnight).to.match(/^\S.*27.* 1:30 AM$/);
+    expect(crossesMidnight).to.not.equal('1:30 AM');
   });
 });
 

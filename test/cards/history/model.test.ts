@@ -5,6 +5,8 @@ import { BucketSeries } from '../../../src/core/series/bucket-series';
 import { TimeSeries } from '../../../src/core/series/time-series';
 import { THEME_FALLBACKS } from '../../../src/cards/shared/theme';
 import * as forecastModule from '../../../src/cards/shared/forecast';
+import { ENGLISH_FORMATTER } from '../../../src/ui/format';
+import { ENGLISH } from '../../../src/ui/localize';
 
 const HOUR = 3_600_000;
 const NOW = 1_800_000_000_000;
@@ -22,6 +24,8 @@ function inputs(config: Record<string, unknown>, entities: HistoryInputs['entiti
     status: 'live',
     colour: (value, fallback) => value ?? fallback,
     forecaster: forecastModule,
+    fmt: ENGLISH_FORMATTER,
+    t: ENGLISH,
     ...overrides,
   };
 }
@@ -43,7 +47,7 @@ describe('history model', () => {
     expect(chart.ranges).to.have.length(1);
     expect(chart.axes.left!.title).to.equal('%');
     expect(chart.axes.right).to.equal(undefined);
-    expect(info.summary).to.contain('latest 7.5 %');
+    expect(info.summary).to.contain('latest 7.5%');
   });
 
   it('falls back to the last point when the state is not a number, and says why nothing is drawn', () => {
@@ -87,9 +91,9 @@ describe('history model', () => {
     const loading = buildHistory(inputs(config, entities, { forecaster: undefined }));
     const loaded = buildHistory(inputs(config, entities));
     // Assert
-    expect(loading.info.forecast?.text).to.equal('Disk: forecasting 90 %…');
+    expect(loading.info.forecast?.text).to.equal('Disk: forecasting 90%…');
     expect(loading.chart.lines.some((l) => l.style === 'forecast')).to.equal(false);
-    expect(loaded.info.forecast?.text).to.match(/^Disk reaches 90 % in 1[56] h/);
+    expect(loaded.info.forecast?.text).to.match(/^Disk reaches 90% in 1[56] h/);
     expect(loaded.chart.lines.some((l) => l.style === 'forecast')).to.equal(true);
   });
 });

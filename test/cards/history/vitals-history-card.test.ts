@@ -32,13 +32,13 @@ describe('vitals-history-card', () => {
     // Assert
     expect(text(card, '.title')).to.equal('CPU');
     expect(text(card, '.legend-name')).to.equal('Processor');
-    expect(text(card, '.legend-value')).to.equal('42 %');
+    expect(text(card, '.legend-value')).to.equal('42%');
     const data = datasetData(card, 'Processor')!;
     expect(data.map((p) => p.y)).to.deep.equal([5, 80, 20, 42]);
     const img = shadow(card).querySelector('[role="img"]')!;
     const label = img.getAttribute('aria-label')!;
     expect(label).to.contain('CPU, last 24 h');
-    expect(label).to.contain('Processor: latest 42 %, min 5 %, max 80 %');
+    expect(label).to.contain('Processor: latest 42%, min 5%, max 80%');
     expect(card.chart!.options.animation).to.equal(false);
   });
 
@@ -54,7 +54,7 @@ describe('vitals-history-card', () => {
     await card.updateComplete;
     // Assert
     expect(datasetData(card, 'CPU')!.map((p) => p.y)).to.deep.equal([10, 55]);
-    expect(text(card, '.legend-value')).to.equal('55 %');
+    expect(text(card, '.legend-value')).to.equal('55%');
   });
 
   it('merges recorder history in front of live samples, in time order', async () => {
@@ -136,7 +136,7 @@ describe('vitals-history-card', () => {
     expect(Math.max(...ranges[0].points.map((p) => p.hi))).to.equal(97);
     expect(card.info!.rows[0].max).to.equal(97);
     // The legend shows the entity's state, not the last drawn point
-    expect(text(card, '.legend-value')).to.equal('5.36 %');
+    expect(text(card, '.legend-value')).to.equal('5.36%');
   });
 
   it('fills the width of a short, wide card (no aspect ratio of its own)', async () => {
@@ -200,7 +200,7 @@ describe('vitals-history-card', () => {
     // Act
     const { card } = await renderHistoryCard({ entities: [disk], forecast: { limit: 90 } }, connection);
     // Assert
-    expect(text(card, '.forecast')).to.match(/^Disk reaches 90 % in 1 d [12] h$/);
+    expect(text(card, '.forecast')).to.match(/^Disk reaches 90% in 1 d [12] h$/);
     expect(shadow(card).querySelector('.forecast.warning')).to.exist;
     const trend = datasetData(card, 'Disk: trend')!;
     expect(trend).to.have.length(2);
@@ -221,7 +221,7 @@ describe('vitals-history-card', () => {
     serveHistory(connection, { [disk]: rows });
     connection.setState(disk, '56', { friendly_name: 'Disk', unit_of_measurement: '%' }, t - 1);
     const { card } = await renderHistoryCard({ entities: [disk], forecast: 90 }, connection);
-    expect(text(card, '.forecast')).to.equal('Disk is not heading for 90 % (−24 %/d)');
+    expect(text(card, '.forecast')).to.equal('Disk is not heading for 90% (−24 %/d)');
     expect(shadow(card).querySelector('.forecast.warning, .forecast.error')).to.equal(null);
   });
 

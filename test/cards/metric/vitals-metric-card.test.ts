@@ -116,9 +116,9 @@ describe('vitals-metric-card statistics, thresholds and alerts', () => {
     for (let i = 2; i <= 5; i++) connection.setState('sensor.lat', String(i * 10), { unit_of_measurement: 'ms' }, t0 + i * 10);
     await card.updateComplete;
     // Assert
-    expect(text(card, '.value')).to.equal('50.0');
+    expect(text(card, '.value')).to.equal('50');
     expect(text(card, '.stat')).to.equal('maximum · 5 min');
-    expect(text(card, '.stats')!.replace(/\s+/g, ' ')).to.equal('min 10.0 avg 30.0 p95 48.0 max 50.0');
+    expect(text(card, '.stats')!.replace(/\s+/g, ' ')).to.equal('min 10 avg 30 p95 48 max 50');
   });
 
   it('colours the card by the worst threshold crossed, including thresholds read from entities', async () => {
@@ -129,19 +129,19 @@ describe('vitals-metric-card statistics, thresholds and alerts', () => {
       { type: 'custom:vitals-metric-card', entity: 'sensor.cpu', thresholds: [{ value: 70, severity: 'warning' }, { value: 'input_number.cpu_critical', severity: 'critical' }] },
       connection,
     );
-    expect(card.shadowRoot!.querySelector('ha-card')!.className).to.equal('severity-critical');
+    expect(card.shadowRoot!.querySelector('ha-card')!.classList.contains('severity-critical')).to.equal(true);
     expect(text(card, '.badge')).to.equal('critical');
     // The critical limit moves above the value: only the warning remains.
     connection.setState('input_number.cpu_critical', '90', {}, 2);
     await card.updateComplete;
-    expect(card.shadowRoot!.querySelector('ha-card')!.className).to.equal('severity-warning');
+    expect(card.shadowRoot!.querySelector('ha-card')!.classList.contains('severity-warning')).to.equal(true);
   });
 
   it('treats lower values as worse when direction is below', async () => {
     const connection = new FakeConnection();
     connection.setState('sensor.disk_free', '5', {}, 1);
     const { card } = await renderCard({ type: 'custom:vitals-metric-card', entity: 'sensor.disk_free', direction: 'below', thresholds: [{ value: 10 }] }, connection);
-    expect(card.shadowRoot!.querySelector('ha-card')!.className).to.equal('severity-warning');
+    expect(card.shadowRoot!.querySelector('ha-card')!.classList.contains('severity-warning')).to.equal(true);
   });
 
   it('colours the card by a firing alert of its own rules', async () => {
@@ -161,7 +161,7 @@ describe('vitals-metric-card statistics, thresholds and alerts', () => {
     }
     await card.updateComplete;
     expect(hub.alerts().find((a) => a.seriesId === 'sensor.cpu')!.state).to.equal('firing');
-    expect(card.shadowRoot!.querySelector('ha-card')!.className).to.equal('severity-critical');
+    expect(card.shadowRoot!.querySelector('ha-card')!.classList.contains('severity-critical')).to.equal(true);
   });
 
   it('opens a visual editor that round-trips the config through ha-form', async () => {
@@ -209,5 +209,77 @@ describe('metric card config', () => {
   it('accepts the keys Home Assistant adds to card configs', () => {
     const config = parseMetricCardConfig({ type: 'custom:vitals-metric-card', entity: 'sensor.a', grid_options: { columns: 6 }, visibility: [] });
     expect(config.entity).to.equal('sensor.a');
+  });
+});
+
+describe('vitals-metric-card in the user\'s locale', () => {
+  const german = { language: 'de', locale: { language: 'de', number_format: 'language', time_format: '12', time_zone: 'server' }, config: { time_zone: 'UTC' } };
+
+  it('writes the value with a decimal comma and HA\'s unit spacing for a German user', async () => {
+    // Arrange
+    const connection = new FakeConnection();
+    connection.setState('sensor.cpu', '12.5', { friendly_name: 'CPU', unit_of_measurement: '%' });
+    const card = (await fixture(html`<vitals-metric-card></vitals-metric-card>`)) as VitalsMetricCard;
+    card.setConfig({ type: 'custom:vitals-metric-card', entity: 'sensor.cpu' });
+    // Act
+    card.hass = fakeHass(connection, german) as never;
+    await sleep(80);
+    await card.updateComplete;
+    // Assert
+    expect(card.shadowRoot!.querySelector('.reading')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('12,5 %');
+  });
+
+  it('keeps the state\'s own precision, or the entity\'s display precision when set, and no space before % in English', async () => {
+    // Arrange
+    const connection = new FakeConnection();
+    connection.setState('sensor.cpu', '12.50', { unit_of_measurement: '%' });
+    connection.setState('sensor.mem', '12.5', { unit_of_measurement: '%' });
+    const make = async (entity: string, extra: Record<string, unknown>) => {
+      const card = (await fixture(html`<vitals-metric-card></vitals-metric-card>`)) as VitalsMetricCard;
+      card.setConfig({ type: 'custom:vitals-metric-card', entity });
+      card.hass = fakeHass(connection, extra) as never;
+      await sleep(80);
+      await card.updateComplete;
+      return card.shadowRoot!.querySelector('.reading')!.textContent!.replace(/\s+/g, ' ').trim();
+    };
+    // Act
+    const asWritten = await make('sensor.cpu', {});
+    const withPrecision = await make('sensor.mem', { entities: { 'sensor.mem': { display_precision: 0 } } });
+    // Assert
+    expect(asWritten).to.equal('12.50%');
+    expect(withPrecision).to.equal('13%');
+  });
+
+  it('opens more-info for its entity when tapped (Home Assistant\'s hass-action)', async () => {
+    // Arrange
+    const connection = new FakeConnection();
+    connection.setState('sensor.cpu', '12.5', { unit_of_measurement: '%' });
+    const { card } = await renderCard({ type: 'custom:vitals-metric-card', entity: 'sensor.cpu' }, connection);
+    const fired: { action: string; config: { entity?: string } }[] = [];
+    card.addEventListener('hass-action', (e) => fired.push((e as CustomEvent).detail));
+    // Act
+    (card.shadowRoot!.querySelector('ha-card') as HTMLElement).click();
+    // Assert
+    expect(fired).to.have.length(1);
+    expect(fired[0].action).to.equal('tap');
+    expect(fired[0].config.entity).to.equal('sensor.cpu');
+  });
+
+  it('mirrors for a right-to-left language', async () => {
+    // Arrange
+    const connection = new FakeConnection();
+    connection.setState('sensor.cpu', '12.5', { unit_of_measurement: '%' });
+    const card = (await fixture(html`<vitals-metric-card></vitals-metric-card>`)) as VitalsMetricCard;
+    card.setConfig({ type: 'custom:vitals-metric-card', entity: 'sensor.cpu' });
+    // Act
+    card.hass = fakeHass(connection, { language: 'he', locale: { language: 'he', number_format: 'language', time_format: 'language', time_zone: 'local' } }) as never;
+    await sleep(80);
+    await card.updateComplete;
+    // Assert: the value starts at the right edge
+    const cardBox = card.getBoundingClientRect();
+    const name = card.shadowRoot!.querySelector('.value')!.getBoundingClientRect();
+    expect(card.getAttribute('dir')).to.equal('rtl');
+    expect(getComputedStyle(card.shadowRoot!.querySelector('.header')!).direction).to.equal('rtl');
+    expect(cardBox.right - name.right).to.be.lessThan(name.left - cardBox.left);
   });
 });

@@ -40,7 +40,7 @@ describe('vitals-system-card', () => {
     // Assert
     const names = [...card.shadowRoot!.querySelectorAll('.row .name')].map((n) => n.textContent);
     expect(names).to.deep.equal(['Processor', 'Load']);
-    expect(text(row(card, 'cpu'), '.value')).to.equal('12.5 %');
+    expect(text(row(card, 'cpu'), '.value')).to.equal('12.5%');
     expect(text(row(card, 'load'), '.value')).to.equal('0.42');
     expect(row(card, 'cpu').querySelector('svg.spark path')!.getAttribute('d')).to.match(/^M.*L/);
     expect(row(card, 'cpu').querySelector('.trend')!.getAttribute('aria-label')).to.equal('steady');
@@ -56,7 +56,7 @@ describe('vitals-system-card', () => {
     // Act
     connection.setState(cpu, '77', { unit_of_measurement: '%' }, nowSec());
     // Assert
-    await waitUntil(() => text(row(card, 'cpu'), '.value') === '77 %', 'value not updated');
+    await waitUntil(() => text(row(card, 'cpu'), '.value') === '77%', 'value not updated');
   });
 
   it('forecasts when the disk is full, coloured by severity', async () => {
@@ -129,7 +129,7 @@ describe('vitals-system-card', () => {
     const trend = () => row(card, 'memory').querySelector('.trend')!;
     const reading = async (value: string, at: number) => {
       connection.setState(memory, value, { unit_of_measurement: '%' }, at);
-      await waitUntil(() => text(row(card, 'memory'), '.value') === `${value} %`, 'reading not shown');
+      await waitUntil(() => text(row(card, 'memory'), '.value') === `${value}%`, 'reading not shown');
       card.refresh();
       await card.updateComplete;
     };

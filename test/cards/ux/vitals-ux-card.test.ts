@@ -26,12 +26,15 @@ const pingable = () => {
 };
 type Pingable = ReturnType<typeof pingable>;
 
-async function renderCard(config: Record<string, unknown>, connection: Pingable = pingable(), storage: DeviceStorage = memoryStorage()) {
+/** A German user: decimal comma, 24 h clock. */
+const GERMAN = { language: 'de', locale: { language: 'de', number_format: 'language', time_format: '24', time_zone: 'local' } };
+
+async function renderCard(config: Record<string, unknown>, connection: Pingable = pingable(), storage: DeviceStorage = memoryStorage(), hass: Record<string, unknown> = {}) {
   const card = (await fixture(html`<vitals-ux-card></vitals-ux-card>`)) as VitalsUxCard;
   card.repaintMs = 0;
   card.deviceStorage = storage;
   card.setConfig({ type: 'custom:vitals-ux-card', ...config });
-  card.hass = fakeHass(connection);
+  card.hass = fakeHass(connection, hass);
   await sleep(80); // the store batches subscriptions for 50 ms
   await card.updateComplete;
   const store = storeFor(connection as never);
@@ -160,7 +163,7 @@ describe('vitals-ux-card', () => {
     // An entity with no known metric: its own name, as text; its state as it is.
     expect(cell(card, 'sensor.tokens', 'label-main')).to.equal('<b>Odd</b>');
     expect(card.shadowRoot!.querySelector('b')).to.equal(null);
-    expect(cell(card, 'sensor.tokens', 'value')).to.equal('unavailable');
+    expect(cell(card, 'sensor.tokens', 'value')).to.equal('Unavailable');
     // A device that publishes nothing (yet) gets one note, not a row per figure.
     expect(card.shadowRoot!.querySelector('.note')?.textContent).to.equal('Hall panel: no sensors named sensor.ha_vitals_hall_… yet.');
   });
@@ -238,7 +241,7 @@ describe('vitals-ux-card', () => {
     expect(shownName).to.equal('Tablet 1');
     expect(storage.map.get(DEVICE_NAME_KEY)).to.equal('Kitchen tablet');
     expect(shadow.querySelector('.device-name')?.textContent?.trim()).to.equal('Kitchen tablet');
-    expect(shadow.querySelector('.report')?.textContent?.trim()).to.equal('Reported to Home Assistant every 60 s as sensor.ha_vitals_kitchen_tablet_…');
+    expect(shadow.querySelector('.report')?.textContent?.trim()).to.equal('Reported to Home Assistant every 1 min as sensor.ha_vitals_kitchen_tablet_…');
     expect(await telemetry.reporterOf('Kitchen tablet')).to.not.equal(undefined);
     expect(await telemetry.reporterOf('Tablet 1')).to.equal(undefined);
     card.remove();
@@ -258,12 +261,51 @@ describe('vitals-ux-card', () => {
     (shadow.querySelector('form.rename-form') as HTMLFormElement).requestSubmit();
     await card.updateComplete;
     // Assert
-    expect(shadow.querySelector('form.rename-form [role="alert"]')?.textContent).to.contain('expected 1 to 40 letters');
+    expect(shadow.querySelector('form.rename-form [role="alert"]')?.textContent).to.contain('1 to 40 letters');
     expect(storage.map.get(DEVICE_NAME_KEY)).to.equal('Tablet 1');
     (shadow.querySelector('form.rename-form button.cancel') as HTMLButtonElement).click();
     await card.updateComplete;
     expect(shadow.querySelector('form.rename-form')).to.equal(null);
     expect(shadow.querySelector('.device-name')?.textContent?.trim()).to.equal('Tablet 1');
+  });
+
+  it('formats row values in the user\'s number format: a decimal comma for a German user', async () => {
+    // Arrange
+    const { card, store } = await renderCard({}, pingable(), memoryStorage(), GERMAN);
+    const now = Date.now();
+    // Act
+    store.record(UX_METRICS.overhead, now, 12.5);
+    await card.updateComplete;
+    // Assert
+    expect(cell(card, 'overhead', 'value')).to.equal('12,5 ms/min');
+    expect(cell(card, 'overhead', 'p95')).to.match(/^p95 12,5 ms\/min$/);
+    expect(row(card, 'overhead').getAttribute('aria-label')).to.contain('12,5 ms/min');
+  });
+
+  it('opens a device row\'s entity on tap (hass-action), and leaves this browser\'s own rows inert', async () => {
+    // Arrange
+    const connection = pingable();
+    connection.setState('sensor.ha_vitals_phone_inp_ms', '90', { unit_of_measurement: 'ms', friendly_name: 'Phone INP' });
+    const { card, store } = await renderCard({ devices: ['sensor.ha_vitals_phone_inp_ms'] }, connection);
+    store.record(UX_METRICS.rtt, Date.now(), 42);
+    await card.updateComplete;
+    const fired: CustomEvent[] = [];
+    card.addEventListener('hass-action', (e) => fired.push(e as CustomEvent));
+    const deviceRow = row(card, 'sensor.ha_vitals_phone_inp_ms');
+    // Act
+    deviceRow.click();
+    row(card, 'rtt').click();
+    // Assert
+    expect(fired).to.have.length(1);
+    expect(fired[0].detail.action).to.equal('tap');
+    expect(fired[0].detail.config).to.deep.include({ entity: 'sensor.ha_vitals_phone_inp_ms' });
+    expect(deviceRow.classList.contains('actionable')).to.be.true;
+    expect(deviceRow.getAttribute('role')).to.equal('button');
+    expect(deviceRow.tabIndex).to.equal(0);
+    expect(deviceRow.parentElement!.getAttribute('role')).to.equal('listitem');
+    expect(getComputedStyle(deviceRow).cursor).to.equal('pointer');
+    expect(row(card, 'rtt').classList.contains('actionable')).to.be.false;
+    expect(row(card, 'rtt').hasAttribute('tabindex')).to.be.false;
   });
 
   it('says when the connection is being re-established', async () => {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { ThresholdDetector, TrendDetector, StalenessDetector, formatDuration, formatNumber } from '../../../src/core/detectors/index.js';
+import { ThresholdDetector, TrendDetector, StalenessDetector } from '../../../src/core/detectors/index.js';
+import { formatCompact as formatNumber, formatDuration } from '../../../src/core/format/index.js';
 
 const feed = (detector: ThresholdDetector, values: number[]): boolean[] => values.map((v, i) => detector.update(i, v).active);
 

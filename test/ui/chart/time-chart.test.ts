@@ -130,7 +130,7 @@ describe('<vitals-time-chart> readout', () => {
     await chart.updateComplete;
     // Assert
     const readout = chart.shadowRoot!.querySelector('.readout');
-    expect(readout?.textContent).to.contain('cpu: 20 %');
+    expect(readout?.textContent).to.contain('cpu: 20%');
     expect(readout?.textContent).to.contain('ram: 600 MB');
     wrap.dispatchEvent(new PointerEvent('pointerleave', { pointerId: 1 }));
     await chart.updateComplete;

@@ -13,7 +13,7 @@
  * sampling and gaps are handled: a long pause counts as a few steps, not as many.
  */
 import type { Detector, DetectorSignal } from '../../types.js';
-import { formatNumber } from '../format.js';
+import { formatCompact as formatNumber } from '../../format/index.js';
 import { ANOMALY_DEFAULTS, type AnomalySettings } from './defaults.js';
 import { Decay } from './decay.js';
 import { median3 } from './median.js';
