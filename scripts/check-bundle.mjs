@@ -12,11 +12,14 @@ const BUDGET_MAIN_GZ = 30 * 1024;
  * What a dashboard with one history card downloads before its first paint. The goal is 75 KiB;
  * chart.js alone is 40 KiB of it (line chart, linear scales; its Tooltip replaced by our own
  * readout), and the checks of all seven card configs in the entry (so Home Assistant's error card
- * names a bad key before any card code loads) are 13 KiB: today's first view is 78 KiB, so
- * this budget keeps it from growing while the rest of the way is found.
+ * names a bad key before any card code loads) are 15 KiB. Speaking the user's language added
+ * about 7 KiB (the English catalogue of every card 3.3, the formatting module 2.2, actions and
+ * their config check 1.5): today's first view is 86.4 KiB, so this budget keeps it from growing
+ * while the rest of the way is found (a catalogue per card would save about 2.5 KiB).
  */
-const BUDGET_HISTORY_VIEW_GZ = 80 * 1024;
-const BUDGET_DIST_GZ = 150 * 1024;
+const BUDGET_HISTORY_VIEW_GZ = 90 * 1024;
+/** Everything, lazily loaded chunks included; the four translations are 15 KiB of it. */
+const BUDGET_DIST_GZ = 185 * 1024;
 
 const problems = [];
 const bundle = await rollup({ ...config, onwarn: () => {} });
