@@ -48,6 +48,8 @@ const toDashboard = (opts) => {
  *                every context logs in with its own tokens (trusted_networks would ask which user)
  *   viewport     {width, height} of every context (default 1280 x 900)
  *   media        page.emulateMedia() options applied before opening ({colorScheme, reducedMotion})
+ *   contextOptions  more browser.newContext() options of every context ({timezoneId, locale, ...})
+ *   initScript   page.addInitScript() argument (function or {content}) of every page, before it loads
  *   ready        async (ha) => {} at the end of before(), after the pages opened (wait for a card,
  *                route a page's websocket and open it when open: false, ...)
  *   saveLog      copy home-assistant.log to e2e/artifacts/<lane>-<suite>-home-assistant.log (default true)
@@ -142,12 +144,13 @@ export function useDashboard(opts = {}) {
     },
 
     /** One more browser context (a device) logged in as `user`; opened on `open` unless false. */
-    async newPage({ user = 'admin', viewport: vp = viewport, media = opts.media, open = openPath } = {}) {
+    async newPage({ user = 'admin', viewport: vp = viewport, media = opts.media, open = openPath, contextOptions = opts.contextOptions, initScript = opts.initScript } = {}) {
       const account = await ensureUser(user);
       // the owner alone: trusted_networks logs in without a form (as the suites always did);
       // with more users every context brings its own tokens
       const storageState = user === 'admin' && ha.lane.bypassLogin ? undefined : await ha.lane.storageState(account);
-      const tab = await newBrowserPage(ha.browser, { viewport: vp, storageState });
+      const tab = await newBrowserPage(ha.browser, { viewport: vp, storageState, contextOptions: contextOptions ?? {} });
+      if (initScript) await tab.page.addInitScript(initScript);
       tab.user = user;
       tab.index = allTabs.length;
       allTabs.push(tab);

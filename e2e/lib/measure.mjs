@@ -40,14 +40,16 @@ function write(lane, suite) {
 
 /**
  * Record a figure as `measurements.<lane>.<key>` of e2e/artifacts/report.json. `value`: a finite
- * number or a boolean (anything else throws, so a NaN never passes for a figure). Measuring the
+ * number, a boolean, or a short text shown on a page (1-200 characters, e.g. "12,5 %"); anything
+ * else throws, so a NaN never passes for a figure. Measuring the
  * same key again replaces it. Returns the value. Options: lane (default $HA_VITALS_LANE), suite
  * (default: the test file's name).
  */
 export function measure(key, value, { lane = LANE, suite = SUITE } = {}) {
   if (typeof key !== 'string' || !KEY.test(key)) throw new TypeError(`measure: key ${JSON.stringify(key)} must be letters, digits, _ or -, dot-separated`);
-  if (!(typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)))) {
-    throw new TypeError(`measure(${key}): value must be a finite number or a boolean, got ${typeof value === 'number' ? value : JSON.stringify(value)}`);
+  const text = typeof value === 'string' && value.length > 0 && value.length <= 200;
+  if (!(text || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)))) {
+    throw new TypeError(`measure(${key}): value must be a finite number, a boolean or a short text (1-200 chars), got ${typeof value === 'number' ? value : JSON.stringify(value)}`);
   }
   const id = `${lane}\0${suite}`;
   if (!recorded.has(id)) recorded.set(id, {});

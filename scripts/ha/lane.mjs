@@ -127,6 +127,8 @@ export class HttpError extends Error {
  *     config       object merged (top level) into the generated configuration.yaml
  *     logLevel     logger default (default 'warning')
  *     name         location name shown by HA (default 'HA Vitals')
+ *     timeZone     HA's configured time zone (homeassistant: time_zone; hass.config.time_zone),
+ *                  default 'UTC'; e.g. 'America/New_York' to differ from a browser's timezoneId
  *     testEntities true (default): input_number.e2e_number + template sensor.e2e_doubled
  *     keepConfig   keep the run dir after stop() (default: env HA_VITALS_KEEP_RUNS=1 or on failure)
  */
@@ -139,6 +141,7 @@ export class Lane {
       mqtt: true,
       logLevel: 'warning',
       name: 'HA Vitals',
+      timeZone: 'UTC',
       testEntities: true,
       dashboards: { [DEFAULT_DASHBOARD]: { title: 'Vitals E2E' } },
       bundle: process.env.HA_VITALS_BUNDLE || path.join(REPO_ROOT, 'dist', 'ha-vitals.js'),
@@ -325,7 +328,7 @@ export class Lane {
     const config = {
       homeassistant: {
         name: this.options.name,
-        time_zone: 'UTC',
+        time_zone: this.options.timeZone,
         unit_system: 'metric',
         latitude: 52.37,
         longitude: 4.89,
