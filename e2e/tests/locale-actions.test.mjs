@@ -216,13 +216,17 @@ test(`[${LANE}] the history chart's time axis is 12 h in the server's zone`, asy
 
 test(
   `[${LANE}] the history chart's value axes use the German number format`,
-  { todo: "src bug: src/ui/chart/time-chart.ts:224-225 y/y1 ticks have no callback, chart.js formats them in the browser's locale ('412.8')" },
   async (t) => {
     const ticks = await historyTicks(ha.page);
     t.diagnostic(`y ticks: ${ticks.y.map((tk) => tk.label).join(' | ')}; y1 ticks: ${ticks.y1.map((tk) => tk.label).join(' | ')}`);
     const all = [...ticks.y, ...ticks.y1];
     assert.ok(all.some((tk) => !Number.isInteger(tk.value)), 'some tick has a fraction (database MB axis)');
-    const german = await ha.page.evaluate((values) => values.map((v) => new Intl.NumberFormat('de', { maximumFractionDigits: 3 }).format(v)), all.map((tk) => tk.value));
+    // Each axis writes its ticks with the decimals the finest of them needs ("412,2 | 412,4 | 413,0").
+    const decimalsOf = (axis) => Math.max(0, ...axis.map((tk) => (String(tk.value).split('.')[1] ?? '').length));
+    const german = await ha.page.evaluate(
+      (axes) => axes.flatMap(({ values, d }) => values.map((v) => new Intl.NumberFormat('de', { minimumFractionDigits: d, maximumFractionDigits: d }).format(v))),
+      [ticks.y, ticks.y1].map((axis) => ({ values: axis.map((tk) => tk.value), d: Math.min(6, decimalsOf(axis)) })),
+    );
     assert.deepEqual(all.map((tk) => tk.label), german);
   },
 );

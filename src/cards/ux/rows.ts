@@ -66,10 +66,13 @@ export function tailText(fmt: Formatter, t: Localize, w: SeriesWindow, unit: str
   return higherIsBetter ? t('ux.p5', { value: withUnit(fmt, w.p5, unit, decimals) }) : t('ux.p95', { value: withUnit(fmt, w.p95, unit, decimals) });
 }
 
-/** "42 ms", "42%", "12,5 %" (de) as Home Assistant spaces units; "—" for no value. */
+/**
+ * "42 ms", "1,91 s" (1911 ms, rescaled as the run figures are), "42%", "12,5 %" (de) as Home Assistant
+ * spaces units; "—" for no value. With `decimals` the value keeps its unit.
+ */
 export function withUnit(fmt: Formatter, value: number | undefined, unit: string, decimals?: number): string {
   if (value === undefined || !Number.isFinite(value)) return '—';
-  return fmt.value(value, unit || undefined, decimals);
+  return decimals === undefined ? fmt.metric(value, unit) : fmt.value(value, unit || undefined, decimals);
 }
 
 export interface RowView {

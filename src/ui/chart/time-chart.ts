@@ -201,6 +201,9 @@ export class VitalsTimeChart extends LitElement {
       this.tickStep = step;
       scale.ticks = ticks.map((value) => ({ value }));
     };
+    // Value ticks in the user's number format, with the decimals their step needs ("412,2" in German).
+    const valueTick = (value: number | string, _index: number, ticks: { value: number }[]) =>
+      this.formatter.number(Number(value), tickDecimals(ticks));
     return {
       type: 'line',
       data: { datasets: [] },
@@ -221,8 +224,8 @@ export class VitalsTimeChart extends LitElement {
             ticks: { autoSkip: false, maxRotation: 0, font: FONT, callback: (value) => this.formatter.timeTick(Number(value), this.tickStep) },
             grid: {},
           },
-          y: { type: 'linear', position: 'left', ticks: { font: FONT, maxTicksLimit: 6 }, grid: {} },
-          y1: { type: 'linear', position: 'right', display: false, ticks: { font: FONT, maxTicksLimit: 6 }, grid: { drawOnChartArea: false } },
+          y: { type: 'linear', position: 'left', ticks: { font: FONT, maxTicksLimit: 6, callback: valueTick }, grid: {} },
+          y1: { type: 'linear', position: 'right', display: false, ticks: { font: FONT, maxTicksLimit: 6, callback: valueTick }, grid: { drawOnChartArea: false } },
         },
         events: [],
       },
@@ -413,3 +416,12 @@ function datasetOf(line: TimeChartLine): ChartDataset<'line', ChartPoint[]> {
 
 export const TIME_CHART_TAG = 'vitals-time-chart';
 if (!customElements.get(TIME_CHART_TAG)) customElements.define(TIME_CHART_TAG, VitalsTimeChart);
+
+/** Fraction digits the ticks need to be written exactly: none for 400, 410…; one for 412.2, 412.4…; at most 6. */
+export function tickDecimals(ticks: { value: number }[]): number {
+  for (let digits = 0; digits < 6; digits++) {
+    const scale = 10 ** digits;
+    if (ticks.every((t) => !Number.isFinite(t.value) || Math.abs(t.value * scale - Math.round(t.value * scale)) < 1e-6 * Math.max(1, Math.abs(t.value * scale)))) return digits;
+  }
+  return 6;
+}

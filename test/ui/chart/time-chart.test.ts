@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/ui/chart/time-chart';
+import { tickDecimals } from '../../../src/ui/chart/time-chart';
 import type { VitalsTimeChart } from '../../../src/ui/chart/time-chart';
 
 const HOUR = 3_600_000;
@@ -135,5 +136,18 @@ describe('<vitals-time-chart> readout', () => {
     wrap.dispatchEvent(new PointerEvent('pointerleave', { pointerId: 1 }));
     await chart.updateComplete;
     expect(chart.shadowRoot!.querySelector('.readout')).to.equal(null);
+  });
+});
+
+describe('tickDecimals', () => {
+  it('writes value ticks with just the decimals they need', () => {
+    // Arrange
+    const ticks = (...values: number[]) => values.map((value) => ({ value }));
+    // Act / Assert
+    expect(tickDecimals(ticks(400, 410, 420))).to.equal(0);
+    expect(tickDecimals(ticks(412.2, 412.4, 412.6))).to.equal(1);
+    expect(tickDecimals(ticks(0.05, 0.1, 0.15))).to.equal(2);
+    expect(tickDecimals(ticks(2.5, 5, 7.5))).to.equal(1);
+    expect(tickDecimals([])).to.equal(0);
   });
 });
