@@ -6,7 +6,21 @@
  * probe is then a paid request.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { VitalsFormEditor, asList, entityIdOf, pickDefaults, pickedEntries, setField, type EntityEntry, type FormData, type FormSchema } from '../shared/editor';
+import {
+  ACTION_KEYS,
+  VitalsFormEditor,
+  actionsFormData,
+  asList,
+  entityIdOf,
+  interactionsSection,
+  pickDefaults,
+  pickedEntries,
+  setField,
+  type EntityEntry,
+  type FormData,
+  type FormSchema,
+} from '../shared/editor';
+import { ENGLISH, type Localize, type StringKey } from '../../ui/localize/index';
 import { AI_DEFAULTS, AI_LIMITS, AI_PROBE_DEFAULTS, AI_PROBE_LIMITS, BUILT_IN_AGENTS, PROBE_SENTENCES } from './config';
 import { probeSentence } from '../../ha/telemetry/assist';
 import { listAssistPipelines } from '../../ha/api/index';
@@ -21,7 +35,7 @@ export interface PipelineInfo {
   conversation_engine?: string;
 }
 
-export function aiEditorSchema(pipelines: readonly PipelineInfo[]): FormSchema[] {
+export function aiEditorSchema(pipelines: readonly PipelineInfo[], t: Localize = ENGLISH): FormSchema[] {
   const pipelineSelector = pipelines.length > 0 ? { select: { mode: 'dropdown', options: pipelines.map((p) => ({ value: p.id, label: p.name })) } } : { text: {} };
   return [
     { name: 'title', selector: { text: {} } },
@@ -38,7 +52,7 @@ export function aiEditorSchema(pipelines: readonly PipelineInfo[]): FormSchema[]
     {
       name: '',
       type: 'expandable',
-      title: 'Synthetic probe (opt-in)',
+      title: t('editor.ai.probe_section'),
       schema: [
         { name: 'probe_enabled', selector: { boolean: {} } },
         { name: 'probe_text', selector: { select: { mode: 'dropdown', options: PROBE_SENTENCES.map((s) => ({ value: s, label: `“${s}”` })) } } },
@@ -49,6 +63,7 @@ export function aiEditorSchema(pipelines: readonly PipelineInfo[]): FormSchema[]
         { name: 'probe_pipeline', selector: pipelineSelector },
       ],
     },
+    interactionsSection(t),
   ];
 }
 
@@ -64,27 +79,25 @@ export class VitalsAiCardEditor extends VitalsFormEditor<RawConfig> {
 
   protected override readonly defaults: Record<string, unknown> = pickDefaults(AI_DEFAULTS, ['runs_to_show', 'poll_interval']);
 
-  protected readonly labels: Record<string, string> = {
-    title: 'Title (optional)',
-    pipeline: 'Pipeline (empty: all pipelines)',
-    runs_to_show: 'Runs to show',
-    poll_interval: 'Poll interval',
-    metrics: 'AI metric sensors (tokens/s, model latency)',
-    probe_enabled: 'Probe the pipeline on an interval',
-    probe_text: 'Probe sentence',
-    probe_interval: 'Probe interval',
-    probe_pipeline: 'Probe pipeline (empty: the card’s, else the preferred one)',
+  protected readonly labels: Record<string, StringKey> = {
+    pipeline: 'editor.ai.pipeline',
+    runs_to_show: 'editor.ai.runs_to_show',
+    poll_interval: 'editor.ai.poll_interval',
+    metrics: 'editor.ai.metrics',
+    probe_enabled: 'editor.ai.probe_enabled',
+    probe_text: 'editor.ai.probe_text',
+    probe_interval: 'editor.ai.probe_interval',
+    probe_pipeline: 'editor.ai.probe_pipeline',
   };
 
-  protected override readonly helpers: Record<string, string> = {
-    poll_interval: 'How often Assist run details are read (they are visible to administrators only).',
-    probe_enabled:
-      'Runs only in a browser where an administrator turns it on in the card (one switch per browser); every other viewer shows its runs.',
-    probe_text: 'Read-only sentences only (free text could switch or unlock something); sent to the intent stage only.',
+  protected override readonly helpers: Record<string, StringKey> = {
+    poll_interval: 'editor.ai.poll_interval_helper',
+    probe_enabled: 'editor.ai.probe_enabled_helper',
+    probe_text: 'editor.ai.probe_text_helper',
   };
 
   get schema(): FormSchema[] {
-    return aiEditorSchema(this._pipelines);
+    return aiEditorSchema(this._pipelines, this.t);
   }
 
   get pipelines(): PipelineInfo[] {
@@ -124,8 +137,7 @@ export class VitalsAiCardEditor extends VitalsFormEditor<RawConfig> {
     return html`
       ${paid
         ? html`<ha-alert alert-type="warning" role="alert" class="paid-warning"
-            >The probe goes to “${paid.name}”, whose agent is ${paid.conversation_engine}: every probe is a paid LLM request
-            (${Math.round(86_400 / interval)} a day at this interval).</ha-alert
+            >${this.t('editor.ai.paid_warning', { pipeline: paid.name, agent: paid.conversation_engine ?? '', count: Math.round(86_400 / interval) })}</ha-alert
           >`
         : nothing}
       ${super.render()}
@@ -140,6 +152,7 @@ export class VitalsAiCardEditor extends VitalsFormEditor<RawConfig> {
       metrics: asList<EntityEntry>(config.metrics).map(entityIdOf),
       probe_enabled: probe !== undefined,
       probe_interval: probe?.interval ?? AI_PROBE_DEFAULTS.interval,
+      ...actionsFormData(config),
     };
     if (typeof config.title === 'string') data.title = config.title;
     if (typeof config.pipeline === 'string') data.pipeline = config.pipeline;
@@ -155,6 +168,7 @@ export class VitalsAiCardEditor extends VitalsFormEditor<RawConfig> {
     setField(next, 'runs_to_show', data.runs_to_show === AI_DEFAULTS.runs_to_show ? undefined : data.runs_to_show);
     setField(next, 'poll_interval', data.poll_interval === AI_DEFAULTS.poll_interval ? undefined : data.poll_interval);
     setField(next, 'metrics', pickedEntries(data.metrics, asList<EntityEntry>(previous.metrics), entityIdOf));
+    for (const key of ACTION_KEYS) setField(next, key, data[key]);
     if (data.probe_enabled) {
       const probe: RawConfig = { text: (typeof data.probe_text === 'string' && probeSentence(data.probe_text)) || PROBE_SENTENCES[0] };
       setField(probe, 'interval', data.probe_interval === AI_PROBE_DEFAULTS.interval ? undefined : data.probe_interval);

@@ -4,8 +4,9 @@
  * It renders even when `ha-form` is not defined (then the note inside it is what shows: without a
  * shadow root of its own, an unknown element displays its children).
  */
-import { LitElement, css, html, type TemplateResult } from 'lit';
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import type { HomeAssistant } from 'custom-card-helpers';
+import { ENGLISH, languageOf, localizeFor, localizer, type Localize, type StringKey } from '../../ui/localize/index';
 
 /** One `ha-form` schema entry (the subset these editors use). */
 export interface FormSchema {
@@ -14,6 +15,8 @@ export interface FormSchema {
   required?: boolean;
   type?: 'grid' | 'expandable';
   title?: string;
+  /** An expandable section's icon (`mdi:…`). */
+  icon?: string;
   schema?: FormSchema[];
 }
 
@@ -86,6 +89,44 @@ export function dropUnwrittenDefaults<C extends Record<string, unknown>>(config:
   return out as C;
 }
 
+/** The action keys of the cards that take Home Assistant's tap, hold and double tap actions. */
+export const ACTION_KEYS = ['tap_action', 'hold_action', 'double_tap_action'] as const;
+
+/**
+ * Home Assistant's own "Interactions" section: one `ui_action` selector per gesture (in the frontend
+ * since 2023.5; `default_action` names what the card does without the key since 2023.12). Tap and
+ * hold open more-info when not set (src/ui/actions.ts), double tap does nothing. `name: ''` keeps the
+ * section's fields at the top of the form data, in the frontends before and after `flatten`.
+ */
+export function interactionsSection(t: Localize): FormSchema {
+  return {
+    name: '',
+    type: 'expandable',
+    title: t('editor.common.interactions'),
+    icon: 'mdi:gesture-tap',
+    schema: [
+      { name: 'tap_action', selector: { ui_action: { default_action: 'more-info' } } },
+      { name: 'hold_action', selector: { ui_action: { default_action: 'more-info' } } },
+      { name: 'double_tap_action', selector: { ui_action: { default_action: 'none' } } },
+    ],
+  };
+}
+
+/** The configured actions as form data (only the keys the config has). */
+export function actionsFormData(config: Record<string, unknown>): FormData {
+  const data: FormData = {};
+  for (const key of ACTION_KEYS) if (config[key] !== undefined && config[key] !== null) data[key] = config[key];
+  return data;
+}
+
+/** Labels every editor shares. */
+const COMMON_LABELS: Readonly<Record<string, StringKey>> = {
+  title: 'editor.common.title',
+  tap_action: 'editor.common.tap_action',
+  hold_action: 'editor.common.hold_action',
+  double_tap_action: 'editor.common.double_tap_action',
+};
+
 export abstract class VitalsFormEditor<C extends Record<string, unknown>> extends LitElement {
   static override properties = {
     hass: { attribute: false },
@@ -110,13 +151,40 @@ export abstract class VitalsFormEditor<C extends Record<string, unknown>> extend
   abstract toFormData(config: C): FormData;
   /** Form data → config, keeping what the form does not show from `previous`. */
   abstract fromFormData(data: FormData, previous: C): C;
-  protected abstract readonly labels: Record<string, string>;
-  protected readonly helpers: Record<string, string> = {};
+  /** Field name → message key of its label (`title` and the actions are common to all editors). */
+  protected abstract readonly labels: Readonly<Record<string, StringKey>>;
+  /** Field name → message key of its helper text. */
+  protected readonly helpers: Readonly<Record<string, StringKey>> = {};
   /** Defaults the form shows; a default the user did not write is not written into the config. */
   protected readonly defaults: Record<string, unknown> = {};
 
-  protected computeLabel = (entry: FormSchema): string => this.labels[entry.name] ?? entry.name;
-  protected computeHelper = (entry: FormSchema): string | undefined => this.helpers[entry.name];
+  /**
+   * Messages in the language of the user of `hass` (English until a translation has loaded; then
+   * the editor renders again).
+   */
+  protected t: Localize = ENGLISH;
+  private language?: string;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const language = languageOf(this.hass);
+    if (language === this.language) return;
+    this.language = language;
+    this.t = localizeFor(this.hass, () => {
+      if (this.language !== language) return;
+      this.t = localizer(language);
+      this.requestUpdate();
+    });
+  }
+
+  protected computeLabel = (entry: FormSchema): string => {
+    const key = this.labels[entry.name] ?? COMMON_LABELS[entry.name];
+    return key ? this.t(key) : (entry.title ?? entry.name);
+  };
+  protected computeHelper = (entry: FormSchema): string | undefined => {
+    const key = this.helpers[entry.name];
+    return key ? this.t(key) : undefined;
+  };
 
   protected override render(): TemplateResult {
     if (!this._config) return html``;
@@ -129,7 +197,7 @@ export abstract class VitalsFormEditor<C extends Record<string, unknown>> extend
         .computeHelper=${this.computeHelper}
         @value-changed=${this.onValueChanged}
       >
-        <p class="fallback">The visual editor needs Home Assistant's form elements; edit the card in the code editor.</p>
+        <p class="fallback">${this.t('editor.common.fallback')}</p>
       </ha-form>
     `;
   }

@@ -3,7 +3,8 @@
  * Flat form data ↔ config: `window_minutes` ↔ `window: "15m"`; `device_entities` ↔ the entity
  * entries of `devices` (entries written with `entity_prefix` are kept as they are).
  */
-import { VitalsFormEditor, asList, pickDefaults, pickedEntries, setField, type FormData, type FormSchema } from '../shared/editor';
+import { ACTION_KEYS, VitalsFormEditor, actionsFormData, asList, interactionsSection, pickDefaults, pickedEntries, setField, type FormData, type FormSchema } from '../shared/editor';
+import { ENGLISH, type Localize, type StringKey } from '../../ui/localize/index';
 import { limitMs } from '../../core/config/card';
 import { parseDuration } from '../../core/config/duration';
 import { UX_DEFAULTS, UX_LIMITS, UX_ROWS, UX_ROW_KEYS } from './config';
@@ -21,7 +22,7 @@ type RawDevice = string | { entity?: string; entity_prefix?: string; name?: stri
 /** A device entry's entity; entries written with `entity_prefix` are not in the entity picker. */
 const pickableEntityOf = (d: RawDevice): string | undefined => (typeof d === 'string' ? d : d.entity_prefix === undefined ? d.entity : undefined);
 
-export function uxEditorSchema(level: string): FormSchema[] {
+export function uxEditorSchema(level: string, t: Localize = ENGLISH): FormSchema[] {
   const rows = UX_ROW_KEYS.filter((k) => level === 'full' || !UX_ROWS[k].full);
   return [
     { name: 'title', selector: { text: {} } },
@@ -35,8 +36,8 @@ export function uxEditorSchema(level: string): FormSchema[] {
             select: {
               mode: 'dropdown',
               options: [
-                { value: 'basic', label: 'Basic: round trip, delivery lag, service calls, overhead' },
-                { value: 'full', label: 'Full: also long tasks, INP, heap, frame rate' },
+                { value: 'basic', label: t('editor.ux.level_basic') },
+                { value: 'full', label: t('editor.ux.level_full') },
               ],
             },
           },
@@ -48,10 +49,11 @@ export function uxEditorSchema(level: string): FormSchema[] {
         },
       ],
     },
-    { name: 'metrics', selector: { select: { multiple: true, mode: 'list', options: rows.map((k) => ({ value: k, label: UX_ROWS[k].label })) } } },
+    { name: 'metrics', selector: { select: { multiple: true, mode: 'list', options: rows.map((k) => ({ value: k, label: t(`ux.row.${k}`) })) } } },
     { name: 'device_entities', selector: { entity: { domain: 'sensor', multiple: true } } },
     { name: 'report', selector: { boolean: {} } },
     { name: 'report_group', selector: { text: {} } },
+    interactionsSection(t),
   ];
 }
 
@@ -75,26 +77,24 @@ function writtenReport(group: string, previous: unknown): unknown {
 export class VitalsUxCardEditor extends VitalsFormEditor<RawConfig> {
   protected override readonly defaults: Record<string, unknown> = pickDefaults(UX_DEFAULTS, ['level', 'ping_interval']);
 
-  protected readonly labels: Record<string, string> = {
-    title: 'Title (optional)',
-    level: 'Monitoring level',
-    ping_interval: 'Ping interval',
-    window_minutes: 'p95 window',
-    metrics: 'Rows (none ticked: all of the level)',
-    device_entities: 'Other devices’ sensors (e.g. sensor.ha_vitals_tablet_ws_rtt_ms)',
-    report: 'Report each browser’s figures as sensors',
-    report_group: 'Group in front of each browser’s name (optional)',
+  protected readonly labels: Record<string, StringKey> = {
+    level: 'editor.ux.level',
+    ping_interval: 'editor.ux.ping_interval',
+    window_minutes: 'editor.ux.window_minutes',
+    metrics: 'editor.ux.metrics',
+    device_entities: 'editor.ux.device_entities',
+    report: 'editor.ux.report',
+    report_group: 'editor.ux.report_group',
   };
 
-  protected override readonly helpers: Record<string, string> = {
-    level: 'Full also observes long tasks, interactions and frames: a little more overhead.',
-    report:
-      'Every browser showing this card publishes its figures as MQTT sensors sensor.ha_vitals_<browser name>_…, recorded by Home Assistant and usable in automations. Each browser has its own name, shown and renamed in the card. Needs the MQTT integration.',
-    report_group: 'e.g. "wall" gives sensor.ha_vitals_wall_<browser name>_….',
+  protected override readonly helpers: Record<string, StringKey> = {
+    level: 'editor.ux.level_helper',
+    report: 'editor.ux.report_helper',
+    report_group: 'editor.ux.report_group_helper',
   };
 
   get schema(): FormSchema[] {
-    return uxEditorSchema(String(this._config?.level ?? UX_DEFAULTS.level));
+    return uxEditorSchema(String(this._config?.level ?? UX_DEFAULTS.level), this.t);
   }
 
   toFormData(config: RawConfig): FormData {
@@ -108,6 +108,7 @@ export class VitalsUxCardEditor extends VitalsFormEditor<RawConfig> {
       device_entities: asList<RawDevice>(config.devices).map(pickableEntityOf).filter((e): e is string => !!e),
       report: config.report !== undefined && config.report !== false,
       ...(reportGroup(config.report) ? { report_group: reportGroup(config.report) } : {}),
+      ...actionsFormData(config),
     };
   }
 
@@ -126,6 +127,7 @@ export class VitalsUxCardEditor extends VitalsFormEditor<RawConfig> {
     const prefixed = previousDevices.filter((d) => typeof d !== 'string' && d.entity_prefix !== undefined);
     setField(next, 'devices', [...prefixed, ...pickedEntries(data.device_entities, previousDevices, pickableEntityOf)]);
     setField(next, 'report', data.report ? writtenReport(typeof data.report_group === 'string' ? data.report_group.trim() : '', previous.report) : undefined);
+    for (const key of ACTION_KEYS) setField(next, key, data[key]);
     return next;
   }
 }

@@ -44,6 +44,9 @@ describe('vitals-ai-card-editor', () => {
       'probe_text',
       'probe_interval',
       'probe_pipeline',
+      'tap_action',
+      'hold_action',
+      'double_tap_action',
     ]);
     expect(flat(form.schema).find((s) => s.name === 'pipeline')!.selector!.select.options).to.deep.equal([
       { value: 'p1', label: 'Home Assistant' },
@@ -127,7 +130,8 @@ describe('vitals-ai-card-editor', () => {
     // Assert
     const field = flat(form.schema).find((f) => f.name === 'probe_text')!;
     expect(field.selector!.select.options!.map((o) => o.value)).to.deep.equal(['what time is it', 'what is the time', 'what is the date', 'what day is it', 'ha vitals probe']);
-    expect((editor as unknown as { helpers: Record<string, string> }).helpers.probe_enabled).to.contain('administrator turns it on in the card');
+    const computeHelper = (editor.shadowRoot!.querySelector('ha-form') as unknown as { computeHelper: (entry: { name: string }) => string | undefined }).computeHelper;
+    expect(computeHelper({ name: 'probe_enabled' })).to.contain('administrator turns it on in the card');
   });
 
   it('replaces a sentence that is not allowed by the default one when the form is saved', async () => {

@@ -25,7 +25,7 @@ describe('vitals-history-card-editor', () => {
       compare: '7d',
     });
     const names = form.schema.flatMap((s) => (s.schema ? s.schema.map((c) => c.name) : [s.name]));
-    expect(names).to.deep.equal(['title', 'entities', 'hours_to_show', 'compare', 'forecast_limit', 'show_anomalies']);
+    expect(names).to.deep.equal(['title', 'entities', 'hours_to_show', 'compare', 'forecast_limit', 'show_anomalies', 'tap_action', 'hold_action', 'double_tap_action']);
     expect(form.schema[1].selector).to.deep.equal({ entity: { domain: 'sensor', multiple: true } });
     expect(form.data).to.deep.equal({
       entities: ['sensor.cpu', 'sensor.ram'],

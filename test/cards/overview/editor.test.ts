@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../helpers/define-cards';
-import { OVERVIEW_EDITOR_SCHEMA, type VitalsOverviewCardEditor } from '../../../src/cards/overview/editor';
+import { overviewEditorSchema, type VitalsOverviewCardEditor } from '../../../src/cards/overview/editor';
 
 describe('vitals-overview-card-editor', () => {
   async function openEditor(config: Record<string, unknown>) {
@@ -17,9 +17,11 @@ describe('vitals-overview-card-editor', () => {
     // Arrange / Act
     const { form } = await openEditor({ type: 'custom:vitals-overview-card' });
     // Assert
-    expect(form.schema).to.equal(OVERVIEW_EDITOR_SCHEMA);
-    const ai = OVERVIEW_EDITOR_SCHEMA.find((s) => s.name === 'ai')!.selector as { select: { options: { value: string }[] } };
+    expect(form.schema).to.deep.equal(overviewEditorSchema());
+    const schema = form.schema as ReturnType<typeof overviewEditorSchema>;
+    const ai = schema.find((s) => s.name === 'ai')!.selector as { select: { options: { value: string; label: string }[] } };
     expect(ai.select.options.map((o) => o.value)).to.include('vitals.assist_intent_ms');
+    expect(ai.select.options.find((o) => o.value === 'vitals.assist_intent_ms')!.label).to.equal('Assist intent');
     expect(form.data).to.include({ hours_to_show: 24, baseline: '7d', max_insights: 3 });
   });
 

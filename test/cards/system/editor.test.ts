@@ -12,7 +12,7 @@ describe('vitals-system-card-editor', () => {
     editor.setConfig({ type: 'custom:vitals-system-card', entities: { cpu: 'sensor.cpu', disk: { entity: 'sensor.disk', limit: 95 } } });
     await editor.updateComplete;
     const form = editor.shadowRoot!.querySelector('ha-form') as HaForm;
-    expect(form.schema.map((s) => s.name)).to.deep.equal(['title', 'hours_to_show', 'cpu', 'memory', 'disk', 'load', 'network_in', 'network_out', 'database']);
+    expect(form.schema.map((s) => s.name)).to.deep.equal(['title', 'hours_to_show', 'cpu', 'memory', 'disk', 'load', 'network_in', 'network_out', 'database', '']);
     expect(form.schema[2].selector).to.deep.equal({ entity: { domain: 'sensor' } });
     expect(form.data).to.deep.equal({ hours_to_show: 24, cpu: 'sensor.cpu', disk: 'sensor.disk' });
     // Act
@@ -45,6 +45,7 @@ describe('vitals-system-card-editor', () => {
       'Network in',
       'Network out',
       'Database',
+      'Interactions',
     ]);
     expect(form.data.title).to.equal('Host');
   });

@@ -23,7 +23,7 @@ describe('vitals-ux-card-editor', () => {
     // Act
     const { editor, form } = await renderEditor({ type: 'custom:vitals-ux-card', level: 'basic', window: '1h', devices: ['sensor.ha_vitals_tablet_ws_rtt_ms', { entity_prefix: 'ha_vitals_phone' }] });
     // Assert
-    expect(flatNames(form.schema)).to.deep.equal(['title', 'level', 'ping_interval', 'window_minutes', 'metrics', 'device_entities', 'report', 'report_group']);
+    expect(flatNames(form.schema)).to.deep.equal(['title', 'level', 'ping_interval', 'window_minutes', 'metrics', 'device_entities', 'report', 'report_group', 'tap_action', 'hold_action', 'double_tap_action']);
     expect(form.data).to.deep.equal({ level: 'basic', ping_interval: 30, window_minutes: 60, metrics: [], device_entities: ['sensor.ha_vitals_tablet_ws_rtt_ms'], report: false });
     const metrics = form.schema.find((s) => s.name === 'metrics')!.selector!.select.options!.map((o) => o.value);
     expect(metrics).to.deep.equal(['rtt', 'lag', 'service_call', 'overhead']);
