@@ -22,15 +22,6 @@ export const SYSTEM_CARD_TYPE = 'vitals-system-card';
 export const SYSTEM_ROWS = ['cpu', 'memory', 'disk', 'load', 'network_in', 'network_out', 'database'] as const;
 export type SystemRowKey = (typeof SYSTEM_ROWS)[number];
 
-export const ROW_LABELS: Record<SystemRowKey, string> = {
-  cpu: 'CPU',
-  memory: 'Memory',
-  disk: 'Disk',
-  load: 'Load',
-  network_in: 'Network in',
-  network_out: 'Network out',
-  database: 'Database',
-};
 
 /** Rows that get a capacity forecast ("disk full in 12 d"). */
 export const FORECAST_ROWS: ReadonlySet<SystemRowKey> = new Set(['memory', 'disk', 'database']);
