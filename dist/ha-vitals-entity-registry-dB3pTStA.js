@@ -1,0 +1,1 @@
+function e(e){return e?.entities??{}}export{e};
