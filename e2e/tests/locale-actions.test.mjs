@@ -222,7 +222,10 @@ test(
     const all = [...ticks.y, ...ticks.y1];
     assert.ok(all.some((tk) => !Number.isInteger(tk.value)), 'some tick has a fraction (database MB axis)');
     // Each axis writes its ticks with the decimals the finest of them needs ("412,2 | 412,4 | 413,0").
-    const decimalsOf = (axis) => Math.max(0, ...axis.map((tk) => (String(tk.value).split('.')[1] ?? '').length));
+    const decimalsOf = (axis) => {
+      for (let d = 0; d < 6; d++) if (axis.every((tk) => Math.abs(tk.value * 10 ** d - Math.round(tk.value * 10 ** d)) < 1e-6)) return d;
+      return 6;
+    };
     const german = await ha.page.evaluate(
       (axes) => axes.flatMap(({ values, d }) => values.map((v) => new Intl.NumberFormat('de', { minimumFractionDigits: d, maximumFractionDigits: d }).format(v))),
       [ticks.y, ticks.y1].map((axis) => ({ values: axis.map((tk) => tk.value), d: Math.min(6, decimalsOf(axis)) })),

@@ -83,7 +83,7 @@ test(`[${LANE}] the AI card shows a real Assist text run with its intent latency
   assert.match(intentP50, /^\d+(\.\d+)? m?s$/, 'intent p50 shown');
   assert.notEqual(intentP95, '0 ms', 'intent p95 > 0 ms');
   assert.match(intentP95, /^\d+(\.\d+)? m?s$/, 'intent p95 shown');
-  assert.match(errors, /Errors: 0 % \(0 of 3 runs\)/);
+  assert.match(errors, /Errors: 0% \(0 of 3 runs\)/);
   assert.equal(await cardAttr(ha.page, 'li.run .segment.intent', 'class', AI), 'segment intent', 'an intent segment in the bar');
   assert.deepEqual(ha.tab.errorsMatching().map((m) => m.text), [], 'console errors mentioning ha-vitals / vitals-');
 });

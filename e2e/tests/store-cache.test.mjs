@@ -90,7 +90,7 @@ test(`[${LANE}] control: without a cache, nothing of the history shows while its
     if (left > 0) await sleep(left);
     assert.equal(await value(tab.page), '9', 'still nothing of the history while held');
     ctl.release();
-    await waitFor(async () => (await value(tab.page)) === '80.0', { timeoutMs: 10000, what: 'history max after release' });
+    await waitFor(async () => (await value(tab.page)) === '80', { timeoutMs: 10000, what: 'history max after release' });
   } finally {
     await tab.context.close();
   }
@@ -102,7 +102,7 @@ test(`[${LANE}] reload paints the cached history before the history result arriv
     const ctl = await routeHaWebsocket(tab.page);
     // first load: history arrives, the store saves it to IndexedDB
     await ha.openDashboard(tab, 'vitals-e2e/main');
-    await waitFor(async () => (await value(tab.page)) === '80.0', { timeoutMs: 20000, what: 'card shows the history max 80.0' });
+    await waitFor(async () => (await value(tab.page)) === '80', { timeoutMs: 20000, what: 'card shows the history max 80' });
     let cached;
     await waitFor(async () => (cached = await readCache(tab.page))?.n >= VALUES.length, { timeoutMs: 10000, intervalMs: 100, what: 'IndexedDB ha-vitals/history entry' });
     t.diagnostic(`IndexedDB entry after the first load: ${cached.n} samples ${JSON.stringify(cached.values)}, unit ${cached.unit}`);
@@ -112,10 +112,10 @@ test(`[${LANE}] reload paints the cached history before the history result arriv
     const t0 = await loadHeld(tab.page, ctl, true);
     let paintedAt = 0;
     await waitFor(async () => {
-      if ((await value(tab.page)) !== '80.0') return false;
+      if ((await value(tab.page)) !== '80') return false;
       paintedAt = Date.now();
       return true;
-    }, { timeoutMs: 15000, intervalMs: 20, what: 'card shows the cached max 80.0 while the history result is held' });
+    }, { timeoutMs: 15000, intervalMs: 20, what: 'card shows the cached max 80 while the history result is held' });
     const heldBeforePaint = ctl.log.filter((e) => e.kind === 'held-result' && e.at >= t0 && e.at <= paintedAt).length;
     const requestedBeforePaint = ctl.log.filter((e) => e.kind === 'hold-request' && e.at >= t0 && e.at <= paintedAt).length;
     // the history request goes out (after the cached paint: it backfills from the newest cached sample) and is held
@@ -130,13 +130,13 @@ test(`[${LANE}] reload paints the cached history before the history result arriv
         `held before paint: ${heldBeforePaint} result(s), ${requestedBeforePaint} request(s)`,
     );
     t.diagnostic(`while held: value "${whileHeld.value}", stats "${whileHeld.stats}", sparkline d ${whileHeld.path.length} chars, ${samplesWhileHeld} samples in the store`);
-    assert.equal(whileHeld.value, '80.0');
+    assert.equal(whileHeld.value, '80');
     assert.ok(samplesWhileHeld >= VALUES.length, `cached samples in the store: ${samplesWhileHeld}`);
     assert.match(whileHeld.stats, /max 80\.0/, 'the stats line is painted from the cache');
     assert.ok(whileHeld.path.length > 20, 'sparkline path drawn from the cache');
     const holdLeft = HOLD_MS - (Date.now() - firstHeld.at);
     if (holdLeft > 0) await sleep(holdLeft);
-    assert.equal(await value(tab.page), '80.0', 'still the cached value while the result is held');
+    assert.equal(await value(tab.page), '80', 'still the cached value while the result is held');
     const releasedAt = Date.now();
     const released = ctl.release();
     t.diagnostic(`released ${released} held history result(s) ${releasedAt - t0} ms after the reload (held ${releasedAt - firstHeld.at} ms)`);
@@ -153,7 +153,7 @@ test(`[${LANE}] reload paints the cached history before the history result arriv
     const c = compareWithRecorder(store, rows, { from });
     t.diagnostic(`after release, store vs recorder: ${describeComparison(c)}; history requests ${store.requestCounts.history}`);
     assert.ok(c.identical, 'store = recorder after the backfill (no duplicates, no holes)');
-    assert.equal(await value(tab.page), '80.0');
+    assert.equal(await value(tab.page), '80');
     assert.deepEqual(tab.errorsMatching().map((m) => m.text), [], 'console errors mentioning ha-vitals / vitals-');
   } finally {
     await tab.context.close();

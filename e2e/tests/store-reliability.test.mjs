@@ -31,7 +31,7 @@ test(`[${LANE}] ${N} state changes at ~${RATE}/s: the store holds >= 99.9 %, in 
 
   // the card shows the last value, and the recorder committed it
   const shownWithin = Date.now();
-  await waitFor(async () => (await ha.page.locator('vitals-metric-card .value').first().textContent())?.trim() === String(N), {
+  await waitFor(async () => (await ha.page.locator('vitals-metric-card .value').first().textContent())?.trim() === N.toLocaleString('en-US'), { // as Home Assistant writes it for an English user: "10,000"
     timeoutMs: 30000,
     intervalMs: 100,
     what: `card shows ${N}`,
