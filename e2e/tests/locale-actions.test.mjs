@@ -203,7 +203,7 @@ const historyTicks = (page) =>
 
 test(`[${LANE}] the history chart's time axis is 12 h in the server's zone`, async (t) => {
   let ticks;
-  await waitFor(async () => (ticks = await historyTicks(ha.page)).x.length >= 2, { timeoutMs: 15000, intervalMs: 200, what: 'history x ticks' });
+  await waitFor(async () => (ticks = await historyTicks(ha.page)).x.length >= 1 /* a 7.5 min window on a narrow chart may have one tick */, { timeoutMs: 15000, intervalMs: 200, what: 'history x ticks' });
   t.diagnostic(`x ticks: ${ticks.x.map((tk) => tk.label).join(' | ')}`);
   for (const { value, label } of ticks.x) {
     assert.match(label, /^\d{1,2}:\d{2}\s?(AM|PM)$/i, `tick ${label} is 12 h`);

@@ -132,7 +132,7 @@ test(`[${LANE}] reload paints the cached history before the history result arriv
     t.diagnostic(`while held: value "${whileHeld.value}", stats "${whileHeld.stats}", sparkline d ${whileHeld.path.length} chars, ${samplesWhileHeld} samples in the store`);
     assert.equal(whileHeld.value, '80');
     assert.ok(samplesWhileHeld >= VALUES.length, `cached samples in the store: ${samplesWhileHeld}`);
-    assert.match(whileHeld.stats, /max 80\.0/, 'the stats line is painted from the cache');
+    assert.match(whileHeld.stats, /max 80$/, 'the stats line is painted from the cache');
     assert.ok(whileHeld.path.length > 20, 'sparkline path drawn from the cache');
     const holdLeft = HOLD_MS - (Date.now() - firstHeld.at);
     if (holdLeft > 0) await sleep(holdLeft);
