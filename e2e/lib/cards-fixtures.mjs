@@ -2,6 +2,7 @@
 // (System Monitor-like ids, units, friendly names), a background feeder that
 // keeps them moving (disk slowly rising), the all-cards dashboard, and page
 // helpers (wait for a card's text, theme switching, screenshots).
+import assert from 'node:assert/strict';
 import { sleep, waitFor } from '../../scripts/ha/proc.mjs';
 import { artifact } from './artifacts.mjs';
 
@@ -251,4 +252,21 @@ export async function dashboardShot(page, file, width) {
   await page.screenshot({ path: artifact(file) });
   await page.setViewportSize({ width, height: 900 });
   await page.waitForTimeout(300);
+}
+
+/**
+ * Click "Edit" on the card at position `n` (0-based) of a view in edit mode with `count` cards, and
+ * return Home Assistant's card editor dialog once the card's editor is attached. Masonry columns
+ * reorder the DOM, so the card is found by its position badge; the view can re-lay out (and
+ * re-attach) the card between finding and scrolling, so scrolling is retried.
+ */
+export async function openCardEditor(page, n, count) {
+  await waitFor(async () => (await page.locator('hui-card-options').count()) >= count, { timeoutMs: 20000, what: `${count} cards in edit mode` });
+  const options = page.locator('hui-card-options').filter({ has: page.locator('.position-badge', { hasText: new RegExp(`^\\s*${n + 1}\\s*$`) }) });
+  assert.equal(await options.count(), 1, `one card with position ${n + 1}`);
+  await waitFor(() => options.scrollIntoViewIfNeeded({ timeout: 2000 }).then(() => true, () => false), { timeoutMs: 15000, what: `card ${n + 1} scrolled into view` });
+  await options.locator('.card-actions').getByRole('button', { name: 'Edit', exact: true }).first().click({ timeout: 10000 });
+  const dialog = page.locator('hui-dialog-edit-card');
+  await dialog.locator('hui-card-element-editor').first().waitFor({ state: 'attached', timeout: 15000 });
+  return dialog;
 }

@@ -4,7 +4,7 @@
 // the dashboard config (checked over the websocket with lovelace/config).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cardConfigs, sleep, startFeeder, useDashboard, waitFor } from '../lib/index.mjs';
+import { cardConfigs, openCardEditor, sleep, startFeeder, useDashboard, waitFor } from '../lib/index.mjs';
 
 const URL_PATH = 'vitals-edit';
 
@@ -42,19 +42,6 @@ const EDITS = [
 const savedCards = async () => (await ha.ws.send({ type: 'lovelace/config', url_path: URL_PATH })).views[0].cards;
 
 /** Click "Edit" on the n-th card of the view (edit mode) and return the dialog locator. */
-async function openEditor(n) {
-  const { page } = ha;
-  await waitFor(async () => (await page.locator('hui-card-options').count()) >= 8, { timeoutMs: 15000, what: '8 cards in edit mode' });
-  // masonry columns reorder the DOM: find the card by its position badge (1-based index in the view)
-  const options = page.locator('hui-card-options').filter({ has: page.locator('.position-badge', { hasText: new RegExp(`^\\s*${n + 1}\\s*$`) }) });
-  assert.equal(await options.count(), 1, `one card with position ${n + 1}`);
-  // The masonry view can re-lay out (and re-attach) the card between finding and scrolling: retry.
-  await waitFor(() => options.scrollIntoViewIfNeeded({ timeout: 2000 }).then(() => true, () => false), { timeoutMs: 15000, what: `card ${n + 1} scrolled into view` });
-  await options.locator('.card-actions').getByRole('button', { name: 'Edit', exact: true }).first().click({ timeout: 10000 });
-  const dialog = page.locator('hui-dialog-edit-card');
-  await dialog.locator('hui-card-element-editor').first().waitFor({ state: 'attached', timeout: 15000 });
-  return dialog;
-}
 
 /** Mark every ha-selector of the form inside `editorTag` with data-e2e-field=<schema name> (works on both frontends). */
 async function markFields(editorTag) {
@@ -93,7 +80,7 @@ async function closeDialog(dialog, button) {
 
 for (const [index, card, editorTag, field, value] of EDITS) {
   test(`[${LANE}] ${card} card: editor in HA's dialog, change ${field}, Save persists it`, async (t) => {
-    const dialog = await openEditor(index);
+    const dialog = await openCardEditor(ha.page, index, 8);
     const editor = dialog.locator(editorTag);
     await editor.waitFor({ state: 'visible', timeout: 15000 }).catch(async (e) => {
       await ha.page.screenshot({ path: ha.artifact(`editor-${card}-failure.png`) });
@@ -133,7 +120,7 @@ for (const [index, card, editorTag, field, value] of EDITS) {
 }
 
 test(`[${LANE}] second metric card (input_number): dialog opens without error`, async () => {
-  const dialog = await openEditor(1);
+  const dialog = await openCardEditor(ha.page, 1, 8);
   await dialog.locator('vitals-metric-card-editor').waitFor({ state: 'visible', timeout: 15000 });
   assert.equal(await dialog.locator('hui-error-card').count(), 0, 'no error card in the preview');
   await closeDialog(dialog, 'Cancel');

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import {
+  openCardEditor,
   chunksImportingEntry, cardConfigs, makeNextBuild, recordScripts, recordWebsocket, sleep, startFeeder, useDashboard, waitFor,
 } from '../lib/index.mjs';
 
@@ -58,17 +59,6 @@ const ourSubscribes = () => wire.sent.filter((s) => s.msg.type === 'subscribe_en
 /** The loaded card inside our light element (LazyCard.card) rendered its ha-card. */
 const rendered = (locator) => locator.evaluate((el) => Boolean(el.card?.shadowRoot?.querySelector('ha-card'))).catch(() => false);
 
-/** Click "Edit" on the n-th card (edit mode) and return HA's card editor dialog (as cards-editors does). */
-async function openEditor(page, n, count) {
-  await waitFor(async () => (await page.locator('hui-card-options').count()) >= count, { timeoutMs: 20000, what: `${count} cards in edit mode` });
-  const options = page.locator('hui-card-options').filter({ has: page.locator('.position-badge', { hasText: new RegExp(`^\\s*${n + 1}\\s*$`) }) });
-  assert.equal(await options.count(), 1, `one card with position ${n + 1}`);
-  await waitFor(() => options.scrollIntoViewIfNeeded({ timeout: 2000 }).then(() => true, () => false), { timeoutMs: 15000, what: `card ${n + 1} scrolled into view` });
-  await options.locator('.card-actions').getByRole('button', { name: 'Edit', exact: true }).first().click({ timeout: 10000 });
-  const dialog = page.locator('hui-dialog-edit-card');
-  await dialog.locator('hui-card-element-editor').first().waitFor({ state: 'attached', timeout: 15000 });
-  return dialog;
-}
 
 test(`[${LANE}] HACS install: ha-vitals.js evaluated once, one live subscribe_entities of ours, with 5 card types and an editor`, async (t) => {
   const { page } = ha;
@@ -83,7 +73,7 @@ test(`[${LANE}] HACS install: ha-vitals.js evaluated once, one live subscribe_en
   for (const tag of TAGS) {
     await waitFor(() => rendered(page.locator(tag).first()), { timeoutMs: 30000, what: `${tag} rendered` });
   }
-  const dialog = await openEditor(page, 0, CARDS.length);
+  const dialog = await openCardEditor(page, 0, CARDS.length);
   await dialog.locator('vitals-metric-card-editor').waitFor({ state: 'visible', timeout: 20000 });
   await dialog.locator('vitals-metric-card-editor ha-form').first().waitFor({ state: 'attached', timeout: 15000 });
   // the preview in the dialog is one more card of ours
