@@ -20,9 +20,10 @@ function record(setup: Setup, id: string, hours: number, factor: number, shiftAt
   for (let k = 0, t = start; t <= setup.clock.t; k++, t += MIN) setup.store.record(id, t, pattern[k % pattern.length] * (t >= shiftAt ? factor : 1));
 }
 
+/** Home Assistant's English clock: 12-hour, no leading zero ("1:41 PM"). */
 const hhmm = (t: number) => {
   const d = new Date(t);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return `${d.getHours() % 12 || 12}:${String(d.getMinutes()).padStart(2, '0')} ${d.getHours() < 12 ? 'AM' : 'PM'}`;
 };
 
 async function overview(setup: Setup, config: Record<string, unknown>, states: Record<string, unknown> = {}) {
