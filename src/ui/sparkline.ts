@@ -13,12 +13,21 @@ export interface SparklineGeometry {
   points: number;
 }
 
+/** A fixed frame (time range, value range) instead of the data's own extent: what a chart with other marks needs. */
+export interface SparklineDomain {
+  t0?: number;
+  t1?: number;
+  min?: number;
+  max?: number;
+}
+
 export function sparklinePath(
   times: ArrayLike<number>,
   values: ArrayLike<number>,
   width: number,
   height: number,
   padding = 2,
+  domain?: SparklineDomain,
 ): SparklineGeometry {
   const n = Math.min(times.length, values.length);
   let min = Infinity;
@@ -34,6 +43,7 @@ export function sparklinePath(
     if (times[i] > t1) t1 = times[i];
   }
   if (min === Infinity) return { d: '', min: NaN, max: NaN, points: 0 };
+  if (domain) ({ t0, t1, min, max } = { t0, t1, min, max, ...domain });
   const span = t1 - t0 || 1;
   const range = max - min || 1;
   const innerW = Math.max(1, width - 2 * padding);
@@ -69,7 +79,7 @@ export function sparklinePath(
       penDown = false;
       continue;
     }
-    const b = Math.min(innerW, Math.floor(x(times[i]) - padding));
+    const b = Math.max(0, Math.min(innerW, Math.floor(x(times[i]) - padding)));
     if (b !== bucket) {
       flush();
       bucket = b;
