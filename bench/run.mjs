@@ -11,6 +11,7 @@ import './nab-alerts.mjs';
 import './chart-paint.mjs';
 import './heap-soak.mjs';
 import './peer-charts.mjs';
+import './rule-preview.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const output = resolve(here, 'results.json');

@@ -2,12 +2,14 @@
  * Backtest: run alert rules over a recorded series exactly as the cards would have run them live
  * (same engine, same detectors; the clock is the sample time).
  */
-import { ManualClock, type Detector } from '../types.js';
+import type { Detector } from '../types.js';
 import { DEFAULT_RULES, type AlertRule, type AlertsConfig, type AnomalyRule } from '../config/alerts.js';
-import { AlertEngine } from '../alerts/engine.js';
-import { createDetector, LEARNED_MIN_STALE_MS } from '../alerts/detector-factory.js';
+import { createDetector } from '../alerts/detector-factory.js';
 import type { AlertTransition } from '../alerts/types.js';
 import type { ReplaySeries } from './series.js';
+import { ReplayLoop, replayConfig } from './replay-loop.js';
+
+export { replayConfig };
 
 export interface ReplayEvent {
   file: string;
@@ -33,12 +35,6 @@ export interface ReplayResult {
 
 const REPORTED = new Set(['pending', 'firing', 'resolved']);
 
-/** Rules for replay: `entity:` filters are dropped, the rules apply to the input series. */
-export function replayConfig(config: AlertsConfig | undefined): AlertsConfig {
-  const base = config ?? { rules: DEFAULT_RULES.map((r) => ({ ...r })), inhibit: [], reconnect_grace: 0 };
-  return { ...base, rules: base.rules.map((r) => ({ ...r, entity: [] }) as AlertRule) };
-}
-
 function lastIndexAtOrBefore(t: Float64Array, at: number): number {
   let lo = 0;
   let hi = t.length - 1;
@@ -57,11 +53,11 @@ export function replaySeries(series: ReplaySeries, config?: AlertsConfig, option
   const cfg = replayConfig(config);
   const n = series.t.length;
   const scores = options.scores ? new Float64Array(n) : undefined;
-  let row = 0;
   // Scores come from the first anomaly rule's detector (or a default one run alongside).
   const scoringRule = cfg.rules.find((r): r is AnomalyRule => r.type === 'anomaly' && r.enabled);
   let scored = false;
   const hints = series.stateClass ? { stateClass: series.stateClass } : undefined;
+  // Detectors are created on the first sample, once `loop` exists: the wrapper reads its row.
   const factory = (rule: AlertRule): Detector => {
     const detector = createDetector(rule, series.id, hints);
     if (!scores || scored || rule !== scoringRule) return detector;
@@ -70,14 +66,12 @@ export function replaySeries(series: ReplaySeries, config?: AlertsConfig, option
       kind: detector.kind,
       update(t, value) {
         const signal = detector.update(t, value);
-        scores[row] = signal.score;
+        scores[loop.row] = signal.score;
         return signal;
       },
       reset: () => detector.reset(),
     };
   };
-  const clock = new ManualClock(n ? series.t[0] : 0);
-  const engine = new AlertEngine({ config: cfg, clock, detectorFactory: factory, notifications: false });
   const extra = scores && !scoringRule ? createDetector(DEFAULT_RULES.find((r) => r.type === 'anomaly')!) : undefined;
   const events: ReplayEvent[] = [];
   const collect = (transitions: AlertTransition[]) => {
@@ -95,22 +89,13 @@ export function replaySeries(series: ReplaySeries, config?: AlertsConfig, option
       });
     }
   };
-  // Live, the cards evaluate every few seconds; here time jumps from sample to sample. Across a
-  // gap long enough for a no-data rule, probe every minute so it fires when it would have live.
-  const probeAfter = Math.min(...cfg.rules.filter((r) => r.type === 'nodata' && r.enabled).map((r) => (r.type === 'nodata' && r.max_age) || LEARNED_MIN_STALE_MS));
-  for (row = 0; row < n; row++) {
-    const t = series.t[row];
-    if (row > 0 && t - series.t[row - 1] > probeAfter) {
-      const from = series.t[row - 1] + probeAfter;
-      const step = Math.max(60_000, (t - from) / 1000);
-      for (let p = from; p < t; p += step) collect(engine.evaluate(p).transitions);
-    }
-    clock.set(t);
-    collect(engine.evaluate(t).transitions);
-    engine.ingest(series.id, t, series.v[row]);
-    if (extra) scores![row] = extra.update(t, series.v[row]).score;
-  }
-  if (n) collect(engine.evaluate(series.t[n - 1]).transitions);
+  const loop = new ReplayLoop(series, cfg, {
+    notifications: false,
+    detectorFactory: factory,
+    onEvaluation: (result) => collect(result.transitions),
+    afterSample: extra ? (row) => (scores![row] = extra.update(series.t[row], series.v[row]).score) : undefined,
+  });
+  loop.step(Infinity);
   return scores ? { events, scores } : { events };
 }
 
