@@ -140,7 +140,7 @@ describe('rule-form: round trip', () => {
 
   it('switching type drops the old type’s keys and keeps the common ones and unknown keys', () => {
     // Arrange
-    const rule = { ...clone(FULL.threshold), x_unknown: 1 };
+    const rule: RawRule = { ...clone(FULL.threshold), x_unknown: 1 };
     // Act
     const next = fromFormData({ ...toFormData(rule), type: 'anomaly' }, rule);
     // Assert
