@@ -1,6 +1,8 @@
-/** Visual editor of `vitals-alerts-card` (loaded lazily): entities, show, max_items, report; rules stay YAML. */
+/** Visual editor of `vitals-alerts-card` (loaded lazily): entities, show, max_items, report, and the rules (<vitals-rules-editor>). */
 import { css, html, type TemplateResult } from 'lit';
-import { VitalsFormEditor, asList, pickDefaults, withFields, type FormData, type FormSchema } from '../shared/editor';
+import { VitalsFormEditor, asList, fireConfigChanged, pickDefaults, withFields, type FormData, type FormSchema } from '../shared/editor';
+import '../shared/rule-editor/vitals-rules-editor';
+import { withAlerts } from '../shared/rule-editor/rule-form';
 import { DEFAULT_RULES_INPUT, parseAlertsConfig, servicesCalled } from '../../core/config/alerts';
 import { formatErrors } from '../../core/config/validate';
 import { ENGLISH, type Localize, type StringKey } from '../../ui/localize/index';
@@ -30,17 +32,6 @@ export function alertsEditorSchema(t: Localize = ENGLISH): FormSchema[] {
     { name: 'report', selector: { boolean: {} } },
   ];
 }
-
-/**
- * A message whose `{placeholders}` are code (`{alerts}` → <code>alerts:</code>): the words are
- * translated, the YAML is not.
- */
-function withCode(message: string, code: Record<string, string>): TemplateResult {
-  const parts = message.split(/\{(\w+)\}/);
-  return html`${parts.map((part, i) => (i % 2 === 1 ? html`<code>${code[part] ?? part}</code>` : part))}`;
-}
-
-const RULES_EXAMPLE = '- {name: cpu_high, type: threshold, above: 90, for: 2m, notify: [notify.mobile_app_phone]}';
 
 const FORM_KEYS = ['title', 'entities', 'show', 'max_items', 'report'];
 
@@ -72,6 +63,22 @@ export class VitalsAlertsCardEditor extends VitalsFormEditor<RawConfig> {
     return withFields(previous, data, FORM_KEYS);
   }
 
+  /** Whether the config had `alerts:` when the editor opened (removing every rule then writes no empty key). */
+  private hadAlerts?: boolean;
+
+  override setConfig(config: RawConfig): void {
+    if (this.hadAlerts === undefined) this.hadAlerts = config.alerts !== undefined;
+    super.setConfig(config);
+  }
+
+  private onAlertsChanged(event: CustomEvent<{ value: unknown }>): void {
+    event.stopPropagation();
+    if (!this._config) return;
+    const config = withAlerts(this._config, event.detail.value, this.hadAlerts ?? false);
+    this._config = config;
+    fireConfigChanged(this, config);
+  }
+
   /** What the rules will call, or why they are not valid: nothing a pasted config does is hidden. */
   private servicesLine(): TemplateResult {
     const raw = (this.config as Record<string, unknown> | undefined)?.alerts;
@@ -84,18 +91,25 @@ export class VitalsAlertsCardEditor extends VitalsFormEditor<RawConfig> {
   protected override render(): TemplateResult {
     return html`
       ${super.render()} ${this.servicesLine()}
-      <p class="hint">${withCode(this.t('editor.alerts.rules_hint'), { alerts: 'alerts:', example: RULES_EXAMPLE })}</p>
+      ${this._config
+        ? html`<h3 class="rules-title">${this.t('editor.rules.title')}</h3>
+            <vitals-rules-editor
+              defaults
+              .hass=${this.hass}
+              .value=${this._config.alerts}
+              .entities=${asList<string>(this._config.entities).filter((e): e is string => typeof e === 'string')}
+              @value-changed=${this.onAlertsChanged}
+            ></vitals-rules-editor>`
+        : ''}
     `;
   }
 
   static override styles = css`
     ${VitalsFormEditor.styles}
-    .hint {
-      font-size: 13px;
-      color: var(--secondary-text-color, #727272);
-    }
-    code {
-      overflow-wrap: anywhere;
+    .rules-title {
+      font-size: 16px;
+      font-weight: 500;
+      margin: 16px 0 8px;
     }
     .services {
       font-size: 14px;

@@ -1,9 +1,13 @@
 /**
  * Visual editor of `vitals-metric-card`: Home Assistant's own `ha-form` with selectors, so it
- * looks and behaves like the built-in card editors. Keys the form does not cover (thresholds,
- * alerts) are kept as they are and edited in YAML.
+ * looks and behaves like the built-in card editors, and the card's alert rules below it
+ * (<vitals-rules-editor>). Keys the form does not cover (thresholds) are kept as they are and
+ * edited in YAML.
  */
-import { ACTION_KEYS, VitalsFormEditor, interactionsSection, pickDefaults, withFields, type FormData, type FormSchema } from '../shared/editor';
+import { css, html, type TemplateResult } from 'lit';
+import { ACTION_KEYS, VitalsFormEditor, fireConfigChanged, interactionsSection, pickDefaults, withFields, type FormData, type FormSchema } from '../shared/editor';
+import '../shared/rule-editor/vitals-rules-editor';
+import { withAlerts } from '../shared/rule-editor/rule-form';
 import { ENGLISH, type Localize, type StringKey } from '../../ui/localize/index';
 import { METRIC_DEFAULTS, METRIC_LIMITS, METRIC_STATS } from './config';
 
@@ -70,6 +74,47 @@ export class VitalsMetricCardEditor extends VitalsFormEditor<RawConfig> {
   fromFormData(data: FormData, previous: RawConfig): RawConfig {
     return withFields(previous, data, FORM_KEYS);
   }
+
+  /** Whether the config had `alerts:` when the editor opened (removing every rule then writes no empty key). */
+  private hadAlerts?: boolean;
+
+  override setConfig(config: RawConfig): void {
+    if (this.hadAlerts === undefined) this.hadAlerts = config.alerts !== undefined;
+    super.setConfig(config);
+  }
+
+  private onAlertsChanged(event: CustomEvent<{ value: unknown }>): void {
+    event.stopPropagation();
+    if (!this._config) return;
+    const config = withAlerts(this._config, event.detail.value, this.hadAlerts ?? false);
+    this._config = config;
+    fireConfigChanged(this, config);
+  }
+
+  protected override render(): TemplateResult {
+    const entity = this._config?.entity;
+    return html`
+      ${super.render()}
+      ${this._config
+        ? html`<h3 class="rules-title">${this.t('editor.rules.title')}</h3>
+            <vitals-rules-editor
+              .hass=${this.hass}
+              .value=${this._config.alerts}
+              .entities=${typeof entity === 'string' && entity ? [entity] : []}
+              @value-changed=${this.onAlertsChanged}
+            ></vitals-rules-editor>`
+        : ''}
+    `;
+  }
+
+  static override styles = css`
+    ${VitalsFormEditor.styles}
+    .rules-title {
+      font-size: 16px;
+      font-weight: 500;
+      margin: 16px 0 8px;
+    }
+  `;
 }
 
 if (!customElements.get(METRIC_EDITOR_TYPE)) customElements.define(METRIC_EDITOR_TYPE, VitalsMetricCardEditor);

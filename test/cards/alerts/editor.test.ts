@@ -1,14 +1,18 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../src/cards/alerts/editor';
 import type { VitalsAlertsCardEditor } from '../../../src/cards/alerts/editor';
 
 describe('vitals-alerts-card-editor', () => {
-  it('renders without ha-form, with the YAML hint for rules', async () => {
+  it('renders without ha-form, with the rules editor bound to alerts and the card’s entities', async () => {
     const editor = (await fixture(html`<vitals-alerts-card-editor></vitals-alerts-card-editor>`)) as VitalsAlertsCardEditor;
     editor.setConfig({ type: 'custom:vitals-alerts-card', entities: 'sensor.cpu' });
     await editor.updateComplete;
     expect(editor.shadowRoot!.querySelector('ha-form')).to.exist;
-    expect(editor.shadowRoot!.querySelector('.hint')!.textContent).to.contain('alerts:');
+    const rules = editor.shadowRoot!.querySelector('vitals-rules-editor')!;
+    expect(rules.value).to.equal(undefined);
+    expect(rules.entities).to.deep.equal(['sensor.cpu']);
+    expect(rules.defaults, 'no alerts: the default rules').to.equal(true);
+    expect(editor.shadowRoot!.textContent).to.not.contain('Rules are edited in YAML');
     expect(editor.toFormData(editor.config!)).to.deep.equal({ title: '', entities: ['sensor.cpu'], show: 'all', max_items: 20, report: false });
   });
 
@@ -27,6 +31,53 @@ describe('vitals-alerts-card-editor', () => {
     // Assert
     expect(fired).to.deep.equal({ type: 'custom:vitals-alerts-card', entities: ['sensor.cpu', 'sensor.mem'], alerts, show: 'active', max_items: 5, report: true });
     expect(editor.toFormData({})).to.deep.equal({ title: '', entities: [], show: 'all', max_items: 20, report: false });
+  });
+});
+
+describe('vitals-alerts-card-editor: rules', () => {
+  async function editorWith(config: Record<string, unknown>) {
+    const editor = (await fixture(html`<vitals-alerts-card-editor></vitals-alerts-card-editor>`)) as VitalsAlertsCardEditor;
+    editor.setConfig({ type: 'custom:vitals-alerts-card', entities: ['sensor.cpu'], title: 'T', ...config });
+    await editor.updateComplete;
+    const rules = () => editor.shadowRoot!.querySelector('vitals-rules-editor')!;
+    const fire = async (value: unknown) => {
+      const fired = oneEvent(editor, 'config-changed');
+      rules().dispatchEvent(new CustomEvent('value-changed', { detail: { value }, bubbles: true, composed: true }));
+      const config = ((await fired) as CustomEvent<{ config: Record<string, unknown> }>).detail.config;
+      editor.setConfig(config);
+      await editor.updateComplete;
+      return config;
+    };
+    return { editor, rules, fire };
+  }
+
+  it('writes the rules into alerts, keeping every other key of the card', async () => {
+    // Arrange
+    const { editor, rules, fire } = await editorWith({ alerts: { rules: [], reconnect_grace: '1m' }, x_unknown: 1 });
+    // Act: add a rule through the rules editor's own button
+    const fired = oneEvent(editor, 'config-changed');
+    rules().shadowRoot!.querySelector<HTMLButtonElement>('.add-rule')!.click();
+    const config = ((await fired) as CustomEvent<{ config: Record<string, unknown> }>).detail.config;
+    const cleared = await fire({ rules: [], reconnect_grace: '1m' });
+    // Assert
+    expect(config).to.deep.equal({
+      type: 'custom:vitals-alerts-card',
+      entities: ['sensor.cpu'],
+      title: 'T',
+      x_unknown: 1,
+      alerts: { rules: [{ name: 'threshold', type: 'threshold', above: 90, for: '5m', severity: 'warning' }], reconnect_grace: '1m' },
+    });
+    expect(cleared.alerts).to.deep.equal({ rules: [], reconnect_grace: '1m' });
+  });
+
+  it('a card without alerts whose added rules are all removed again gets no empty key; one that had alerts keeps []', async () => {
+    const without = await editorWith({});
+    await without.fire([{ name: 'a', type: 'anomaly' }]);
+    const back = await without.fire([]);
+    const withRules = await editorWith({ alerts: [{ name: 'a', type: 'anomaly' }] });
+    const emptied = await withRules.fire([]);
+    expect(back).to.not.have.property('alerts');
+    expect(emptied.alerts).to.deep.equal([]);
   });
 });
 

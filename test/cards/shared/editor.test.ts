@@ -109,19 +109,17 @@ describe('visual editors: the user’s language', () => {
     });
   }
 
-  it('the alerts editor explains the YAML rules and the services called in German, the YAML left as code', async () => {
+  it('the alerts editor shows the rules editor and the services called in German', async () => {
     // Arrange
     await loadLanguage('de');
     // Act
     const { editor } = await renderEditor('vitals-alerts-card', { entities: ['sensor.cpu'], alerts: [{ name: 'a', type: 'threshold', above: 1, notify: ['notify.phone'] }] }, GERMAN_HASS);
+    const rules = editor.shadowRoot!.querySelector('vitals-rules-editor')!;
+    await rules.updateComplete;
     // Assert
-    const hint = editor.shadowRoot!.querySelector('.hint')!;
-    expect(hint.textContent).to.contain('Regeln bearbeitest du in YAML');
-    expect([...hint.querySelectorAll('code')].map((c) => c.textContent)).to.deep.equal([
-      'alerts:',
-      '- {name: cpu_high, type: threshold, above: 90, for: 2m, notify: [notify.mobile_app_phone]}',
-      'alerts:',
-    ]);
+    expect(editor.shadowRoot!.querySelector('.rules-title')!.textContent).to.equal('Alarmregeln');
+    expect(rules.shadowRoot!.querySelector('.add-rule')!.textContent).to.equal('Regel hinzufügen');
+    expect(rules.shadowRoot!.querySelector('.summary')!.textContent).to.equal('über 1 → notify.phone');
     expect(editor.shadowRoot!.querySelector('.services')!.textContent).to.equal('Diese Regeln rufen auf: notify.phone');
   });
 });

@@ -702,3 +702,18 @@ function tiersServices(tier: RawTier): string[] {
   const service = typeof tier === 'string' ? tier : isRecord(tier) ? tier.service : undefined;
   return (Array.isArray(service) ? service : [service]).filter((s): s is string => typeof s === 'string');
 }
+
+// ---------------------------------------------------------------------------------------------
+// Writing the section into a card config
+
+/**
+ * `config` with `alerts` set to `value`, every other key kept. A card that had no `alerts:` when
+ * the editor opened and whose rules were all removed again gets no empty key (no `alerts:` means
+ * something else than an empty list: the default rules on the alerts card).
+ */
+export function withAlerts<C extends Record<string, unknown>>(config: C, value: unknown, hadAlerts: boolean): C {
+  const next: Record<string, unknown> = { ...config };
+  if (value === undefined || (!hadAlerts && Array.isArray(value) && value.length === 0)) delete next.alerts;
+  else next.alerts = value;
+  return next as C;
+}

@@ -294,8 +294,6 @@ const DE: Record<StringKey, string> = {
   'editor.alerts.report': 'Alarmzustände an Home Assistant melden (MQTT-Sensoren)',
   'editor.alerts.services': 'Diese Regeln rufen auf: {services}',
   'editor.alerts.no_services': 'Diese Regeln rufen keinen Dienst auf.',
-  'editor.alerts.rules_hint':
-    'Regeln bearbeitest du in YAML (Code-Editor): {alerts} nimmt eine Liste von Regeln, z. B. {example}. Ohne {alerts} nutzt die Karte die Standardregeln für Anomalien und fehlende Daten. Alle Schlüssel findest du in der Alarm-Dokumentation.',
   'editor.overview.ai': 'KI-Metriken (leer: Assist gesamt und Absicht)',
   'editor.overview.system': 'Systemsensoren (leer: System Monitor CPU, Arbeitsspeicher, Datenträger, Last)',
   'editor.overview.experience': 'Nutzererlebnis-Metriken (leer: Umlaufzeit und Zustandsverzögerung)',

@@ -295,8 +295,6 @@ export const EN = {
   'editor.alerts.report': 'Report alert states to Home Assistant (MQTT sensors)',
   'editor.alerts.services': 'These rules call: {services}',
   'editor.alerts.no_services': 'These rules call no service.',
-  'editor.alerts.rules_hint':
-    'Rules are edited in YAML (code editor): {alerts} takes a list of rules, e.g. {example}. Without {alerts} the card uses the default anomaly and no-data rules. See the alerts documentation for every key.',
   'editor.overview.ai': 'AI metrics (empty: Assist total and intent)',
   'editor.overview.system': 'System sensors (empty: System Monitor CPU, memory, disk, load)',
   'editor.overview.experience': 'Experience metrics (empty: round trip and delivery lag)',

@@ -294,8 +294,6 @@ const ES: Record<StringKey, string> = {
   'editor.alerts.report': 'Informar de los estados de las alertas a Home Assistant (sensores MQTT)',
   'editor.alerts.services': 'Estas reglas llaman a: {services}',
   'editor.alerts.no_services': 'Estas reglas no llaman a ningún servicio.',
-  'editor.alerts.rules_hint':
-    'Las reglas se editan en YAML (editor de código): {alerts} admite una lista de reglas, p. ej. {example}. Sin {alerts}, la tarjeta usa las reglas predeterminadas de anomalías y falta de datos. Consulta la documentación de alertas para ver todas las claves.',
   'editor.overview.ai': 'Métricas de IA (vacío: total de Assist e intención)',
   'editor.overview.system': 'Sensores del sistema (vacío: CPU, memoria, disco y carga de System Monitor)',
   'editor.overview.experience': 'Métricas de experiencia (vacío: ida y vuelta y retraso de entrega)',

@@ -294,8 +294,6 @@ const FR: Record<StringKey, string> = {
   'editor.alerts.report': 'Publier les états des alertes dans Home Assistant (capteurs MQTT)',
   'editor.alerts.services': 'Ces règles appellent : {services}',
   'editor.alerts.no_services': "Ces règles n'appellent aucun service.",
-  'editor.alerts.rules_hint':
-    "Les règles se modifient en YAML (éditeur de code) : {alerts} prend une liste de règles, p. ex. {example}. Sans {alerts}, la carte utilise les règles par défaut d'anomalie et d'absence de données. Consultez la documentation des alertes pour toutes les clés.",
   'editor.overview.ai': 'Métriques IA (vide : Assist total et intention)',
   'editor.overview.system': 'Capteurs système (vide : CPU, mémoire, disque, charge de System Monitor)',
   'editor.overview.experience': 'Métriques d’expérience (vide : aller-retour et délai de livraison)',

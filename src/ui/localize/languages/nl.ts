@@ -294,8 +294,6 @@ const NL: Record<StringKey, string> = {
   'editor.alerts.report': 'Alertstatussen aan Home Assistant melden (MQTT-sensoren)',
   'editor.alerts.services': 'Deze regels roepen aan: {services}',
   'editor.alerts.no_services': 'Deze regels roepen geen service aan.',
-  'editor.alerts.rules_hint':
-    'Regels bewerk je in YAML (code-editor): {alerts} neemt een lijst met regels, bijv. {example}. Zonder {alerts} gebruikt de kaart de standaardregels voor afwijkingen en ontbrekende gegevens. Zie de documentatie over alerts voor alle sleutels.',
   'editor.overview.ai': 'AI-metrieken (leeg: Assist totaal en intentie)',
   'editor.overview.system': 'Systeemsensoren (leeg: CPU, geheugen, schijf en belasting van System Monitor)',
   'editor.overview.experience': 'Ervaringsmetrieken (leeg: rondetijd en vertraging van statusupdates)',
