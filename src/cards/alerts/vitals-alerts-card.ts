@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { HomeAssistant } from 'custom-card-helpers';
 import { cardStyles, listCardStyles } from '../shared/styles';
-import { DEFAULT_RULES_INPUT, servicesCalled } from '../../core/config/alerts';
+import { DEFAULT_RULES_INPUT, servicesCalled, type AlertRule } from '../../core/config/alerts';
 import type { AlertHub, HubAlert } from '../../ha/alert-hub';
 import { HubCardBase } from './hub';
 import type { StoreStatus, VitalsStore } from '../../ha/store';
@@ -25,11 +25,16 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
   static override properties = {
     _revision: { state: true },
     _openSnooze: { state: true },
+    _openPreview: { state: true },
+    _previewLoaded: { state: true },
     _status: { state: true },
   };
 
   private _revision = 0;
   private _openSnooze?: string;
+  /** The alert whose rule's backtest is open (`scope|key`); its code loads on first use. */
+  private _openPreview?: string;
+  private _previewLoaded = false;
   private _status: StoreStatus = 'idle';
   private scopeId?: string;
 
@@ -234,7 +239,7 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
               : nothing}
             ${a.flapping ? html`<span class="badge flapping">${t('alerts.badge.flapping')}</span>` : nothing}
           </div>
-          ${this.renderWhy(a, now)}
+          ${this.renderWhy(a, now)} ${this.renderPreview(a, rule)}
           ${escalation
             ? html`<div class="escalation">${escalation.total > 1 ? `${t('alerts.tier_of', { reached: escalation.reached, total: escalation.total })} · ` : ''}${escalation.text}</div>`
             : nothing}
@@ -266,6 +271,38 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
         </div>
       </li>
     `;
+  }
+
+  /**
+   * "Last 7 days": the rule replayed over the alert's entity, where a noisy rule is seen. The
+   * preview's code is loaded when first asked for, so the card itself stays small.
+   */
+  private renderPreview(a: HubAlert, rule: AlertRule | undefined): TemplateResult | typeof nothing {
+    if (!rule) return nothing;
+    const key = `${a.scope}|${a.key}`;
+    const open = this._openPreview === key;
+    return html`
+      <button class="backtest" aria-expanded=${open ? 'true' : 'false'} aria-label=${this.t('alerts.backtest_label', { alert: this.label(a) })} @click=${() => this.togglePreview(key)}>
+        ${this.t('preview.last_7d_button')}
+      </button>
+      ${open && this._previewLoaded
+        ? html`<vitals-rule-preview
+            .hass=${this.hass}
+            .validRule=${rule}
+            .entities=${[a.seriesId]}
+            .allowServices=${this.hub?.scopeConfig(a.scope)?.allow_services ?? []}
+            range="7d"
+            readonly
+          ></vitals-rule-preview>`
+        : nothing}
+    `;
+  }
+
+  private togglePreview(key: string): void {
+    this._openPreview = this._openPreview === key ? undefined : key;
+    if (this._openPreview && !this._previewLoaded) {
+      void import('../shared/rule-preview/vitals-rule-preview').then(() => (this._previewLoaded = true));
+    }
   }
 
   /** Why this alert did or did not notify, and who sent it. */
@@ -438,6 +475,9 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
       }
       button:focus-visible {
         outline-offset: 2px;
+      }
+      button.backtest {
+        margin-top: 6px;
       }
       .delivery {
         margin: 8px 0 0;

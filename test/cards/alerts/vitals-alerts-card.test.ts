@@ -132,6 +132,25 @@ describe('vitals-alerts-card', () => {
     }
   });
 
+  it('opens the rule\'s 7-day backtest on an alert, read-only, loading its code on first use', async () => {
+    // Arrange
+    const { card, cpu } = await firingCard();
+    const button = row(card, `cpu_high/${cpu}`).querySelector<HTMLButtonElement>('button.backtest')!;
+    // Act
+    button.click();
+    await card.updateComplete;
+    for (let i = 0; i < 50 && !row(card, `cpu_high/${cpu}`).querySelector('vitals-rule-preview'); i++) await sleep(20);
+    // Assert
+    const preview = row(card, `cpu_high/${cpu}`).querySelector('vitals-rule-preview') as HTMLElement & { validRule?: { name: string; above?: number }; entities: string[]; readonly: boolean; range: string };
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(button.getAttribute('aria-label')).to.equal('How often cpu_high on Processor <b>use</b> would have fired in the last 7 days');
+    expect(preview.validRule?.name).to.equal('cpu_high');
+    expect(preview.validRule?.above).to.equal(90);
+    expect(preview.entities).to.deep.equal([cpu]);
+    expect(preview.readonly).to.equal(true);
+    expect(preview.range).to.equal('7d');
+  });
+
   it('shows escalation steps for alerts of rules defined on other cards too', async () => {
     // Arrange: a metric card's rule, registered with the hub by that card, not by this one.
     const setup = hubSetup();

@@ -46,7 +46,9 @@ describe('vitals-rule-preview', () => {
     const { el } = await mountPreview(rule, rows);
     // Assert
     const summary = q(el, '.summary')!;
-    const cli = replaySeries({ id: 'sensor.cpu', file: 'cpu', t: Float64Array.from(t), v: Float64Array.from(v), rawT: [] } as never, (parseAlertsConfig([rule]) as { value: never }).value);
+    const parsed = parseAlertsConfig([rule]);
+    if (!parsed.ok) throw new Error('rule');
+    const cli = replaySeries({ id: 'sensor.cpu', file: 'cpu', t: Float64Array.from(t), v: Float64Array.from(v), rawT: [] }, parsed.value);
     const cliFirings = cli.events.filter((e) => e.event === 'firing').length;
     expect(cliFirings).to.equal(3);
     expect(summary.dataset.firings).to.equal(String(cliFirings));

@@ -15,6 +15,7 @@ import type { HomeAssistant } from 'custom-card-helpers';
 import { RULE_TYPES, type RuleType } from '../../../core/config/alerts';
 import { ENGLISH, languageOf, localizeFor, localizer, type Localize, type StringKey } from '../../../ui/localize/index';
 import type { FormData, FormSchema } from '../editor';
+import '../rule-preview/vitals-rule-preview';
 import {
   RULE_HELPERS,
   RULE_LABELS,
@@ -324,6 +325,13 @@ export class VitalsRulesEditor extends LitElement {
           .computeHelper=${this.ruleHelper}
           @value-changed=${(e: CustomEvent<{ value: FormData }>) => this.onRuleForm(i, e)}
         ></ha-form>
+        <vitals-rule-preview
+          .hass=${this.hass}
+          .rule=${rule}
+          .entities=${this.entities}
+          .allowServices=${allowServicesOf(this.value)}
+          @rule-patch=${(e: CustomEvent<{ patch: Record<string, unknown> }>) => this.setRule(i, { ...rule, ...e.detail.patch })}
+        ></vitals-rule-preview>
         <details class="advanced" ?open=${advancedError}>
           <summary>${this.t('editor.rules.advanced')}</summary>
           <ha-form
@@ -337,7 +345,6 @@ export class VitalsRulesEditor extends LitElement {
           ></ha-form>
         </details>
         ${this.renderTiers(rule, i, errors.tiers, notifyError)}
-        <vitals-rule-preview .hass=${this.hass} .rule=${rule} .entities=${this.entities} .allowServices=${allowServicesOf(this.value)}></vitals-rule-preview>
       </div>
     `;
   }

@@ -130,6 +130,7 @@ const DE: Record<StringKey, string> = {
   'alerts.snooze_preset_label': '{alert} für {duration} zurückstellen',
   'alerts.silence': '1 h stummschalten',
   'alerts.silence_label': '{alert} für 1 Stunde stummschalten',
+  'alerts.backtest_label': 'Wie oft {alert} in den letzten 7 Tagen ausgelöst hätte',
   'alerts.notifies_through': 'Benachrichtigt über {services}',
   'alerts.rule_on': '{rule} bei {entity}',
   'alerts.last_notification': 'Letzte Benachrichtigung',

@@ -131,6 +131,7 @@ export const EN = {
   'alerts.snooze_preset_label': 'Snooze {alert} for {duration}',
   'alerts.silence': 'Silence 1 h',
   'alerts.silence_label': 'Silence {alert} for 1 hour',
+  'alerts.backtest_label': 'How often {alert} would have fired in the last 7 days',
   'alerts.notifies_through': 'Notifies through {services}',
   'alerts.rule_on': '{rule} on {entity}',
   'alerts.last_notification': 'Last notification',

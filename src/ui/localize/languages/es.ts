@@ -130,6 +130,7 @@ const ES: Record<StringKey, string> = {
   'alerts.snooze_preset_label': 'Posponer {alert} durante {duration}',
   'alerts.silence': 'Silenciar 1 h',
   'alerts.silence_label': 'Silenciar {alert} durante 1 hora',
+  'alerts.backtest_label': 'Cuántas veces se habría disparado {alert} en los últimos 7 días',
   'alerts.notifies_through': 'Notifica mediante {services}',
   'alerts.rule_on': '{rule} en {entity}',
   'alerts.last_notification': 'Última notificación',

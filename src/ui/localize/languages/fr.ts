@@ -130,6 +130,7 @@ const FR: Record<StringKey, string> = {
   'alerts.snooze_preset_label': 'Reporter {alert} pendant {duration}',
   'alerts.silence': 'Sourdine 1 h',
   'alerts.silence_label': 'Mettre {alert} en sourdine pendant 1 heure',
+  'alerts.backtest_label': 'Combien de fois {alert} se serait déclenchée ces 7 derniers jours',
   'alerts.notifies_through': 'Notifie via {services}',
   'alerts.rule_on': '{rule} sur {entity}',
   'alerts.last_notification': 'Dernière notification',

@@ -130,6 +130,7 @@ const NL: Record<StringKey, string> = {
   'alerts.snooze_preset_label': '{alert} {duration} laten sluimeren',
   'alerts.silence': '1 h dempen',
   'alerts.silence_label': '{alert} 1 uur dempen',
+  'alerts.backtest_label': 'Hoe vaak {alert} in de afgelopen 7 dagen zou zijn afgegaan',
   'alerts.notifies_through': 'Meldt via {services}',
   'alerts.rule_on': '{rule} op {entity}',
   'alerts.last_notification': 'Laatste melding',
