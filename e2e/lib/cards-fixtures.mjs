@@ -270,3 +270,38 @@ export async function openCardEditor(page, n, count) {
   await dialog.locator('hui-card-element-editor').first().waitFor({ state: 'attached', timeout: 15000 });
   return dialog;
 }
+
+/**
+ * Mark every `ha-selector` inside the first element `tag` (searched through shadow roots) with
+ * data-e2e-field=<schema name>, so a test can fill `[data-e2e-field="above"] input`; returns the
+ * names. `within` (a tag) narrows the search to the fields under that element of the editor
+ * (a nested form). Works on both frontends.
+ */
+export async function markFormFields(page, tag, within) {
+  return page.evaluate(([tag, within]) => {
+    const find = (root, name) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.localName === name) return el;
+        if (el.shadowRoot) {
+          const found = find(el.shadowRoot, name);
+          if (found) return found;
+        }
+      }
+      return null;
+    };
+    let scope = find(document, tag);
+    if (scope && within) scope = find(scope.shadowRoot ?? scope, within);
+    const names = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.localName === 'ha-selector' && el.name) {
+          el.setAttribute('data-e2e-field', el.name);
+          names.push(el.name);
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    if (scope) walk(scope.shadowRoot ?? scope);
+    return names;
+  }, [tag, within ?? null]);
+}

@@ -21,7 +21,7 @@ export {
 // fixtures of the cards-* suites (realistic sensors, feeder, all-cards dashboard, screenshots)
 export {
   CARD_TAGS, SENSORS, attrsOf, pushSensor, startFeeder, ALERT_RULE, cardConfigs, allCardsDashboard, runAssist, textOf, waitText,
-  setScheme, screenshotCards, dashboardShot, openCardEditor,
+  setScheme, screenshotCards, dashboardShot, openCardEditor, markFormFields,
 } from './cards-fixtures.mjs';
 export { seedRecorderStates, RECORDER_DB } from './recorder-seed.mjs';
 // HACS install / upgrade (hacs-install suite): entry evaluations over CDP, the next build

@@ -4,7 +4,7 @@
 // the dashboard config (checked over the websocket with lovelace/config).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cardConfigs, openCardEditor, sleep, startFeeder, useDashboard, waitFor } from '../lib/index.mjs';
+import { cardConfigs, markFormFields, openCardEditor, sleep, startFeeder, useDashboard, waitFor } from '../lib/index.mjs';
 
 const URL_PATH = 'vitals-edit';
 
@@ -41,37 +41,6 @@ const EDITS = [
 
 const savedCards = async () => (await ha.ws.send({ type: 'lovelace/config', url_path: URL_PATH })).views[0].cards;
 
-/** Click "Edit" on the n-th card of the view (edit mode) and return the dialog locator. */
-
-/** Mark every ha-selector of the form inside `editorTag` with data-e2e-field=<schema name> (works on both frontends). */
-async function markFields(editorTag) {
-  return ha.page.evaluate((tag) => {
-    const find = (root) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.localName === tag) return el;
-        if (el.shadowRoot) {
-          const f = find(el.shadowRoot);
-          if (f) return f;
-        }
-      }
-      return null;
-    };
-    const editor = find(document);
-    const names = [];
-    const walk = (root) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.localName === 'ha-selector' && el.name) {
-          el.setAttribute('data-e2e-field', el.name);
-          names.push(el.name);
-        }
-        if (el.shadowRoot) walk(el.shadowRoot);
-      }
-    };
-    if (editor?.shadowRoot) walk(editor.shadowRoot);
-    return names;
-  }, editorTag);
-}
-
 async function closeDialog(dialog, button) {
   await dialog.getByRole('button', { name: button, exact: true }).first().click({ timeout: 10000 });
   await waitFor(async () => !(await dialog.locator('hui-card-element-editor').first().isVisible().catch(() => false)), { timeoutMs: 10000, what: 'dialog closed' });
@@ -90,8 +59,8 @@ for (const [index, card, editorTag, field, value] of EDITS) {
       throw e;
     });
     assert.ok((await editor.locator('ha-form').count()) >= 1, 'ha-form inside the editor');
-    await waitFor(async () => (await markFields(editorTag)).includes(field), { timeoutMs: 10000, what: `ha-form field ${field}` });
-    const names = await markFields(editorTag);
+    await waitFor(async () => (await markFormFields(ha.page, editorTag)).includes(field), { timeoutMs: 10000, what: `ha-form field ${field}` });
+    const names = await markFormFields(ha.page, editorTag);
     t.diagnostic(`fields: ${names.join(', ')}`);
     // the form is really rendered (not the fallback note)
     assert.equal(await editor.locator('.fallback').isVisible().catch(() => false), false, 'ha-form rendered, not the fallback');
