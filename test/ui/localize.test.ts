@@ -2,10 +2,14 @@ import { expect } from '@open-wc/testing';
 import { formatMessage, localizeFor, localizer } from '../../src/ui/localize';
 import { isRightToLeft, languageOf, loadLanguage, loadedCatalogue } from '../../src/ui/localize/load';
 import { EN, type StringKey } from '../../src/ui/localize/languages/en';
+import { EN_EDITOR } from '../../src/ui/localize/languages/en-editor';
 import DE from '../../src/ui/localize/languages/de';
 import FR from '../../src/ui/localize/languages/fr';
 import ES from '../../src/ui/localize/languages/es';
 import NL from '../../src/ui/localize/languages/nl';
+
+/** All English: the cards' strings and the editors' (importing en-editor.ts above registered them). */
+const ENGLISH_ALL: Record<StringKey, string> = { ...EN, ...EN_EDITOR };
 
 const placeholders = (message: string) =>
   [...message.matchAll(/\{(\w+)(?:, plural,)?/g)].map((m) => m[1]).sort();
@@ -24,13 +28,28 @@ describe('ui/localize', () => {
 
   it('has every key in every language, with the same placeholders as English', () => {
     for (const [language, catalogue] of Object.entries({ de: DE, fr: FR, es: ES, nl: NL })) {
-      for (const key of Object.keys(EN) as StringKey[]) {
+      for (const key of Object.keys(ENGLISH_ALL) as StringKey[]) {
         const message = (catalogue as Record<string, string>)[key];
         expect(message, `${language} ${key}`).to.be.a('string').and.not.equal('');
-        expect(placeholders(message), `${language} ${key}`).to.deep.equal(placeholders(EN[key]));
+        expect(placeholders(message), `${language} ${key}`).to.deep.equal(placeholders(ENGLISH_ALL[key]));
       }
-      expect(Object.keys(catalogue).filter((k) => !(k in EN)), `${language}: keys English does not have`).to.deep.equal([]);
+      expect(Object.keys(catalogue).filter((k) => !(k in ENGLISH_ALL)), `${language}: keys English does not have`).to.deep.equal([]);
     }
+  });
+
+  it('keeps the editors\' English apart from the cards\' and speaks it once en-editor.ts is loaded', () => {
+    // Arrange
+    const cardKeys = Object.keys(EN);
+    const editorKeys = Object.keys(EN_EDITOR);
+    // Act
+    const shared = editorKeys.filter((key) => cardKeys.includes(key));
+    const cardEditorKeys = cardKeys.filter((key) => /^(editor|preview)\./.test(key));
+    // Assert
+    expect(shared, 'keys in both en.ts and en-editor.ts').to.deep.equal([]);
+    expect(editorKeys.every((key) => /^(editor|preview)\./.test(key)), 'en-editor.ts holds editor.* and preview.* keys only').to.equal(true);
+    expect(cardEditorKeys, 'editor strings left in en.ts (the alerts card\'s own button only)').to.deep.equal(['preview.last_7d_button']);
+    expect(localizer('en')('editor.common.title')).to.equal(EN_EDITOR['editor.common.title']);
+    expect(localizer('pt-BR')('preview.summary_none', { range: 'last 24 hours', samples: 3 })).to.equal('Would not have fired in the last 24 hours (3 samples).');
   });
 
   it('speaks English until the user\'s language has loaded, then theirs; unknown languages stay English', async () => {

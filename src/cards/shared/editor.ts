@@ -7,6 +7,8 @@
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import type { HomeAssistant } from 'custom-card-helpers';
 import { ENGLISH, languageOf, localizeFor, localizer, type Localize, type StringKey } from '../../ui/localize/index';
+// The editors' English strings (editor.*, preview.*): loaded with the editors, not with the cards.
+import '../../ui/localize/languages/en-editor';
 
 /** One `ha-form` schema entry (the subset these editors use). */
 export interface FormSchema {

@@ -1,8 +1,9 @@
 /**
  * Which translations are in memory, and how the others arrive. English is part of the cards'
- * code; every other language is a small chunk of its own, loaded once when a card (or the entry's
- * lazy card, alongside the card's code) first sees a user with that language. Kept apart from the
- * strings so the entry module can start the download without carrying any catalogue.
+ * code (the editors' English, languages/en-editor.ts, part of the editors'); every other language
+ * is a small chunk of its own, loaded once when a card (or the entry's lazy card, alongside the
+ * card's code) first sees a user with that language. Kept apart from the strings so the entry
+ * module can start the download without carrying any catalogue.
  */
 export type Catalogue = Readonly<Record<string, string>>;
 

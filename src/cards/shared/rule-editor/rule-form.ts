@@ -25,6 +25,7 @@ import {
 } from '../../../core/config/alerts';
 import { formatDuration, parseDuration } from '../../../core/config/duration';
 import { ENGLISH, type Localize, type StringKey } from '../../../ui/localize/index';
+import '../../../ui/localize/languages/en-editor';
 import type { FormData, FormSchema } from '../editor';
 
 export type RawRule = Record<string, unknown>;

@@ -18,6 +18,7 @@ import { backtestCsv, loadBacktestSamples, type BacktestSamples } from '../../..
 import { storeFor } from '../../../ha/store';
 import { ENGLISH_FORMATTER, formatterFor, type Formatter } from '../../../ui/format';
 import { ENGLISH, languageOf, localizeFor, localizer, type Localize } from '../../../ui/localize/index';
+import '../../../ui/localize/languages/en-editor';
 import { previewChartGeometry, type ChartLevel } from './preview-chart';
 import { runSliced } from './sliced';
 
