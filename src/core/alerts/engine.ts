@@ -12,7 +12,7 @@ import type { AlertRule, AlertsConfig } from '../config/alerts.js';
 import { DEFAULT_INHIBIT, SEVERITY_RANK } from '../config/alerts.js';
 import { createDetector } from './detector-factory.js';
 import { NotificationPlanner, type PlannerState, type Suppression } from './planner.js';
-import { advance, applySignal, newInstance } from './rule-state.js';
+import { advance, applySignal, newInstance, settleReason } from './rule-state.js';
 import { silencing } from './matchers.js';
 import { StateError, validateState } from './state-schema.js';
 import { isAbsurdValue } from '../series/parse.js';
@@ -42,6 +42,9 @@ export interface EvaluationResult {
 }
 
 export const STATE_VERSION = 1;
+
+/** Detector reasons are copied into the instances only when read (see rule-state.ts). */
+const LAZY_REASON = { lazyReason: true } as const;
 
 /** A restored `lastSampleAt` further ahead of the clock than this is taken as "now" (a clock that was ahead). */
 export const MAX_FUTURE_MS = 5 * 60_000;
@@ -120,7 +123,7 @@ export class AlertEngine {
       slot.inst.lastSampleAt = t;
       // A gap is no evidence that a condition cleared: only no-data rules judge gaps.
       if (Number.isNaN(value) && slot.rule.type !== 'nodata') continue;
-      applySignal(slot.inst, slot.rule, t, signal, this.outbox);
+      applySignal(slot.inst, slot.rule, t, signal, this.outbox, LAZY_REASON);
     }
   }
 
@@ -164,7 +167,7 @@ export class AlertEngine {
       const { inst, rule, detector } = slot;
       if (detector.tick && !(quietNodata && rule.type === 'nodata')) {
         const signal = detector.tick(now);
-        if (rule.type === 'nodata' || signal.active !== inst.active) applySignal(inst, rule, now, signal, this.outbox);
+        if (rule.type === 'nodata' || signal.active !== inst.active) applySignal(inst, rule, now, signal, this.outbox, LAZY_REASON);
         else advance(inst, rule, now, this.outbox);
       } else {
         advance(inst, rule, now, this.outbox);
@@ -253,6 +256,7 @@ export class AlertEngine {
       const known = this.planner.state.alerts;
       return [...this.slots.values()]
         .map(({ inst }) => {
+          settleReason(inst);
           const sup = this.suppression(inst, now);
           const ns = Object.prototype.hasOwnProperty.call(known, inst.key) ? known[inst.key] : undefined;
           return {
@@ -278,6 +282,7 @@ export class AlertEngine {
   }
 
   toJSON(): AlertEngineState {
+    for (const { inst } of this.slots.values()) settleReason(inst);
     return JSON.parse(
       JSON.stringify({
         version: STATE_VERSION,
@@ -318,6 +323,7 @@ export class AlertEngine {
       const rule = this.rules.get(saved.rule);
       if (!rule) continue; // the rule was removed or renamed since
       const slot = this.slot(rule, saved.seriesId);
+      settleReason(slot.inst); // a saved state without a reason keeps the current one, as it always did
       // Identity, severity and labels come from the rule as configured now; the rest is restored.
       const { key: _key, rule: _rule, seriesId: _series, ...dynamic } = saved;
       Object.assign(slot.inst, newInstance(rule, saved.seriesId), dynamic);

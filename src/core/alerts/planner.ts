@@ -21,6 +21,7 @@
 import type { AlertRule, NotifyTier } from '../config/alerts.js';
 import { formatDuration } from '../config/duration.js';
 import { intentId } from './intent-id.js';
+import { reasonOf } from './rule-state.js';
 import type { AlertInstance, AlertTransition, IntentReason, NotificationIntent } from './types.js';
 
 export type Phase = 'idle' | 'queued' | 'suppressed' | 'notified' | 'resolvedQueued' | 'done';
@@ -159,7 +160,7 @@ function describe(inst: AlertInstance, rule: AlertRule): string {
         case 'value':
           return formatValue(inst.value);
         case 'reason':
-          return inst.reason ?? '';
+          return reasonOf(inst) ?? '';
         case 'severity':
           return inst.severity;
         default:
@@ -167,11 +168,31 @@ function describe(inst: AlertInstance, rule: AlertRule): string {
       }
     });
   }
-  const reason = inst.reason ? ` (${inst.reason})` : '';
+  const why = reasonOf(inst);
+  const reason = why ? ` (${why})` : '';
   return `${inst.seriesId} = ${formatValue(inst.value)}${reason}`;
 }
 
+/** The earliest `at` in a dedup map (Infinity when empty; entries that are not numbers never expire). */
+function oldest(sent: Record<string, number>): number {
+  let min = Infinity;
+  for (const id in sent) {
+    if (!Object.prototype.hasOwnProperty.call(sent, id)) continue;
+    const at = sent[id];
+    if (at < min) min = at;
+  }
+  return min;
+}
+
 export class NotificationPlanner {
+  /**
+   * A lower bound on the `at` of every entry in `sentOf` (Infinity: none), so the dedup map is
+   * scanned for expired ids only when one may have expired, not on every evaluate. It belongs to
+   * that one map object: a state put in place (load, another tab's) is scanned once afresh.
+   */
+  private oldestSent = Infinity;
+  private sentOf?: Record<string, number>;
+
   constructor(public state: PlannerState = emptyPlannerState()) {}
 
   private alertState(key: string): AlertNotifyState {
@@ -497,13 +518,28 @@ export class NotificationPlanner {
   }
 
   private dedupAndLog(intents: NotificationIntent[], now: number): NotificationIntent[] {
+    const sent = this.state.sent;
+    if (sent !== this.sentOf) {
+      this.sentOf = sent;
+      this.oldestSent = oldest(sent);
+    }
     const fresh: NotificationIntent[] = [];
     for (const intent of intents) {
-      if (intent.id in this.state.sent) continue;
-      this.state.sent[intent.id] = intent.at;
+      if (intent.id in sent) continue;
+      sent[intent.id] = intent.at;
+      if (intent.at < this.oldestSent) this.oldestSent = intent.at;
       fresh.push(intent);
     }
-    for (const [id, at] of Object.entries(this.state.sent)) if (at < now - SENT_RETENTION_MS) delete this.state.sent[id];
+    // Forget ids older than the retention; nothing to look at while even the oldest is younger.
+    const cutoff = now - SENT_RETENTION_MS;
+    if (this.oldestSent < cutoff) {
+      let left = Infinity;
+      for (const [id, at] of Object.entries(sent)) {
+        if (at < cutoff) delete sent[id];
+        else if (at < left) left = at;
+      }
+      this.oldestSent = left;
+    }
     fresh.sort((a, b) => a.at - b.at || a.alertKey.localeCompare(b.alertKey) || a.service.localeCompare(b.service) || a.id.localeCompare(b.id));
     this.state.log.push(...fresh);
     if (this.state.log.length > LOG_SIZE) this.state.log.splice(0, this.state.log.length - LOG_SIZE);

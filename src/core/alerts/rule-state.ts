@@ -36,7 +36,31 @@ export function newInstance(rule: AlertRule, seriesId: string): AlertInstance {
   };
 }
 
+/**
+ * Signals whose reason an instance has not copied yet (`applySignal(..., { lazyReason: true })`).
+ * Detectors build their reason text when it is read (a week's replay is 60,000 judgements, and
+ * the text matters only for the few that are shown or notified), so the engine keeps the signal
+ * and copies its reason when something reads `inst.reason`: a transition, the planner's texts,
+ * a snapshot, a save. Signals are immutable, so the text is the one it would have been at once.
+ */
+const unreadReasons = new WeakMap<AlertInstance, DetectorSignal>();
+
+/** Bring `inst.reason` up to date with the last signal applied lazily; call before reading it. */
+export function settleReason(inst: AlertInstance): void {
+  const signal = unreadReasons.get(inst);
+  if (signal === undefined) return;
+  unreadReasons.delete(inst);
+  inst.reason = signal.reason;
+}
+
+/** `inst.reason`, up to date. */
+export function reasonOf(inst: AlertInstance): string | undefined {
+  settleReason(inst);
+  return inst.reason;
+}
+
 function move(inst: AlertInstance, to: AlertState, at: number, out: AlertTransition[]): void {
+  settleReason(inst);
   const from = inst.state;
   inst.state = to;
   if (to === 'pending') inst.activeAt = at;
@@ -80,15 +104,22 @@ function confirmed(inst: AlertInstance, rule: AlertRule): boolean {
 /**
  * Apply a detector judgement made at time `t`. The caller sets `inst.lastSampleAt = t` first for a
  * sample (the engine does); a judgement from the clock alone (`tick`) leaves it.
+ *
+ * `lazyReason`: keep the signal and copy its reason only when it is read; the caller then reads
+ * `inst.reason` only through `reasonOf` / after `settleReason` (the engine does).
  */
-export function applySignal(inst: AlertInstance, rule: AlertRule, t: number, signal: DetectorSignal, out: AlertTransition[]): void {
+export function applySignal(inst: AlertInstance, rule: AlertRule, t: number, signal: DetectorSignal, out: AlertTransition[], options?: { lazyReason?: boolean }): void {
   const active = signal.active && !signal.warmingUp;
   // An anomaly's pending alert is confirmed by this sample only if this sample is anomalous too.
   if (!(rule.type === 'anomaly' && inst.state === 'pending' && !active)) advance(inst, rule, t, out, false);
   inst.active = active;
   if (Number.isFinite(signal.value)) inst.value = signal.value;
   inst.score = signal.score;
-  inst.reason = signal.reason;
+  if (options?.lazyReason) unreadReasons.set(inst, signal);
+  else {
+    unreadReasons.delete(inst);
+    inst.reason = signal.reason;
+  }
   if (active) {
     if (inst.state === 'inactive' || inst.state === 'resolved') {
       if (rule.for === 0) move(inst, 'firing', t, out);

@@ -100,21 +100,58 @@ export class ThresholdDetector implements Detector {
 
   private signal(value: number): DetectorSignal {
     const v = Number.isNaN(value) ? this.lastValue : value;
-    return { active: this.active, value, score: this.active ? 1 : 0, reason: this.describe(v) };
+    return new ThresholdSignal(this.active, value, v, this.side, this.hits, this.texts);
   }
 
-  private describe(value: number): string {
-    const shown = formatNumber(value);
-    const mOfN = this.m > 1 ? ` (${this.hits} of last ${this.n})` : '';
-    if (this.active) {
-      if (this.side === 'high') {
-        return `${shown} > ${formatNumber(this.above)}${mOfN} (recovers at ≤ ${formatNumber(this.recoverAbove)})`;
-      }
-      return `${shown} < ${formatNumber(this.below)}${mOfN} (recovers at ≥ ${formatNumber(this.recoverBelow)})`;
-    }
-    const limits = [this.below > -Infinity ? `≥ ${formatNumber(this.below)}` : '', this.above < Infinity ? `≤ ${formatNumber(this.above)}` : '']
-      .filter(Boolean)
-      .join(' and ');
-    return `${shown} within limits (${limits})`;
+  /** The parts of the reason that only depend on the options, formatted once. */
+  private get texts(): ReasonTexts {
+    return (this.reasonTexts ??= {
+      high: ` > ${formatNumber(this.above)}`,
+      recoverHigh: ` (recovers at ≤ ${formatNumber(this.recoverAbove)})`,
+      low: ` < ${formatNumber(this.below)}`,
+      recoverLow: ` (recovers at ≥ ${formatNumber(this.recoverBelow)})`,
+      within: ` within limits (${[this.below > -Infinity ? `≥ ${formatNumber(this.below)}` : '', this.above < Infinity ? `≤ ${formatNumber(this.above)}` : ''].filter(Boolean).join(' and ')})`,
+      n: this.m > 1 ? this.n : 0,
+    });
+  }
+
+  private reasonTexts?: ReasonTexts;
+}
+
+interface ReasonTexts {
+  high: string;
+  recoverHigh: string;
+  low: string;
+  recoverLow: string;
+  within: string;
+  /** The m-of-n window length, 0 without m-of-n (m = 1). */
+  n: number;
+}
+
+/**
+ * One judgement. The reason text is built when read, from what held at this sample: the alert
+ * engine reads it only when it shows or notifies, not for each of a week's 60,000 samples.
+ */
+class ThresholdSignal implements DetectorSignal {
+  readonly score: number;
+
+  constructor(
+    readonly active: boolean,
+    readonly value: number,
+    /** The value the reason shows: the sample, or the last one before a gap. */
+    private readonly shown: number,
+    private readonly side: 'high' | 'low',
+    private readonly hits: number,
+    private readonly texts: ReasonTexts,
+  ) {
+    this.score = active ? 1 : 0;
+  }
+
+  get reason(): string {
+    const { texts } = this;
+    const shown = formatNumber(this.shown);
+    if (!this.active) return `${shown}${texts.within}`;
+    const mOfN = texts.n ? ` (${this.hits} of last ${texts.n})` : '';
+    return this.side === 'high' ? `${shown}${texts.high}${mOfN}${texts.recoverHigh}` : `${shown}${texts.low}${mOfN}${texts.recoverLow}`;
   }
 }

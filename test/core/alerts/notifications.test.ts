@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { makeEngine, run, MIN } from './helpers.js';
 import { AlertEngine } from '../../../src/core/alerts/engine.js';
+import { NotificationPlanner, emptyPlannerState, type PlanInput } from '../../../src/core/alerts/planner.js';
+import { createDetector } from '../../../src/core/alerts/detector-factory.js';
 import type { NotificationIntent } from '../../../src/core/alerts/types.js';
 
 const PHONE = 'notify.mobile_app_phone';
@@ -300,5 +302,58 @@ describe('named notify reasons', () => {
     const byRule = Object.fromEntries(engine.alerts(MIN).map((a) => [a.rule, a.notifyReason]));
     // Assert: the critical one is snoozed; the warning one is inhibited by it while it fires.
     expect(byRule).to.deep.equal({ cpu: 'inhibited', cpu_crit: 'snoozed' });
+  });
+
+  it('forgets sent ids 7 days after their due time, not before, also in a state put in place', () => {
+    // Arrange
+    const DAY = 86_400_000;
+    const planner = new NotificationPlanner({ ...emptyPlannerState(), sent: { a: 0, b: 2 * DAY } });
+    const at = (now: number): PlanInput => ({ now, instances: [], rules: new Map(), transitions: [], suppression: () => ({ snoozed: false, silenced: false, inhibited: false, acked: false }) });
+    const sentAfter = (now: number) => (planner.plan(at(now)), Object.keys(planner.state.sent));
+    // Act + Assert
+    expect(sentAfter(7 * DAY)).to.deep.equal(['a', 'b']);
+    expect(sentAfter(7 * DAY + 1)).to.deep.equal(['b']);
+    expect(sentAfter(9 * DAY)).to.deep.equal(['b']);
+    expect(sentAfter(9 * DAY + 1)).to.deep.equal([]);
+    // Another state (a reload, another tab's) is looked at afresh.
+    planner.state = { ...emptyPlannerState(), sent: { c: 0, d: 3 * DAY } };
+    expect(sentAfter(9 * DAY + 1)).to.deep.equal(['d']);
+    planner.state.sent = { e: DAY };
+    expect(sentAfter(9 * DAY + 1)).to.deep.equal([]);
+  });
+
+  it('keeps the ids it sent for 7 days, then forgets them', () => {
+    // Arrange
+    const DAY = 86_400_000;
+    const { engine } = makeEngine([cpuRule()]);
+    run(engine, 'sensor.cpu', [
+      [0, 92],
+      [10 * MIN, 10],
+    ]);
+    const sent = (now: number) => (engine.evaluate(now), Object.values(engine.toJSON().planner.sent));
+    // Act + Assert: firing at 0, resolved at 10 min
+    expect(sent(7 * DAY)).to.deep.equal([0, 10 * MIN]);
+    expect(sent(7 * DAY + 1)).to.deep.equal([10 * MIN]);
+    expect(sent(7 * DAY + 10 * MIN + 1)).to.deep.equal([]);
+  });
+
+  it('shows and notifies the reason of the sample that counted, with the real threshold detector', () => {
+    // Arrange
+    const { engine } = makeEngine([cpuRule({ above: 90, recover_below: 85, message: '{value}: {reason}' })], { detectorFactory: (rule) => createDetector(rule) });
+    // Act
+    const first = run(engine, 'sensor.cpu', [
+      [0, 80],
+      [10_000, 95.5],
+      [20_000, 97],
+    ]);
+    // Assert
+    expect(first.transitions.map((tr) => `${tr.to} ${tr.reason}`)).to.deep.equal(['firing 95.5 > 90 (recovers at ≤ 85)']);
+    expect(first.intents.map((i) => i.message)).to.deep.equal(['95.5: 95.5 > 90 (recovers at ≤ 85)']);
+    expect(engine.alerts(20_000)[0].reason).to.equal('97 > 90 (recovers at ≤ 85)');
+    engine.ingest('sensor.cpu', 30_000, 86);
+    expect(engine.toJSON().instances[0].reason).to.equal('86 > 90 (recovers at ≤ 85)');
+    const second = run(engine, 'sensor.cpu', [[40_000, 84]]);
+    expect(second.transitions.map((tr) => `${tr.to} ${tr.reason}`)).to.deep.equal(['resolved 84 within limits (≤ 90)']);
+    expect(engine.alerts(40_000)[0].reason).to.equal('84 within limits (≤ 90)');
   });
 });

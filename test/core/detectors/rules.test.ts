@@ -43,6 +43,30 @@ describe('ThresholdDetector', () => {
     expect(() => new ThresholdDetector({})).to.throw(RangeError);
     expect(() => new ThresholdDetector({ above: 90, recoverAbove: 95 })).to.throw(RangeError);
   });
+
+  it('explains each judgement as it stood at that sample, however late the reason is read', () => {
+    // Arrange: the reason text is built when read; read it only after later samples moved on.
+    const detector = new ThresholdDetector({ above: 90, recoverAbove: 85, m: 2, n: 3 });
+    const signals = [95, 96, 88, 80, 70, Number.NaN, 20].map((v, i) => detector.update(i, v));
+    // Assert
+    expect(signals.map((s) => s.reason)).to.deep.equal([
+      '95 within limits (≤ 90)',
+      '96 > 90 (2 of last 3) (recovers at ≤ 85)',
+      '88 > 90 (3 of last 3) (recovers at ≤ 85)',
+      '80 > 90 (2 of last 3) (recovers at ≤ 85)',
+      '70 within limits (≤ 90)',
+      '70 within limits (≤ 90)',
+      '20 within limits (≤ 90)',
+    ]);
+    expect(signals[5]).to.include({ active: false, score: 0 });
+    expect(signals[5].value).to.be.NaN;
+  });
+
+  it('explains a low breach with the levels as configured', () => {
+    const detector = new ThresholdDetector({ below: 0.0001, recoverBelow: 0.5 });
+    expect(detector.update(0, -3e-7).reason).to.equal(`${formatNumber(-3e-7)} < ${formatNumber(0.0001)} (recovers at ≥ 0.5)`);
+    expect(detector.update(1, 2e6).reason).to.equal(`${formatNumber(2e6)} within limits (≥ ${formatNumber(0.0001)})`);
+  });
 });
 
 describe('TrendDetector', () => {
