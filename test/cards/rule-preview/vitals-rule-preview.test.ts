@@ -95,6 +95,7 @@ describe('vitals-rule-preview', () => {
     // Assert
     expect(before).to.equal('3');
     expect(q(el, '.summary')!.dataset.firings).to.equal('0');
+    expect(q(el, '.summary')!.dataset.rule).to.equal(JSON.stringify({ name: 'cpu', type: 'threshold', above: 99 }));
     expect(q(el, '.summary')!.textContent).to.contain('Would not have fired in the last 24 hours');
     expect(connection.sent.filter((m) => m.type === 'history/history_during_period')).to.have.length(1);
   });

@@ -531,11 +531,11 @@ function typeSchema(type: RuleType, t: Localize, unit?: string): FormSchema[] {
             { name: 'min_gradient', selector: numberSelector(unit ? `${unit}/s` : undefined) },
             { name: 'direction', selector: { select: { mode: 'dropdown', options: options(['up', 'down', 'either'], t, 'editor.rules.direction') } } },
             { name: 'limit', selector: numberSelector(unit) },
-            { name: 'horizon', selector: durationSelector('horizon') },
-            { name: 'window', selector: durationSelector('window') },
             { name: 'min_samples', selector: { number: { mode: 'box', min: 2, max: 100000, step: 1 } } },
           ],
         },
+        { name: 'horizon', selector: durationSelector('horizon') },
+        { name: 'window', selector: durationSelector('window') },
       ];
     case 'anomaly':
       return [
@@ -554,18 +554,12 @@ function typeSchema(type: RuleType, t: Localize, unit?: string): FormSchema[] {
 export function advancedSchema(): FormSchema[] {
   return [
     { name: 'group_by', selector: { select: { multiple: true, custom_value: true, options: ['alertname', 'entity', 'severity'] } } },
-    {
-      name: '',
-      type: 'grid',
-      schema: [
-        { name: 'group_wait', selector: durationSelector('group_wait') },
-        { name: 'group_interval', selector: durationSelector('group_interval') },
-        { name: 'repeat_interval', selector: durationSelector('repeat_interval') },
-        { name: 'throttle', selector: durationSelector('throttle') },
-        { name: 'flap_threshold', selector: { number: { mode: 'box', min: 2, max: 1000, step: 1 } } },
-        { name: 'flap_window', selector: durationSelector('flap_window') },
-      ],
-    },
+    { name: 'group_wait', selector: durationSelector('group_wait') },
+    { name: 'group_interval', selector: durationSelector('group_interval') },
+    { name: 'repeat_interval', selector: durationSelector('repeat_interval') },
+    { name: 'throttle', selector: durationSelector('throttle') },
+    { name: 'flap_threshold', selector: { number: { mode: 'box', min: 2, max: 1000, step: 1 } } },
+    { name: 'flap_window', selector: durationSelector('flap_window') },
     { name: 'labels', selector: { object: {} } },
   ];
 }
@@ -589,10 +583,11 @@ export function mainSchema(type: unknown, t: Localize = ENGLISH, opts: RuleSchem
       schema: [
         { name: 'severity', selector: { select: { mode: 'dropdown', options: SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) })) } } },
         { name: 'enabled', selector: { boolean: {} } },
-        { name: 'for', selector: durationSelector('for') },
-        { name: 'keep_firing_for', selector: durationSelector('keep_firing_for') },
       ],
     },
+    // Durations each on a row of their own: with days, two side by side overflow the dialog's editor column.
+    { name: 'for', selector: durationSelector('for') },
+    { name: 'keep_firing_for', selector: durationSelector('keep_firing_for') },
     { name: 'message', selector: { text: { multiline: true } } },
   ];
 }
@@ -605,14 +600,8 @@ export function ruleSchema(type: unknown, t: Localize = ENGLISH, opts: RuleSchem
 export function tierSchema(services: readonly string[]): FormSchema[] {
   return [
     { name: 'service', required: true, selector: { select: { multiple: true, custom_value: true, options: [...services] } } },
-    {
-      name: '',
-      type: 'grid',
-      schema: [
-        { name: 'after', selector: durationSelector('after') },
-        { name: 'name', selector: { text: {} } },
-      ],
-    },
+    { name: 'after', selector: durationSelector('after') },
+    { name: 'name', selector: { text: {} } },
     { name: 'send_resolved', selector: { boolean: {} } },
     { name: 'data', selector: { object: {} } },
   ];

@@ -297,10 +297,10 @@ export class VitalsRulesEditor extends LitElement {
                   ${invalid ? html`<span class="invalid" aria-hidden="true">!</span>` : nothing}`
               : html`<span class="summary">${this.t('editor.rules.not_a_rule')}</span>`}
           </button>
-          <button type="button" class="icon duplicate" ?disabled=${!isRule} aria-label=${this.t('editor.rules.duplicate_label', { name })} title=${this.t('editor.rules.duplicate_label', { name })} @click=${() => this.duplicate(i)}>⧉</button>
-          <button type="button" class="icon up" ?disabled=${i === 0} aria-label=${this.t('editor.rules.move_up_label', { name })} title=${this.t('editor.rules.move_up_label', { name })} @click=${() => this.move(i, -1)}>↑</button>
-          <button type="button" class="icon down" ?disabled=${i === count - 1} aria-label=${this.t('editor.rules.move_down_label', { name })} title=${this.t('editor.rules.move_down_label', { name })} @click=${() => this.move(i, 1)}>↓</button>
-          <button type="button" class="icon remove" aria-label=${this.t('editor.rules.remove_label', { name })} title=${this.t('editor.rules.remove_label', { name })} @click=${() => this.removeRule(i)}>✕</button>
+          <button type="button" class="icon duplicate" ?disabled=${!isRule} aria-label=${this.t('editor.rules.duplicate_label', { name })} title=${this.t('editor.rules.duplicate_label', { name })} @click=${() => this.duplicate(i)}><ha-icon icon="mdi:content-copy">⧉</ha-icon></button>
+          <button type="button" class="icon up" ?disabled=${i === 0} aria-label=${this.t('editor.rules.move_up_label', { name })} title=${this.t('editor.rules.move_up_label', { name })} @click=${() => this.move(i, -1)}><ha-icon icon="mdi:arrow-up">↑</ha-icon></button>
+          <button type="button" class="icon down" ?disabled=${i === count - 1} aria-label=${this.t('editor.rules.move_down_label', { name })} title=${this.t('editor.rules.move_down_label', { name })} @click=${() => this.move(i, 1)}><ha-icon icon="mdi:arrow-down">↓</ha-icon></button>
+          <button type="button" class="icon remove" aria-label=${this.t('editor.rules.remove_label', { name })} title=${this.t('editor.rules.remove_label', { name })} @click=${() => this.removeRule(i)}><ha-icon icon="mdi:close">✕</ha-icon></button>
         </div>
         ${open && errors ? this.renderRule(rule as RawRule, i, errors) : nothing}
       </li>
@@ -364,9 +364,9 @@ export class VitalsRulesEditor extends LitElement {
             <div class="tier" data-tier=${j}>
               <div class="tier-head">
                 <span class="tier-title">${this.t('editor.rules.tier_title', { number })}</span>
-                <button type="button" class="icon up" ?disabled=${j === 0} aria-label=${this.t('editor.rules.tier_move_up_label', { number })} @click=${() => this.moveTier(i, j, -1)}>↑</button>
-                <button type="button" class="icon down" ?disabled=${j === tiers!.length - 1} aria-label=${this.t('editor.rules.tier_move_down_label', { number })} @click=${() => this.moveTier(i, j, 1)}>↓</button>
-                <button type="button" class="icon remove" aria-label=${this.t('editor.rules.tier_remove_label', { number })} @click=${() => this.removeTier(i, j)}>✕</button>
+                <button type="button" class="icon up" ?disabled=${j === 0} aria-label=${this.t('editor.rules.tier_move_up_label', { number })} @click=${() => this.moveTier(i, j, -1)}><ha-icon icon="mdi:arrow-up">↑</ha-icon></button>
+                <button type="button" class="icon down" ?disabled=${j === tiers!.length - 1} aria-label=${this.t('editor.rules.tier_move_down_label', { number })} @click=${() => this.moveTier(i, j, 1)}><ha-icon icon="mdi:arrow-down">↓</ha-icon></button>
+                <button type="button" class="icon remove" aria-label=${this.t('editor.rules.tier_remove_label', { number })} @click=${() => this.removeTier(i, j)}><ha-icon icon="mdi:close">✕</ha-icon></button>
               </div>
               ${base ? html`<p class="error" role="alert">${base}</p>` : nothing}
               <ha-form
@@ -482,6 +482,10 @@ export class VitalsRulesEditor extends LitElement {
     .icon {
       min-width: 36px;
       font-size: 16px;
+    }
+    .icon ha-icon {
+      --mdc-icon-size: 20px;
+      display: inline-flex;
     }
     .rule {
       padding: 0 12px 12px;

@@ -43,7 +43,7 @@ type Outcome =
   | { kind: 'loading'; entity: string }
   | { kind: 'no-data'; entity: string }
   | { kind: 'error'; message: string }
-  | { kind: 'done'; rule: AlertRule; samples: BacktestSamples; preview: RulePreview; busyMs: number; extra?: Suggestion };
+  | { kind: 'done'; rule: AlertRule; samples: BacktestSamples; preview: RulePreview; busyMs: number; extra?: Suggestion; written: string };
 
 type Suggestion =
   | { kind: 'threshold'; p: number; level: number; forMs: number; firings: number; below: boolean }
@@ -170,10 +170,11 @@ export class VitalsRulePreview extends LitElement {
       const run = startRulePreview(rule, series, { from: samples.from, to: samples.to, allowServices: this.allowServices });
       const { busyMs } = await runSliced(run, abort.signal);
       const preview = run.result();
-      this.outcome = { kind: 'done', rule, samples, preview, busyMs };
+      const written = this.validRule ? '' : JSON.stringify(this.rule);
+      this.outcome = { kind: 'done', rule, samples, preview, busyMs, written };
       const extra = await this.suggestion(rule, series, samples, abort.signal);
       if (abort.signal.aborted) return;
-      this.finish({ kind: 'done', rule, samples, preview, busyMs, extra });
+      this.finish({ kind: 'done', rule, samples, preview, busyMs, extra, written });
     } catch (error) {
       if ((error as Error)?.name === 'AbortError' || abort.signal.aborted) return;
       this.finish({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -289,8 +290,9 @@ export class VitalsRulePreview extends LitElement {
       preview.firings > 0
         ? this.t('preview.summary', { count: preview.firings, range: this.rangeText().toLocaleLowerCase(), notifications: preview.notifications, longest: fmt.duration(preview.longestFiringMs) })
         : this.t('preview.summary_none', { range: this.rangeText().toLocaleLowerCase(), samples: fmt.number(preview.samples) });
+    // data-rule: the rule as written that these figures belong to (a test waits for its latest edit).
     return html`
-      <p class="summary" data-firings=${preview.firings} data-notifications=${preview.notifications} data-samples=${preview.samples}>${summary}</p>
+      <p class="summary" data-firings=${preview.firings} data-notifications=${preview.notifications} data-samples=${preview.samples} data-rule=${o.written}>${summary}</p>
       ${preview.byTier.length > 1 || preview.notifications > 0
         ? html`<ul class="tiers">
             ${preview.byTier.map((tier) => html`<li title=${tier.services.join(', ')}>${this.t('preview.tier', { tier: tier.channel, count: tier.count })}</li>`)}
