@@ -1,0 +1,1 @@
+function t(t,e){return t.callService("mqtt","publish",{topic:e.topic,payload:e.payload,retain:e.retain,qos:e.qos})}function e(t,e,s){return t.subscribeMessage(s,{type:"mqtt/subscribe",topic:e})}export{t as p,e as s};
