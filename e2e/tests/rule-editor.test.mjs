@@ -122,7 +122,9 @@ test(`[${LANE}] rule editor: a threshold rule built in HA's dialog (no YAML), pr
   assert.equal(firings, EXCURSIONS, 'one firing per excursion of the seeded day');
   assert.match(text, new RegExp(`^Would have fired ${EXCURSIONS} times in the last 24 hours`));
   assert.ok(samples >= 24 * 60 - 5, `a day of minute samples replayed (${samples})`);
-  await rules.scrollIntoViewIfNeeded();
+  // the form's threshold fields and the preview under them in view
+  await rules.locator('vitals-rule-preview').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await sleep(300);
   await page.screenshot({ path: ha.artifact('rule-editor-light.png') });
   await setScheme(page, 'dark');
   await page.screenshot({ path: ha.artifact('rule-editor-dark.png') });

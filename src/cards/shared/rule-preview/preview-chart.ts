@@ -64,7 +64,8 @@ export function previewChartGeometry(
   const { d } = sparklinePath(t, v, width, height, PADDING, { t0: from, t1: to, min, max });
   const bands = spans.map((s) => {
     const x0 = x(s.start);
-    return { x: x0, width: Math.max(1, x(s.end ?? to) - x0), state: s.state };
+    // At least 3 px: a 9-minute firing in a week is a fraction of a pixel wide.
+    return { x: x0, width: Math.max(3, x(s.end ?? to) - x0), state: s.state };
   });
   return { path: d, bands, levels: shown.map((l) => ({ y: y(l.value), kind: l.kind, value: l.value })), min, max };
 }

@@ -441,7 +441,7 @@ export class VitalsRulePreview extends LitElement {
     }
     .band.firing {
       fill: var(--error-color, #db4437);
-      opacity: 0.3;
+      opacity: 0.45;
     }
     .level {
       stroke: var(--error-color, #db4437);
