@@ -17,7 +17,7 @@ import { episodeOf, type SharedAlertState } from '../core/alerts/shared-state';
 import { NotificationRateLimit } from '../core/alerts/rate-limit';
 import { fnv1a64 } from '../core/alerts/intent-id';
 import type { AlertSnapshot, AlertTransition, NotificationIntent, Silence } from '../core/alerts/types';
-import { isServiceAllowed, type AlertsConfig } from '../core/config/alerts';
+import { browserDelivery, isServiceAllowed, type AlertsConfig } from '../core/config/alerts';
 import type { Clock } from '../core/types';
 import { removeStaleScopes, restoreEngine, saveEngine, type ScopeStorage } from './alert-persistence';
 import { browserDeviceId, browserDeviceName } from './device-identity';
@@ -313,7 +313,7 @@ export class AlertHub {
       } catch (err) {
         // An engine that throws would stop alerting for good: replace it and say so.
         rt.restoreProblem = `alert engine failed and was restarted: ${String((err as Error)?.message ?? err).slice(0, 200)}`;
-        rt.engine = new AlertEngine({ config: rt.scope.config, clock: this.clock });
+        rt.engine = new AlertEngine({ config: browserDelivery(rt.scope.config), clock: this.clock });
         rt.ingested.clear();
         continue;
       }
@@ -387,7 +387,7 @@ export class AlertHub {
   }
 
   private start(scope: AlertScope): ScopeRuntime {
-    const { engine, problem } = restoreEngine(this.storage, scope.id, { config: scope.config, clock: this.clock });
+    const { engine, problem } = restoreEngine(this.storage, scope.id, { config: browserDelivery(scope.config), clock: this.clock });
     // Connection state is not saved with the engine: a scope that starts during a reconnect is told.
     if (this.store.status === 'reconnecting') engine.setConnection('reconnecting', this.clock.now());
     const runtime: ScopeRuntime = {
@@ -449,7 +449,7 @@ export class AlertHub {
       this.log(runtime, transitions);
     } catch (err) {
       runtime.restoreProblem = `alert engine failed during warm-up and was restarted: ${String((err as Error)?.message ?? err).slice(0, 200)}`;
-      runtime.engine = new AlertEngine({ config: runtime.scope.config, clock: this.clock });
+      runtime.engine = new AlertEngine({ config: browserDelivery(runtime.scope.config), clock: this.clock });
       runtime.ingested.clear();
     }
     runtime.warm = true;

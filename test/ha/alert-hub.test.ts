@@ -56,6 +56,24 @@ describe('AlertHub', () => {
     expect(hub.transitions.map((t) => t.to)).to.include('firing');
   });
 
+  it('shows a rule that runs in Home Assistant firing but sends nothing for it (the automation does)', async () => {
+    // Arrange
+    const { connection, clock, calls, hub } = setup();
+    connection.setState('sensor.cpu', '20', {}, clock.t / 1000 - 10);
+    hub.register({ id: 'card1', entities: ['sensor.cpu'], config: config([{ ...CPU_RULES[0], run_in: 'home_assistant' }]) });
+    await sleep(20);
+    // Act
+    clock.t += 5_000;
+    connection.setState('sensor.cpu', '95', {}, clock.t / 1000);
+    await hub.evaluate();
+    clock.t += 5_000;
+    await hub.evaluate();
+    // Assert
+    expect(hub.alerts().find((a) => a.key === 'cpu_high/sensor.cpu')?.state).to.equal('firing');
+    expect(calls).to.deep.equal([]);
+    expect(hub.scopeConfig('card1')?.rules[0].notify[0].service).to.deep.equal(['notify.phone']);
+  });
+
   it('does not notify what happened in history before the dashboard was open, but shows it', async () => {
     const { connection, clock, calls, hub } = setup();
     const t = clock.t;

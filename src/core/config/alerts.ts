@@ -62,10 +62,20 @@ export interface NotifyTier {
   name?: string;
 }
 
+/** Where a rule is judged: in the browsers showing the card, or by Home Assistant itself as an automation. */
+export const RUN_IN = ['browser', 'home_assistant'] as const;
+export type RunIn = (typeof RUN_IN)[number];
+
 interface RuleCommon {
   name: string;
   type: RuleType;
   enabled: boolean;
+  /**
+   * `browser` (default): judged by every dashboard showing the card, one notification across them.
+   * `home_assistant`: an HA automation judges it with no dashboard open (threshold and no-data
+   * rules); browsers show its state and send nothing for it.
+   */
+  run_in: RunIn;
   /** Entities the rule watches; empty = every series the card/replay feeds in. */
   entity: string[];
   /** Pending duration before firing (ms). */
@@ -330,6 +340,7 @@ const notify = coerce(listOf(tier, 'notification tiers', { single: true, max: LI
 /** Defaults shared by every rule type. Durations as people write them; docs are generated from these. */
 export const COMMON_DEFAULTS = {
   enabled: true,
+  run_in: 'browser' as RunIn,
   entity: [] as string[],
   keep_firing_for: '0s',
   severity: 'warning' as Severity,
@@ -356,6 +367,7 @@ function common(type: RuleType) {
     name: textUpTo(LIMITS.name, { nonEmpty: true }),
     type: oneOf(RULE_TYPES),
     enabled: withDefault(bool, COMMON_DEFAULTS.enabled),
+    run_in: withDefault(oneOf(RUN_IN), COMMON_DEFAULTS.run_in),
     entity: withDefault(listOf(entityId, 'entity ids', { single: true }), []),
     for: withDefault(limited('for'), FOR_DEFAULTS[type]),
     keep_firing_for: withDefault(limited('keep_firing_for'), COMMON_DEFAULTS.keep_firing_for),
@@ -571,4 +583,17 @@ export function checkSlotBudget(config: AlertsConfig, entities: readonly string[
       ? `${wideText} = ${num(total)} alert slots`
       : `${count(rules, 'rule needs', 'rules need')} ${num(total)} alert slots (${wide ? `${count(wide, 'card-wide rule', 'card-wide rules')} × ${count(cardEntities, 'entity', 'entities')} + ` : ''}${count(listed, 'listed entity', 'listed entities')})`;
   return { path: 'alerts', message: `${need}, more than the ${num(MAX_ALERT_SLOTS)} a card may run; give rules an "entity" list or split the card` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where rules run
+
+/**
+ * The section as a browser's engine runs it: rules with `run_in: home_assistant` are still judged
+ * (the cards show their state) but have no notification tiers, because Home Assistant's automation
+ * sends for them — a browser sending too would notify twice.
+ */
+export function browserDelivery(config: AlertsConfig): AlertsConfig {
+  if (!config.rules.some((r) => r.run_in === 'home_assistant')) return config;
+  return { ...config, rules: config.rules.map((r) => (r.run_in === 'home_assistant' ? ({ ...r, notify: [] } as AlertRule) : r)) };
 }

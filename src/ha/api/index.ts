@@ -13,3 +13,4 @@ export * from './recorder';
 export * from './services';
 export * from './system-health';
 export * from './user';
+export * from './automation-config';

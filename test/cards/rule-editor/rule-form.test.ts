@@ -96,6 +96,7 @@ describe('rule-form: round trip', () => {
         const changed: Record<string, unknown> = {
           name: 'renamed',
           enabled: true,
+          run_in: 'home_assistant',
           entity: ['sensor.mem'],
           severity: 'info',
           message: 'hi',
@@ -121,7 +122,7 @@ describe('rule-form: round trip', () => {
         // Assert
         const expected = { ...rule, [key]: key in changed ? changed[key] : '3h' };
         expect(next, `change ${key}`).to.deep.equal(expected);
-        if (['name', 'type', 'enabled', 'severity', 'direction', 'input', 'when', 'sensitivity'].includes(key)) continue;
+        if (['name', 'type', 'enabled', 'run_in', 'severity', 'direction', 'input', 'when', 'sensitivity'].includes(key)) continue;
         const cleared = fromFormData({ ...data, [key]: Array.isArray(data[key]) ? [] : undefined }, rule);
         const { [key]: _gone, ...rest } = rule;
         expect(cleared, `clear ${key}`).to.deep.equal(rest);

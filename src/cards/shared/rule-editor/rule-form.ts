@@ -12,6 +12,7 @@
 import {
   ANOMALY_INPUTS,
   COMMON_DEFAULTS,
+  RUN_IN,
   DEFAULT_RECONNECT_GRACE,
   DEFAULT_RULES_INPUT,
   DURATION_LIMITS,
@@ -38,7 +39,7 @@ export type RawTier = string | Record<string, unknown>;
 type Kind = 'text' | 'number' | 'bool' | 'select' | 'list' | 'duration' | 'object' | 'yaml' | 'sensitivity' | 'm_of_n' | 'services';
 
 /** Fields every rule type shows at the top. */
-export const COMMON_FIELDS = ['name', 'type', 'enabled', 'entity', 'severity', 'for', 'keep_firing_for', 'message'] as const;
+export const COMMON_FIELDS = ['name', 'type', 'enabled', 'run_in', 'entity', 'severity', 'for', 'keep_firing_for', 'message'] as const;
 /** Fields of the "advanced" expandable. */
 export const ADVANCED_FIELDS = ['group_by', 'group_wait', 'group_interval', 'repeat_interval', 'throttle', 'flap_threshold', 'flap_window', 'labels'] as const;
 /** Keys only one rule type takes (the schema rejects them on the others). */
@@ -55,6 +56,7 @@ const KINDS: Readonly<Record<string, Kind>> = {
   name: 'text',
   type: 'select',
   enabled: 'bool',
+  run_in: 'select',
   entity: 'list',
   severity: 'select',
   for: 'duration',
@@ -91,6 +93,7 @@ const SECTION_KINDS: Readonly<Record<string, Kind>> = { reconnect_grace: 'durati
 function ruleDefaults(type: RuleType | undefined): Record<string, unknown> {
   return {
     enabled: COMMON_DEFAULTS.enabled,
+    run_in: COMMON_DEFAULTS.run_in,
     severity: COMMON_DEFAULTS.severity,
     for: type ? FOR_DEFAULTS[type] : '0s',
     keep_firing_for: COMMON_DEFAULTS.keep_firing_for,
@@ -585,6 +588,7 @@ export function mainSchema(type: unknown, t: Localize = ENGLISH, opts: RuleSchem
         { name: 'enabled', selector: { boolean: {} } },
       ],
     },
+    { name: 'run_in', selector: { select: { mode: 'dropdown', options: options(RUN_IN, t, 'editor.rules.run_in') } } },
     // Durations each on a row of their own: with days, two side by side overflow the dialog's editor column.
     { name: 'for', selector: durationSelector('for') },
     { name: 'keep_firing_for', selector: durationSelector('keep_firing_for') },
@@ -621,6 +625,7 @@ export const RULE_LABELS: Readonly<Record<string, StringKey>> = Object.fromEntri
 );
 export const RULE_HELPERS: Readonly<Record<string, StringKey>> = {
   entity: 'editor.rules.helper.entity',
+  run_in: 'editor.rules.helper.run_in',
   message: 'editor.rules.helper.message',
   m_of_n: 'editor.rules.helper.m_of_n',
   min_gradient: 'editor.rules.helper.min_gradient',
