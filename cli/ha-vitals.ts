@@ -4,6 +4,7 @@
  * through bin/ha-vitals.mjs.
  *
  *   ha-vitals replay [--rules FILE] [--scores-dir DIR] [--state-class CLASS] INPUT...
+ *   ha-vitals export --rules FILE [--entity ID]... [--scope NAME]
  */
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,8 +12,10 @@ import { parse as parseYaml } from 'yaml';
 import { parseAlertsConfig, type AlertsConfig } from '../src/core/config/alerts.js';
 import { parseReplayInput, baseName, ReplayInputError, type ReplaySeries } from '../src/core/replay/series.js';
 import { replaySeries, scoresCsv } from '../src/core/replay/backtest.js';
+import { automationsYaml, serverAutomations } from '../src/core/server-rules/automation.js';
 
 export const USAGE = `Usage: ha-vitals replay [--rules FILE] [--scores-dir DIR] [--state-class CLASS] INPUT...
+       ha-vitals export --rules FILE [--entity ID]... [--scope NAME]
 
 Backtest alert rules on recorded history: which alerts would these rules have fired?
 
@@ -36,6 +39,14 @@ Options:
 
 Output: one JSON line per alert transition on stdout:
   {"file":"...","rule":"...","event":"pending|firing|resolved","at":"<ISO>","value":1.5,"severity":"warning"}
+
+export: print the Home Assistant automations (a YAML list for automations.yaml) that run the
+rules of FILE in Home Assistant itself, as the alerts card creates them for rules with
+run_in: home_assistant. Every enabled rule of FILE is exported; a rule HA cannot run as
+written (m_of_n, anomaly, trend, ...) is a comment saying why, and a line on stderr.
+  --entity ID        an entity the rules without an "entity" list watch (repeat it)
+  --scope NAME       the card's title: part of the automations' ids (default "alerts")
+
 Exit codes: 0 ok, 2 bad usage or bad input (nothing is written to stdout then).
 See docs/replay.md.`;
 
@@ -118,6 +129,49 @@ export function loadRules(io: CliIO, path: string): AlertsConfig {
   return result.value;
 }
 
+interface ExportArgs {
+  rules: string;
+  entities: string[];
+  scope: string;
+}
+
+function parseExportArgs(args: string[]): ExportArgs | 'help' {
+  let rules: string | undefined;
+  const entities: string[] = [];
+  let scope = 'alerts';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '-h' || flag === '--help') return 'help';
+    else if (flag === '--rules') rules = value();
+    else if (flag === '--entity') {
+      const id = value();
+      if (!/^[a-z0-9_]+\.[a-z0-9_]+$/.test(id)) throw new UsageError(`--entity: ${JSON.stringify(id)} is not an entity id like sensor.cpu`);
+      entities.push(id);
+    } else if (flag === '--scope') scope = value();
+    else throw new UsageError(flag.startsWith('-') ? `unknown option ${flag}` : `export takes no INPUT files (got ${flag})`);
+  }
+  if (!rules) throw new UsageError('export needs --rules FILE');
+  return { rules, entities, scope };
+}
+
+function runExport(args: ExportArgs, io: CliIO): number {
+  const config = loadRules(io, args.rules);
+  // Every enabled rule of the file, as if it said run_in: home_assistant.
+  const marked = { ...config, rules: config.rules.filter((r) => r.enabled).map((r) => ({ ...r, run_in: 'home_assistant' as const })) };
+  const translations = serverAutomations(marked, args.entities, { scope: args.scope, cardTitle: args.scope });
+  for (const tr of translations) {
+    if (!tr.ok) io.stderr(`ha-vitals: not exported: ${tr.rule}${tr.entity ? ` on ${tr.entity}` : ''}${tr.key ? ` (${tr.key})` : ''}: ${tr.message}\n`);
+  }
+  io.stdout(automationsYaml(translations));
+  return 0;
+}
+
 export function runCli(argv: string[], io: CliIO = nodeIO): number {
   const [command, ...rest] = argv;
   try {
@@ -125,7 +179,15 @@ export function runCli(argv: string[], io: CliIO = nodeIO): number {
       io.stdout(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
     }
-    if (command !== 'replay') throw new UsageError(`unknown command ${JSON.stringify(command)} (try "replay")`);
+    if (command === 'export') {
+      const args = parseExportArgs(rest);
+      if (args === 'help') {
+        io.stdout(`${USAGE}\n`);
+        return 0;
+      }
+      return runExport(args, io);
+    }
+    if (command !== 'replay') throw new UsageError(`unknown command ${JSON.stringify(command)} (try "replay" or "export")`);
     const args = parseReplayArgs(rest);
     if (args === 'help') {
       io.stdout(`${USAGE}\n`);

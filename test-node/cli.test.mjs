@@ -195,3 +195,27 @@ test('replays the whole NAB corpus in under 5 s', { skip: !existsSync(nab) && 'N
   assert.ok(seconds < 5, `took ${seconds.toFixed(2)} s`);
   console.log(`NAB corpus: ${files.length} files in ${seconds.toFixed(2)} s`);
 });
+
+test('export prints the Home Assistant automations as YAML; refused rules as comments and on stderr', () => {
+  const dir = tmp({
+    'rules.yaml': 'alerts:\n  - name: cpu_high\n    type: threshold\n    above: 90\n    recover_below: 85\n    for: 2m\n    notify: [notify.mobile_app_pixel, {service: notify.all_phones, after: 10m}]\n  - name: odd\n    type: threshold\n    above: 5\n    m_of_n: 3/5\n  - name: gone\n    type: nodata\n    when: unavailable\n    for: 5m\n    entity: sensor.disk\n',
+  });
+  const r = cli(['export', '--rules', 'rules.yaml', '--entity', 'sensor.cpu', '--scope', 'Server room'], { cwd: dir });
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^- id: "ha_vitals_server_room_[0-9a-f]{6}_cpu_high_sensor_cpu_[0-9a-f]{8}"\n/);
+  assert.match(r.out, /\n {2}trigger:\n {4}- platform: "numeric_state"\n {6}entity_id: "sensor.cpu"\n {6}above: 90\n {6}for:\n {8}minutes: 2\n/);
+  assert.match(r.out, /\n- id: "ha_vitals_server_room_[0-9a-f]{6}_gone_sensor_disk_/);
+  assert.match(r.out, /# not run in Home Assistant: odd on sensor\.cpu \(m_of_n\)/);
+  assert.doesNotMatch(r.out, /\btriggers:|\bactions:/);
+  assert.match(r.err, /^ha-vitals: not exported: odd on sensor\.cpu \(m_of_n\): /);
+  // The same ids on every run (stable across edits of the thresholds too).
+  const again = cli(['export', '--rules', 'rules.yaml', '--entity', 'sensor.cpu', '--scope', 'Server room'], { cwd: dir });
+  assert.equal(again.out, r.out);
+});
+
+test('export: usage errors', () => {
+  assert.match(cli(['export']).err, /export needs --rules FILE/);
+  assert.match(cli(['export', '--rules', 'x.yaml', '--entity', 'CPU']).err, /--entity: "CPU" is not an entity id/);
+  assert.equal(cli(['export', '--help']).code, 0);
+  assert.match(cli(['--help']).out, /ha-vitals export --rules FILE \[--entity ID\]\.\.\. \[--scope NAME\]/);
+});

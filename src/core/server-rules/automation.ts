@@ -425,7 +425,7 @@ function describeNodata(rule: AlertRule, entity: string, afterMs: number): strin
 export function serverAutomations(config: AlertsConfig, cardEntities: readonly string[], ctx: ServerRuleContext): ServerTranslation[] {
   const out: ServerTranslation[] = [];
   for (const rule of config.rules) {
-    if ((rule as { run_in?: string }).run_in !== 'home_assistant') continue;
+    if (rule.run_in !== 'home_assistant') continue;
     const entities = rule.entity.length ? rule.entity : cardEntities;
     if (!entities.length) {
       out.push({ ok: false, rule: rule.name, key: 'entity', message: 'the rule watches no entity: give it an "entity" list or add entities to the card' });

@@ -156,8 +156,8 @@ describe('server rules: translation', () => {
       { name: 'cpu_crit', type: 'threshold', above: 99, severity: 'critical', entity: ['sensor.a'] },
       { name: 'browser_only', type: 'threshold', above: 1 },
     ]);
-    (cfg.rules[0] as { run_in?: string }).run_in = 'home_assistant';
-    (cfg.rules[1] as { run_in?: string }).run_in = 'home_assistant';
+    cfg.rules[0].run_in = 'home_assistant';
+    cfg.rules[1].run_in = 'home_assistant';
     const inhibiting = { ...cfg, inhibit: [{ source_severity: 'critical' as const, target_severity: ['warning' as const], equal: ['entity'] }] };
     // Act
     const out = serverAutomations(cfg, ['sensor.a', 'sensor.b'], CTX);
