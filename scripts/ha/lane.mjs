@@ -12,6 +12,9 @@ import { startMosquitto } from './mosquitto.mjs';
 import { freePort, onExit, sleep, startProcess, waitFor } from './proc.mjs';
 import { connectWs } from './ws.mjs';
 
+/** Placeholder for YAML's `!include` tag, which YAML.stringify would quote: replaced in the written text. */
+const AUTOMATIONS_INCLUDE = 'AUTOMATIONS_INCLUDE_PLACEHOLDER';
+
 export const RESOURCE_URL = '/local/community/ha-vitals/ha-vitals.js';
 export const DEFAULT_DASHBOARD = 'vitals-e2e';
 
@@ -359,6 +362,9 @@ export class Lane {
       system_health: {},
       notify: {},
       input_boolean: {},
+      // As HA's own onboarding writes it: the automation editor's config API (which HA Vitals uses
+      // for rules that run in Home Assistant) stores automations in automations.yaml.
+      automation: AUTOMATIONS_INCLUDE,
       ...(this.options.testEntities
         ? {
             input_number: {
@@ -382,7 +388,9 @@ export class Lane {
       const ui = path.join(dir, 'ui-lovelace.yaml');
       if (!fs.existsSync(ui)) this._writeYaml(ui, { title: 'Overview', views: [{ title: 'Home', cards: [] }] });
     }
-    this._writeYaml(path.join(dir, 'configuration.yaml'), config);
+    const automations = path.join(dir, 'automations.yaml');
+    if (!fs.existsSync(automations)) fs.writeFileSync(automations, '[]\n');
+    this._writeYaml(path.join(dir, 'configuration.yaml'), YAML.stringify(config, { lineWidth: 0 }).replace(`automation: ${AUTOMATIONS_INCLUDE}`, 'automation: !include automations.yaml'));
   }
 
   _writeYaml(file, obj) {

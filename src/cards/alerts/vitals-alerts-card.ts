@@ -27,6 +27,7 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
     _openSnooze: { state: true },
     _openPreview: { state: true },
     _previewLoaded: { state: true },
+    _serverStatus: { state: true },
     _status: { state: true },
   };
 
@@ -35,6 +36,9 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
   /** The alert whose rule's backtest is open (`scope|key`); its code loads on first use. */
   private _openPreview?: string;
   private _previewLoaded = false;
+  /** Rules that run in Home Assistant: their view (a chunk of its own) and what the last sync found. */
+  private serverView?: typeof import('./server-rules-view');
+  private _serverStatus?: Awaited<ReturnType<(typeof import('./server-rules-view'))['serverRulesStatus']>>;
   private _status: StoreStatus = 'idle';
   private scopeId?: string;
 
@@ -80,8 +84,31 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
       this.scopeId = id;
       this.disposers.push(hub.register({ id, entities, config: config.alerts }));
       if (config.report) this.startReport(hub, id, store);
+      if (config.alerts.rules.some((r) => r.enabled && r.run_in === 'home_assistant')) this.startServerRules(config, id);
     }
     this.refresh();
+  }
+
+  /** Make or update the HA automations of the `run_in: home_assistant` rules (an admin's dashboard), and show them. */
+  private startServerRules(config: AlertsCardConfig, scopeId: string): void {
+    let detached = false;
+    this.disposers.push(() => (detached = true));
+    void import('./server-rules-view').then(async (view) => {
+      this.serverView = view;
+      this.requestUpdate('_serverStatus');
+      const hass = this.hass;
+      if (!hass || detached) return;
+      const status = await view.serverRulesStatus(hass, { alerts: config.alerts, entities: scopeEntities(config), title: config.title, scopeId });
+      if (!detached) this._serverStatus = status;
+    });
+  }
+
+  private async removeOrphan(id: string): Promise<void> {
+    const view = this.serverView;
+    const config = this._config;
+    if (!view || !this.hass || !config || !this.scopeId) return;
+    await view.removeOrphan(this.hass, id).catch(() => undefined);
+    this._serverStatus = await view.serverRulesStatus(this.hass, { alerts: config.alerts, entities: scopeEntities(config), title: config.title, scopeId: this.scopeId });
   }
 
   /** Re-render the relative times ("firing for 12 min"); also runs every 30 s while on the page. */
@@ -193,7 +220,7 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
             </p>`
           : nothing}
         ${notes.map((note) => html`<p class="banner note" role="status">${note}</p>`)}
-        ${this.renderServices()}
+        ${this.renderServices()} ${this.serverView ? this.serverView.renderServerRules(this._serverStatus, t, (id) => void this.removeOrphan(id)) : nothing}
         ${rows.length === 0
           ? html`<p class="empty" role="status">
               ${entityCount ? t('alerts.all_clear_watching', { rules: ruleCount, entities: entityCount }) : t('alerts.all_clear_none')}
@@ -475,6 +502,27 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
       }
       button:focus-visible {
         outline-offset: 2px;
+      }
+      .server-rules {
+        margin: 8px 0;
+        font-size: 0.9em;
+      }
+      .server-rules h3 {
+        font-size: 1em;
+        font-weight: 500;
+        margin: 0 0 4px;
+      }
+      .server-rules ul {
+        margin: 0;
+        padding-inline-start: 20px;
+      }
+      .server-rules .refused,
+      .server-rules .error {
+        color: var(--error-color, #db4437);
+      }
+      .server-rules .note {
+        color: var(--secondary-text-color, #727272);
+        margin: 4px 0 0;
       }
       button.backtest {
         margin-top: 6px;

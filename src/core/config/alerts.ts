@@ -39,6 +39,7 @@ import {
 } from './structs.js';
 import { validate, type ValidationResult } from './validate.js';
 import { parseDuration } from './duration.js';
+import { serverRuleRefusal } from '../server-rules/refusal.js';
 
 export const SEVERITIES = ['critical', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -439,6 +440,11 @@ function ruleRefiner(rule: AlertRule): Problem[] {
   }
   if (rule.type === 'trend' && rule.min_gradient === undefined && rule.limit === undefined)
     problems.push({ message: 'a trend rule needs "min_gradient" (units per second) or "limit" (forecast target), or both' });
+  if (rule.run_in === 'home_assistant' && rule.enabled) {
+    // Refused, never approximated: the reason is shown at `run_in`, where the choice was made.
+    const refused = serverRuleRefusal(rule);
+    if (refused) problems.push({ key: 'run_in', message: `cannot be home_assistant: ${refused.message}` });
+  }
   return problems;
 }
 
@@ -594,6 +600,9 @@ export function checkSlotBudget(config: AlertsConfig, entities: readonly string[
  * sends for them — a browser sending too would notify twice.
  */
 export function browserDelivery(config: AlertsConfig): AlertsConfig {
-  if (!config.rules.some((r) => r.run_in === 'home_assistant')) return config;
-  return { ...config, rules: config.rules.map((r) => (r.run_in === 'home_assistant' ? ({ ...r, notify: [] } as AlertRule) : r)) };
+  const server = (r: AlertRule) => r.run_in === 'home_assistant' && !serverRuleRefusal(r, config);
+  if (!config.rules.some(server)) return config;
+  // A rule HA refuses (say, inhibited by another rule: a section-level reason) stays with the
+  // browser, notifications included: alerting is never silently off.
+  return { ...config, rules: config.rules.map((r) => (server(r) ? ({ ...r, notify: [] } as AlertRule) : r)) };
 }

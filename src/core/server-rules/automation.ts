@@ -60,6 +60,7 @@
  */
 import type { AlertRule, AlertsConfig, NotifyTier, ThresholdRule } from '../config/alerts.js';
 import { fnv1a64 } from '../alerts/intent-id.js';
+import { serverRuleRefusal as refusal } from './refusal.js';
 import { formatDuration } from '../config/duration.js';
 import { formatCompact } from '../format/number.js';
 
@@ -216,35 +217,6 @@ function formatValueLike(value: number): string {
 
 // ---------------------------------------------------------------------------------------------
 // Refusals
-
-type Refusal = { key?: string; message: string };
-
-function refusal(rule: AlertRule, config?: AlertsConfig): Refusal | undefined {
-  if (!rule.enabled) return { key: 'enabled', message: 'the rule is disabled: no automation' };
-  if (rule.type === 'anomaly') return { key: 'type', message: 'anomaly rules run in the browser: their detectors learn the series, which Home Assistant cannot do' };
-  if (rule.type === 'trend')
-    return { key: 'type', message: "trend rules run in the browser: Home Assistant's trend helper cannot be created from a card in both supported versions" };
-  if (rule.type === 'nodata' && rule.when !== 'unavailable')
-    return {
-      key: 'when',
-      message: 'no-data rules with when: silent run in the browser: Home Assistant re-checks a template on time only once a minute, so the server rule would not fire at the same time; use when: unavailable',
-    };
-  if (rule.type === 'threshold' && rule.m_of_n) return { key: 'm_of_n', message: 'm_of_n cannot run in Home Assistant: its triggers see one state at a time, not the last N samples' };
-  if (!rule.group_by.includes('alertname') || !rule.group_by.includes('entity'))
-    return { key: 'group_by', message: `${JSON.stringify(rule.group_by)} groups several alerts into one notification; Home Assistant runs one automation per alert, so group_by must include alertname and entity` };
-  if (config) {
-    for (const inh of config.inhibit) {
-      if (!inh.target_severity.includes(rule.severity)) continue;
-      const source = config.rules.find((r) => r !== rule && r.enabled && r.severity === inh.source_severity);
-      if (source)
-        return {
-          key: 'inhibit',
-          message: `a firing ${inh.source_severity} alert (rule ${JSON.stringify(source.name)}) inhibits this ${rule.severity} rule in the browser; Home Assistant cannot see other alerts, so remove the inhibit rule or run both rules in the same place`,
-        };
-    }
-  }
-  return undefined;
-}
 
 function notesFor(rule: AlertRule): string[] {
   return [

@@ -1,0 +1,102 @@
+// Rules that run in Home Assistant (issue 9, part A): an alerts card with a threshold rule marked
+// `run_in: home_assistant` makes a real HA automation through the config API (opened once by an
+// admin); then the rule alerts with no browser open, and with three dashboards open it still sends
+// exactly one notification (browsers show its state and send nothing for it).
+//
+// Measurements (report.json, measurements.<lane>):
+//   server_rule_notifications_no_browser     notifications sent for a breach held past `for`, no browser (must be 1)
+//   server_rule_resolved_no_browser          resolved messages after recovery, no browser (must be 1)
+//   server_rule_notifications_three_browsers the same breach with three dashboards open (must be 1)
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sleep, useDashboard, waitFor } from '../lib/index.mjs';
+
+const ENTITY = 'sensor.e2e_server_cpu';
+const ATTRS = { unit_of_measurement: '%', friendly_name: 'Server CPU', state_class: 'measurement' };
+const RULE = { name: 'cpu_server', type: 'threshold', above: 90, recover_below: 80, for: '20s', run_in: 'home_assistant', severity: 'critical', notify: ['persistent_notification.create'] };
+const CARD = { type: 'custom:vitals-alerts-card', title: 'Server rules', entities: [ENTITY], show: 'all', alerts: [RULE] };
+
+const ha = useDashboard({
+  mqtt: false,
+  states: { [ENTITY]: [40, ATTRS] },
+  cards: [CARD],
+  browsers: 1,
+});
+const LANE = ha.laneName;
+
+/** persistent_notification.create calls of this rule since `since` (ms), by what they say. */
+function notifications(since) {
+  const calls = ha.calls('persistent_notification', 'create').filter((c) => Date.parse(c.time_fired) >= since && /cpu_server/.test(`${c.service_data?.title} ${c.service_data?.message}`));
+  return {
+    firing: calls.filter((c) => !/^Resolved/.test(c.service_data?.title ?? '')),
+    resolved: calls.filter((c) => /^Resolved/.test(c.service_data?.title ?? '')),
+  };
+}
+
+async function automationOfRule() {
+  const states = await ha.lane.rest('GET', '/api/states');
+  return states.find((s) => s.entity_id.startsWith('automation.') && typeof s.attributes?.id === 'string' && s.attributes.id.startsWith('ha_vitals_') && s.attributes.id.includes('cpu_server'));
+}
+
+let automation;
+
+test(`[${LANE}] server rules: the admin's dashboard makes the HA automation for a run_in: home_assistant rule`, async (t) => {
+  const card = ha.page.locator('vitals-alerts-card');
+  await card.locator('.server-rules').first().waitFor({ timeout: 30000 });
+  await waitFor(async () => Boolean((automation = await automationOfRule())), { timeoutMs: 30000, what: 'an automation.* with a ha_vitals_ id for cpu_server' });
+  const stored = await ha.lane.rest('GET', `/api/config/automation/config/${automation.attributes.id}`);
+  t.diagnostic(`automation ${automation.entity_id} (${automation.state}): ${JSON.stringify(stored).slice(0, 1500)}`);
+  assert.equal(automation.state, 'on');
+  assert.match(stored.description, /HA Vitals/);
+  assert.match(await card.locator('.server-rules').first().textContent(), /cpu_server/);
+  await ha.page.screenshot({ path: ha.artifact('server-rules-card.png') });
+});
+
+test(`[${LANE}] server rules: with no browser open, a breach held past "for" notifies once, recovery once`, async (t) => {
+  assert.ok(automation, 'the first test made the automation');
+  await ha.tab.context.close(); // every screen off
+  await sleep(2000);
+  const since = Date.now();
+  await ha.lane.setState(ENTITY, 95, ATTRS);
+  await sleep(10_000);
+  await ha.lane.setState(ENTITY, 96, ATTRS);
+  await waitFor(() => notifications(since).firing.length >= 1, { timeoutMs: 60_000, what: 'the automation notified' });
+  await sleep(15_000); // nothing more may come while the breach holds
+  const fired = notifications(since);
+  t.diagnostic(`firing: ${JSON.stringify(fired.firing.map((c) => c.service_data))}`);
+  ha.measure('server_rule_notifications_no_browser', fired.firing.length);
+  assert.equal(fired.firing.length, 1);
+  await ha.lane.setState(ENTITY, 85, ATTRS); // above recover_below: still firing (hysteresis)
+  await sleep(5000);
+  assert.equal(notifications(since).resolved.length, 0, 'no resolved message above recover_below');
+  await ha.lane.setState(ENTITY, 60, ATTRS);
+  await waitFor(() => notifications(since).resolved.length >= 1, { timeoutMs: 30_000, what: 'the resolved message' });
+  await sleep(5000);
+  const done = notifications(since);
+  t.diagnostic(`resolved: ${JSON.stringify(done.resolved.map((c) => c.service_data))}`);
+  ha.measure('server_rule_resolved_no_browser', done.resolved.length);
+  assert.equal(done.resolved.length, 1);
+  assert.equal(done.firing[0].service_data.notification_id, done.resolved[0].service_data.notification_id, 'one notification id: the resolved message replaces the firing one');
+});
+
+test(`[${LANE}] server rules: with three dashboards open, still exactly one notification`, async (t) => {
+  assert.ok(automation, 'the first test made the automation');
+  const tabs = [];
+  for (let i = 0; i < 3; i++) tabs.push(await ha.newPage());
+  for (const tab of tabs) await tab.page.locator('vitals-alerts-card .server-rules').first().waitFor({ timeout: 30000 });
+  await sleep(3000);
+  const since = Date.now();
+  await ha.lane.setState(ENTITY, 97, ATTRS);
+  await sleep(10_000);
+  await ha.lane.setState(ENTITY, 98, ATTRS);
+  await waitFor(() => notifications(since).firing.length >= 1, { timeoutMs: 60_000, what: 'the automation notified' });
+  // the browsers see it firing too
+  await waitFor(async () => (await tabs[0].page.locator('vitals-alerts-card li.alert.firing').count()) > 0, { timeoutMs: 30_000, what: 'a card shows it firing' });
+  await sleep(15_000);
+  const fired = notifications(since);
+  t.diagnostic(`firing with three dashboards: ${fired.firing.length}`);
+  ha.measure('server_rule_notifications_three_browsers', fired.firing.length);
+  await tabs[0].page.screenshot({ path: ha.artifact('server-rules-firing.png') });
+  assert.equal(fired.firing.length, 1);
+  await ha.lane.setState(ENTITY, 40, ATTRS);
+});

@@ -1,0 +1,82 @@
+/**
+ * The alerts card's "runs in Home Assistant" section: keeps HA's automations in step with the
+ * card's `run_in: home_assistant` rules (admin only), and says what runs where — the automation of
+ * each rule, rules Home Assistant cannot run as written (with the reason), automations left from
+ * rules that are gone (with Remove), and save errors. Loaded only by cards that have such rules.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { HomeAssistant } from 'custom-card-helpers';
+import { serverAutomations, serverScopePrefix } from '../../core/server-rules/automation';
+import { fnv1a64 } from '../../core/alerts/intent-id';
+import type { AlertsConfig } from '../../core/config/alerts';
+import { removeServerAutomation, syncServerRules, type ServerRulesStatus } from '../../ha/server-rules';
+import type { RestCaller } from '../../ha/api/automation-config';
+import type { Localize } from '../../ui/localize/index';
+
+export interface ServerRulesInput {
+  alerts: AlertsConfig;
+  entities: string[];
+  /** The card's title: part of the automations' ids and named in their description. */
+  title?: string;
+  /** The hub's scope id of the card: its tag goes into the notifications' tag / notification_id, as the browser path. */
+  scopeId: string;
+}
+
+export function hasServerRules(alerts: AlertsConfig): boolean {
+  return alerts.rules.some((r) => r.enabled && r.run_in === 'home_assistant');
+}
+
+function translate(input: ServerRulesInput) {
+  const ctx = { scope: input.title ?? 'alerts', cardTitle: input.title, tag: fnv1a64(input.scopeId).slice(0, 10) };
+  return { translations: serverAutomations(input.alerts, input.entities, ctx), prefix: serverScopePrefix(ctx) };
+}
+
+/**
+ * Sync as an admin, or (anyone else) only read which automations exist. Never throws: what went
+ * wrong is in the status, shown on the card.
+ */
+export async function serverRulesStatus(hass: HomeAssistant, input: ServerRulesInput): Promise<ServerRulesStatus & { admin: boolean }> {
+  const { translations, prefix } = translate(input);
+  const admin = hass.user?.is_admin === true;
+  const states = hass.states as Record<string, { attributes?: Record<string, unknown> }>;
+  if (!admin) {
+    const status: ServerRulesStatus = { running: [], refused: [], orphans: [], errors: [], written: 0 };
+    for (const tr of translations) {
+      if (!tr.ok) status.refused.push({ rule: tr.rule, entity: tr.entity, key: tr.key, message: tr.message });
+      else status.running.push({ id: tr.automation.id, rule: tr.rule, entity: tr.entity, entityId: Object.keys(states).find((e) => states[e]?.attributes?.id === tr.automation.id) });
+    }
+    return { ...status, admin };
+  }
+  try {
+    return { ...(await syncServerRules(hass as unknown as RestCaller, states, translations, prefix)), admin };
+  } catch (err) {
+    return { running: [], refused: [], orphans: [], errors: [String((err as Error)?.message ?? err)], written: 0, admin };
+  }
+}
+
+export function removeOrphan(hass: HomeAssistant, id: string): Promise<unknown> {
+  return removeServerAutomation(hass as unknown as RestCaller, id);
+}
+
+export function renderServerRules(status: (ServerRulesStatus & { admin: boolean }) | undefined, t: Localize, onRemove: (id: string) => void): TemplateResult {
+  if (!status) return html`<section class="server-rules" aria-busy="true"><p>${t('alerts.server.checking')}</p></section>`;
+  return html`<section class="server-rules">
+    <h3>${t('alerts.server.title')}</h3>
+    <ul>
+      ${status.running.map(
+        (r) => html`<li class="running">
+          ${t('alerts.server.running', { rule: r.rule, entity: r.entity, automation: r.entityId ?? r.id })}
+        </li>`,
+      )}
+      ${status.refused.map((r) => html`<li class="refused" role="alert">${t('alerts.server.refused', { rule: r.rule, message: r.message })}</li>`)}
+      ${status.errors.map((e) => html`<li class="error" role="alert">${t('alerts.server.error', { error: e })}</li>`)}
+      ${status.orphans.map(
+        (o) => html`<li class="orphan">
+          ${t('alerts.server.orphan', { automation: o.entityId })}
+          ${status.admin ? html`<button class="remove-orphan" @click=${() => onRemove(o.id)}>${t('alerts.server.remove')}</button>` : nothing}
+        </li>`,
+      )}
+    </ul>
+    ${status.admin ? nothing : html`<p class="note">${t('alerts.server.not_admin')}</p>`}
+  </section>`;
+}

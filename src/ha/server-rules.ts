@@ -1,0 +1,83 @@
+/**
+ * Rules that run in Home Assistant: keeps HA's automations in step with a card's rules that say
+ * `run_in: home_assistant`. Creates what is missing, replaces what differs, leaves what matches
+ * alone (no reload for nothing), and reports automations this card made earlier whose rule is gone
+ * (orphans), for the user to remove. Admin only: the config API refuses other users.
+ */
+import type { ServerTranslation } from '../core/server-rules/automation';
+import { SERVER_AUTOMATION_PREFIX } from '../core/server-rules/automation';
+import { automationIds, deleteAutomationConfig, fetchAutomationConfig, saveAutomationConfig, type AutomationConfig, type RestCaller } from './api/automation-config';
+
+export interface ServerRulesStatus {
+  /** Automations that now match the rules: id → entity id of the automation once HA loaded it. */
+  running: { id: string; rule: string; entity: string; entityId?: string }[];
+  /** Rules HA cannot run as written, with the reason (they are not approximated). */
+  refused: { rule: string; entity?: string; key?: string; message: string }[];
+  /** Automations made for this card's scope earlier, for rules that no longer exist. */
+  orphans: { id: string; entityId: string }[];
+  /** What HA answered when a save failed. */
+  errors: string[];
+  /** Automations written in this pass (created or changed). */
+  written: number;
+}
+
+/** Stable JSON for comparing what HA stores with what the rule translates to (key order ignored). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export async function syncServerRules(
+  api: RestCaller,
+  states: Record<string, { attributes?: Record<string, unknown> } | undefined>,
+  translations: readonly ServerTranslation[],
+  /** Ids of this card's automations start with this (its scope's part of the id). */
+  scopePrefix: string,
+): Promise<ServerRulesStatus> {
+  const status: ServerRulesStatus = { running: [], refused: [], orphans: [], errors: [], written: 0 };
+  const loaded = automationIds(states);
+  const wanted = new Set<string>();
+  for (const tr of translations) {
+    if (!tr.ok) {
+      status.refused.push({ rule: tr.rule, entity: tr.entity, key: tr.key, message: tr.message });
+      continue;
+    }
+    const { id, config } = tr.automation;
+    wanted.add(id);
+    let stored: AutomationConfig | undefined;
+    try {
+      stored = await fetchAutomationConfig(api, id);
+    } catch {
+      stored = undefined; // none yet
+    }
+    if (!stored || canonical(stored) !== canonical(config)) {
+      try {
+        await saveAutomationConfig(api, id, config);
+        status.written++;
+      } catch (err) {
+        status.errors.push(`${tr.rule} on ${tr.entity}: ${describeError(err)}`);
+        continue;
+      }
+    }
+    status.running.push({ id, rule: tr.rule, entity: tr.entity, entityId: loaded.get(id) });
+  }
+  for (const [id, entityId] of loaded) {
+    if (id.startsWith(SERVER_AUTOMATION_PREFIX) && id.startsWith(scopePrefix) && !wanted.has(id)) status.orphans.push({ id, entityId });
+  }
+  return status;
+}
+
+export function removeServerAutomation(api: RestCaller, id: string): Promise<unknown> {
+  return deleteAutomationConfig(api, id);
+}
+
+function describeError(err: unknown): string {
+  const e = err as { body?: { message?: string }; message?: string; error?: string } | undefined;
+  return String(e?.body?.message ?? e?.message ?? e?.error ?? err).slice(0, 300);
+}
