@@ -21,13 +21,27 @@ export interface ServerRulesStatus {
   written: number;
 }
 
-/** Stable JSON for comparing what HA stores with what the rule translates to (key order ignored). */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+/**
+ * Newer Home Assistant stores an automation in its current syntax (`triggers`, `conditions`,
+ * `actions`, and `action:` for a service call), whatever syntax it was saved in; the same
+ * automation must compare equal either way, or every dashboard load would rewrite (and reload) it.
+ */
+const NEWER_KEYS: Readonly<Record<string, string>> = { triggers: 'trigger', conditions: 'condition', actions: 'action' };
+
+/** Stable JSON for comparing what HA stores with what the rule translates to (key order and syntax generation ignored). */
+export function canonicalAutomation(value: unknown, top = true): string {
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalAutomation(v, false)).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+    const entries: [string, unknown][] = [];
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      let name = top && Object.hasOwn(NEWER_KEYS, key) ? NEWER_KEYS[key] : key;
+      // A service call: `action: notify.x` (2024.8+) is `service: notify.x`.
+      if (!top && name === 'action' && typeof v === 'string' && v.includes('.')) name = 'service';
+      entries.push([name, v]);
+    }
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalAutomation(v, false)}`)
       .join(',')}}`;
   }
   return JSON.stringify(value);
@@ -56,7 +70,7 @@ export async function syncServerRules(
     } catch {
       stored = undefined; // none yet
     }
-    if (!stored || canonical(stored) !== canonical(config)) {
+    if (!stored || canonicalAutomation(stored) !== canonicalAutomation(config)) {
       try {
         await saveAutomationConfig(api, id, config);
         status.written++;
