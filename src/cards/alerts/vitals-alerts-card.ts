@@ -239,7 +239,9 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
     const rule = ruleFor(this.hub?.scopeConfig(a.scope), a.rule);
     const text = { fmt: this.fmt, t: this.t };
     const t = this.t;
-    const escalation = escalationOf(a, rule, now, text);
+    // A rule that runs in Home Assistant: its automation sends, this browser only shows the state.
+    const byServer = rule?.run_in === 'home_assistant';
+    const escalation = byServer ? undefined : escalationOf(a, rule, now, text);
     const tone = a.state === 'resolved' ? 'resolved' : a.severity;
     const active = a.state === 'firing' || a.state === 'pending';
     const menuOpen = this._openSnooze === `${a.scope}|${a.key}`;
@@ -266,7 +268,7 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
               : nothing}
             ${a.flapping ? html`<span class="badge flapping">${t('alerts.badge.flapping')}</span>` : nothing}
           </div>
-          ${this.renderWhy(a, now)} ${this.renderPreview(a, rule)}
+          ${byServer ? html`<div class="why">${t('alerts.notify.by_home_assistant')}</div>` : this.renderWhy(a, now)} ${this.renderPreview(a, rule)}
           ${escalation
             ? html`<div class="escalation">${escalation.total > 1 ? `${t('alerts.tier_of', { reached: escalation.reached, total: escalation.total })} · ` : ''}${escalation.text}</div>`
             : nothing}

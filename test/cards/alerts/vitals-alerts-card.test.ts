@@ -151,6 +151,36 @@ describe('vitals-alerts-card', () => {
     expect(preview.range).to.equal('7d');
   });
 
+  it('hands a run_in: home_assistant rule to an HA automation (admin), lists it, and sends nothing itself', async () => {
+    // Arrange
+    const setup = hubSetup();
+    const cpu = freshId('cpu');
+    setup.connection.setState(cpu, '20', { friendly_name: 'CPU', unit_of_measurement: '%' }, setup.clock.t / 1000 - 10);
+    const saved: Record<string, Record<string, unknown>> = {};
+    const callApi = async (method: string, path: string, body?: Record<string, unknown>) => {
+      const id = decodeURIComponent(path.split('/').pop()!);
+      if (method === 'POST') return (saved[id] = body!), { result: 'ok' };
+      if (saved[id]) return saved[id];
+      throw new Error('404');
+    };
+    const rule = { name: 'cpu_server', type: 'threshold', above: 90, for: '0s', group_wait: '0s', run_in: 'home_assistant', notify: ['notify.phone'] };
+    const card = await mount<VitalsAlertsCard>('vitals-alerts-card', setup, { type: 'custom:vitals-alerts-card', title: 'Rack', entities: [cpu], alerts: [rule] }, { callApi });
+    for (let i = 0; i < 50 && !q(card, '.server-rules li.running'); i++) await sleep(20);
+    // Act
+    setup.clock.t += 5_000;
+    setup.connection.setState(cpu, '95', { friendly_name: 'CPU', unit_of_measurement: '%' }, setup.clock.t / 1000);
+    await setup.hub.evaluate();
+    await card.updateComplete;
+    // Assert
+    const ids = Object.keys(saved);
+    expect(ids).to.have.length(1);
+    expect(ids[0]).to.match(/^ha_vitals_rack_[0-9a-f]+_cpu_server_/);
+    expect(String(saved[ids[0]].description)).to.contain('“Rack”');
+    expect(textOf(q(card, '.server-rules li.running'))).to.contain(`cpu_server on ${cpu}`);
+    expect(textOf(row(card, `cpu_server/${cpu}`).querySelector('.why'))).to.equal('Home Assistant’s automation sends the notifications of this rule');
+    expect(setup.calls).to.deep.equal([]);
+  });
+
   it('shows escalation steps for alerts of rules defined on other cards too', async () => {
     // Arrange: a metric card's rule, registered with the hub by that card, not by this one.
     const setup = hubSetup();

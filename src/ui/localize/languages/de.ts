@@ -139,6 +139,7 @@ const DE: Record<StringKey, string> = {
   'alerts.server.orphan': '{automation} wurde von HA Vitals für eine Regel angelegt, die diese Karte nicht mehr hat.',
   'alerts.server.remove': 'Entfernen',
   'alerts.server.not_admin': 'Das Dashboard eines Administrators legt diese Automationen an und aktualisiert sie.',
+  'alerts.notify.by_home_assistant': 'Die Automation in Home Assistant sendet die Benachrichtigungen dieser Regel',
   'alerts.notifies_through': 'Benachrichtigt über {services}',
   'alerts.rule_on': '{rule} bei {entity}',
   'alerts.last_notification': 'Letzte Benachrichtigung',

@@ -144,6 +144,7 @@ export const EN = {
   'alerts.server.orphan': '{automation} was made by HA Vitals for a rule this card no longer has.',
   'alerts.server.remove': 'Remove',
   'alerts.server.not_admin': 'An administrator’s dashboard creates and updates these automations.',
+  'alerts.notify.by_home_assistant': 'Home Assistant’s automation sends the notifications of this rule',
   'alerts.notifies_through': 'Notifies through {services}',
   'alerts.rule_on': '{rule} on {entity}',
   'alerts.last_notification': 'Last notification',

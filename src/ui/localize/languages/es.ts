@@ -139,6 +139,7 @@ const ES: Record<StringKey, string> = {
   'alerts.server.orphan': 'HA Vitals creó {automation} para una regla que esta tarjeta ya no tiene.',
   'alerts.server.remove': 'Quitar',
   'alerts.server.not_admin': 'El panel de un administrador crea y actualiza estas automatizaciones.',
+  'alerts.notify.by_home_assistant': 'La automatización de Home Assistant envía las notificaciones de esta regla',
   'alerts.notifies_through': 'Notifica mediante {services}',
   'alerts.rule_on': '{rule} en {entity}',
   'alerts.last_notification': 'Última notificación',

@@ -139,6 +139,7 @@ const FR: Record<StringKey, string> = {
   'alerts.server.orphan': '{automation} a été créée par HA Vitals pour une règle que cette carte n’a plus.',
   'alerts.server.remove': 'Supprimer',
   'alerts.server.not_admin': 'Le tableau de bord d’un administrateur crée et met à jour ces automatisations.',
+  'alerts.notify.by_home_assistant': 'L’automatisation de Home Assistant envoie les notifications de cette règle',
   'alerts.notifies_through': 'Notifie via {services}',
   'alerts.rule_on': '{rule} sur {entity}',
   'alerts.last_notification': 'Dernière notification',

@@ -139,6 +139,7 @@ const NL: Record<StringKey, string> = {
   'alerts.server.orphan': '{automation} is door HA Vitals gemaakt voor een regel die deze kaart niet meer heeft.',
   'alerts.server.remove': 'Verwijderen',
   'alerts.server.not_admin': 'Het dashboard van een beheerder maakt en werkt deze automatiseringen bij.',
+  'alerts.notify.by_home_assistant': 'De automatisering in Home Assistant verstuurt de meldingen van deze regel',
   'alerts.notifies_through': 'Meldt via {services}',
   'alerts.rule_on': '{rule} op {entity}',
   'alerts.last_notification': 'Laatste melding',
