@@ -22,6 +22,7 @@ import type { Clock } from '../core/types';
 import { removeStaleScopes, restoreEngine, saveEngine, type ScopeStorage } from './alert-persistence';
 import { browserDeviceId, browserDeviceName } from './device-identity';
 import { browserIntentGate } from './notify/browser-once';
+import { EvaluationHeartbeat } from './heartbeat';
 import { MqttClaims, type IntentGate } from './notify/claim';
 import { buildPipeline, type Deliver } from './notify/pipeline';
 import type { Delivery, ServiceCaller } from './notify/types';
@@ -60,6 +61,8 @@ export interface AlertHubOptions {
   notificationsPerHour?: number;
   deviceId?: string;
   deviceName?: string;
+  /** The watchdog heartbeat (default: MQTT discovery sensors through `caller`). */
+  heartbeat?: EvaluationHeartbeat;
   setInterval?: (fn: () => void, ms: number) => unknown;
   clearInterval?: (handle: unknown) => void;
 }
@@ -118,6 +121,8 @@ export class AlertHub {
   readonly deviceName: string;
   /** What became of the notifications this tab was handed, newest last (bounded). */
   readonly deliveries: Delivery[] = [];
+  /** Says "this device evaluates rules" to Home Assistant, for the watchdog of browser-only rules. */
+  readonly heartbeat: EvaluationHeartbeat;
 
   constructor(
     private readonly store: VitalsStore,
@@ -145,6 +150,7 @@ export class AlertHub {
       for (const rt of this.scopes.values()) this.applyShared(rt);
       this.emit();
     });
+    this.heartbeat = options.heartbeat ?? new EvaluationHeartbeat(caller, this.deviceId, this.deviceName);
     this.limit = new NotificationRateLimit(options.notificationsPerHour);
     this.deliver = buildPipeline({
       caller,
@@ -226,6 +232,7 @@ export class AlertHub {
     const out: string[] = [];
     for (const rt of this.scopes.values()) if (rt.restoreProblem) out.push(rt.restoreProblem);
     if (this.shared.mode === 'this-browser' && this.shared.problem) out.push(this.shared.problem);
+    if (this.heartbeat.problem) out.push(this.heartbeat.problem);
     if (this.limit.holding > 0) out.push(`${this.limit.holding} notifications held back by the limit of ${this.limit.perHour} per hour; a summary follows`);
     return out;
   }
@@ -324,6 +331,8 @@ export class AlertHub {
       for (const intent of result.intents) batch.push(this.deliver(this.identified(rt, intent), rt.scope.id));
     }
     for (const summary of this.limit.summaries(now)) batch.push(this.deliver(summary, ''));
+    // Only rules a browser judges need the watchdog: rules that run in HA alert without us.
+    if ([...this.scopes.values()].some((rt) => rt.warm && rt.scope.config.rules.some((r) => r.enabled && r.run_in !== 'home_assistant'))) batch.push(this.heartbeat.beat(now));
     await Promise.all(batch);
     if (this.scopes.size) this.emit();
   }

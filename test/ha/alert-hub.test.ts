@@ -4,7 +4,7 @@ import { VitalsStore } from '../../src/ha/store';
 import { parseAlertsConfig } from '../../src/core/config/alerts';
 import type { NotificationIntent } from '../../src/core/alerts/types';
 import { FakeConnection, sleep } from '../helpers/fake-connection';
-import { passThroughClaims, quietShared } from '../helpers/hub-options';
+import { passThroughClaims, quietShared, quietHeartbeat } from '../helpers/hub-options';
 
 function memoryStorage() {
   const data = new Map<string, string>();
@@ -28,7 +28,7 @@ function setup(storage = memoryStorage(), clockStart = Date.UTC(2026, 10, 26, 12
   const services = { callService: async (d: string, s: string, data: Record<string, unknown>) => void calls.push([d, s, data]) };
   const sent = new Set<string>();
   const gate = { once: async (id: string, send: () => Promise<void>) => (sent.has(id) ? false : (sent.add(id), await send(), true)) };
-  const hub = new AlertHub(store, { caller: services, clock, storage, gate, claims: passThroughClaims, shared: quietShared(store, storage), setInterval: () => 0, clearInterval: () => undefined });
+  const hub = new AlertHub(store, { heartbeat: quietHeartbeat(), caller: services, clock, storage, gate, claims: passThroughClaims, shared: quietShared(store, storage), setInterval: () => 0, clearInterval: () => undefined });
   return { connection, store, clock, calls, hub, storage };
 }
 
@@ -174,7 +174,7 @@ describe('AlertHub', () => {
 
   it('records a failed notification instead of throwing', async () => {
     const { connection, clock, hub, store } = setup();
-    const failing = new AlertHub(store, {
+    const failing = new AlertHub(store, { heartbeat: quietHeartbeat(),
       caller: { callService: async () => Promise.reject(new Error('service not found')) },
       claims: passThroughClaims,
       shared: quietShared(store),
@@ -254,7 +254,7 @@ describe('intent delivery helpers', () => {
     let claimed = 0;
     const claims = { run: async (_id: string, send: () => Promise<void>) => (claimed++ % 2 === 0 ? (await send(), 'won' as const) : ('lost' as const)) };
     const gate = { once: async (_id: string, send: () => Promise<void>) => (await send(), true) };
-    const hub = new AlertHub(store, { caller: { callService: async (d, s) => void calls.push(`${d}.${s}`) }, clock, storage: memoryStorage(), gate, claims, shared: quietShared(store), setInterval: () => 0, clearInterval: () => undefined });
+    const hub = new AlertHub(store, { heartbeat: quietHeartbeat(), caller: { callService: async (d, s) => void calls.push(`${d}.${s}`) }, clock, storage: memoryStorage(), gate, claims, shared: quietShared(store), setInterval: () => 0, clearInterval: () => undefined });
     const rules = [{ ...CPU_RULES[0], notify: ['notify.phone', 'notify.tablet'] }];
     connection.setState('sensor.cpu', '20', {}, clock.t / 1000 - 10);
     hub.register({ id: 'card1', entities: ['sensor.cpu'], config: config(rules) });
@@ -311,7 +311,7 @@ describe('intent delivery helpers', () => {
         return 'won' as const;
       },
     };
-    const hub = new AlertHub(store, { caller: { callService: async (d, s) => void calls.push(`${d}.${s}`) }, clock, storage: memoryStorage(), claims, shared: quietShared(store), setInterval: () => 0, clearInterval: () => undefined });
+    const hub = new AlertHub(store, { heartbeat: quietHeartbeat(), caller: { callService: async (d, s) => void calls.push(`${d}.${s}`) }, clock, storage: memoryStorage(), claims, shared: quietShared(store), setInterval: () => 0, clearInterval: () => undefined });
     connection.setState('sensor.cpu', '20', {}, clock.t / 1000 - 10);
     connection.setState('sensor.mem', '20', {}, clock.t / 1000 - 10);
     hub.register({ id: 'card1', entities: ['sensor.cpu', 'sensor.mem'], config: config(CPU_RULES) });

@@ -4,7 +4,7 @@ import { VitalsStore } from '../../src/ha/store';
 import { SharedAlertChannel, SHARED_ENTITY } from '../../src/ha/shared-alert-state';
 import { parseAlertsConfig, type AlertsConfig } from '../../src/core/config/alerts';
 import { FakeConnection, sleep } from '../helpers/fake-connection';
-import { passThroughClaims } from '../helpers/hub-options';
+import { passThroughClaims, quietHeartbeat } from '../helpers/hub-options';
 
 function memoryStorage() {
   const data = new Map<string, string>();
@@ -58,7 +58,7 @@ function household(devices: number) {
       },
     };
     const shared = new SharedAlertChannel({ watch: (e, l) => store.watch(e, l), caller, storage, publishDelayMs: 1, firstStateWaitMs: 20, now: () => clock.t });
-    return new AlertHub(store, { caller, clock, storage, shared, claims: passThroughClaims, deviceId: `dev-${k}`, deviceName: `Device ${k}`, setInterval: () => 0, clearInterval: () => undefined });
+    return new AlertHub(store, { heartbeat: quietHeartbeat(), caller, clock, storage, shared, claims: passThroughClaims, deviceId: `dev-${k}`, deviceName: `Device ${k}`, setInterval: () => 0, clearInterval: () => undefined });
   });
   const setCpu = (value: string) => connections.forEach((c) => c.setState('sensor.cpu', value, {}, clock.t / 1000));
   const evaluateAll = () => Promise.all(hubs.map((h) => h.evaluate()));
@@ -151,7 +151,7 @@ describe('alert state shared by the household', () => {
     const calls: string[] = [];
     const caller = { callService: async (d: string, s: string) => void calls.push(`${d}.${s}`) };
     const shared = new SharedAlertChannel({ watch: (e, l) => store.watch(e, l), caller, storage: memoryStorage(), publishDelayMs: 1, firstStateWaitMs: 20, now: () => h.clock.t });
-    const hub = new AlertHub(store, { caller, clock: h.clock, storage: memoryStorage(), shared, claims: slow, setInterval: () => 0, clearInterval: () => undefined });
+    const hub = new AlertHub(store, { heartbeat: quietHeartbeat(), caller, clock: h.clock, storage: memoryStorage(), shared, claims: slow, setInterval: () => 0, clearInterval: () => undefined });
     h.setCpu('20');
     hub.register({ id: 's', entities: ['sensor.cpu'], config: config(RULES) });
     await sleep(60);

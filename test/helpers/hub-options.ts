@@ -1,3 +1,4 @@
+import { EvaluationHeartbeat } from '../../src/ha/heartbeat';
 import { SharedAlertChannel } from '../../src/ha/shared-alert-state';
 import type { VitalsStore } from '../../src/ha/store';
 
@@ -20,4 +21,10 @@ export function quietShared(store: VitalsStore, storage?: Pick<Storage, 'getItem
     firstStateWaitMs: 50,
   });
   return Object.assign(channel, { published });
+}
+
+/** A heartbeat whose publishes go nowhere (they are not the test's service calls); `published` keeps them. */
+export function quietHeartbeat() {
+  const published: Record<string, unknown>[] = [];
+  return Object.assign(new EvaluationHeartbeat({ callService: async (_d, _s, data) => void published.push(data) }, 'test-device', 'Test device'), { published });
 }

@@ -1,7 +1,7 @@
 import { fixture, html } from '@open-wc/testing';
 import { AlertHub, type IntentGate } from '../../../src/ha/alert-hub';
 import type { ServiceCaller } from '../../../src/ha/notify/types';
-import { passThroughClaims, quietShared } from '../../helpers/hub-options';
+import { passThroughClaims, quietShared, quietHeartbeat } from '../../helpers/hub-options';
 import { storeFor } from '../../../src/ha/store';
 import { FakeConnection, fakeHass, sleep } from '../../helpers/fake-connection';
 
@@ -27,7 +27,7 @@ export function hubSetup(services?: ServiceCaller, gate?: IntentGate, claims: { 
   const calls: [string, string, Record<string, unknown>][] = [];
   const sent = new Set<string>();
   const storage = memoryStorage();
-  const hub = new AlertHub(store, {
+  const hub = new AlertHub(store, { heartbeat: quietHeartbeat(),
     caller: services ?? { callService: async (d, s, data) => void calls.push([d, s, data]) },
     claims,
     shared: quietShared(store, storage),
