@@ -16,6 +16,7 @@ import { AlertEngine } from '../core/alerts/engine';
 import { episodeOf, type SharedAlertState } from '../core/alerts/shared-state';
 import { NotificationRateLimit } from '../core/alerts/rate-limit';
 import { fnv1a64 } from '../core/alerts/intent-id';
+import { notifyTagOf, withNotifyTag } from '../core/alerts/notify-tag';
 import type { AlertSnapshot, AlertTransition, NotificationIntent, Silence } from '../core/alerts/types';
 import { browserDelivery, isServiceAllowed, type AlertsConfig } from '../core/config/alerts';
 import type { Clock } from '../core/types';
@@ -343,8 +344,8 @@ export class AlertHub {
    */
   private identified(rt: ScopeRuntime, intent: NotificationIntent): NotificationIntent {
     const id = `hv2-${fnv1a64(`${rt.tag}|${intent.id}`)}`;
-    const data = { ...intent.data };
-    if (typeof data.tag === 'string' && data.tag === intent.alertKey) data.tag = `${rt.tag}-${intent.alertKey}`;
+    let data = { ...intent.data };
+    if (notifyTagOf(data) === intent.alertKey) data = withNotifyTag(data, `${rt.tag}-${intent.alertKey}`, true);
     if (typeof data.notification_id === 'string' && data.notification_id.startsWith('ha_vitals_')) data.notification_id = `ha_vitals_${rt.tag}_${data.notification_id.slice(10)}`.slice(0, 200);
     return { ...intent, id, data };
   }

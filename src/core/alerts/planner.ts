@@ -18,6 +18,7 @@
  * survives reloads (toJSON/fromJSON) and never depends on how often evaluate() runs. Every intent's
  * `at` is a due time derived from sample times, which makes ids identical across dashboards.
  */
+import { withNotifyTag } from './notify-tag.js';
 import type { AlertRule, NotifyTier } from '../config/alerts.js';
 import { formatDuration } from '../config/duration.js';
 import { intentId } from './intent-id.js';
@@ -500,8 +501,8 @@ export class NotificationPlanner {
     const tier = rule.notify[tierIndex];
     for (const service of tier.service) {
       if (resolvedOnly && !sendsResolved(tier, service)) continue;
-      const data: Record<string, unknown> = { ...tier.data };
-      if (service.startsWith('notify.')) data.tag ??= alertKey;
+      let data: Record<string, unknown> = { ...tier.data };
+      if (service.startsWith('notify.')) data = withNotifyTag(data, alertKey);
       if (service.startsWith('persistent_notification.')) data.notification_id ??= `ha_vitals_${alertKey}`.replace(/[^a-zA-Z0-9_]/g, '_');
       out.push({
         id: intentId({ reason, service, alertKey, at, members }),

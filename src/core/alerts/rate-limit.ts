@@ -5,6 +5,7 @@
  * room again: a storm becomes one message saying what was held back, never silence.
  */
 import { intentId } from './intent-id.js';
+import { withNotifyTag } from './notify-tag.js';
 import type { NotificationIntent } from './types.js';
 
 export const DEFAULT_NOTIFICATIONS_PER_HOUR = 60;
@@ -56,8 +57,8 @@ export class NotificationRateLimit {
       this.held.delete(service);
       const title = 'HA Vitals: notifications were held back';
       const message = `${held.count} notification${held.count === 1 ? '' : 's'} held back by the limit of ${this.perHour} per hour (${held.alerts.join(', ')}${held.alerts.length >= 5 ? ', …' : ''}). Open the alerts card for the current state.`;
-      const data: Record<string, unknown> = {};
-      if (service.startsWith('notify.')) data.tag = 'ha-vitals-rate-limit';
+      let data: Record<string, unknown> = {};
+      if (service.startsWith('notify.')) data = withNotifyTag(data, 'ha-vitals-rate-limit');
       if (service.startsWith('persistent_notification.')) data.notification_id = 'ha_vitals_rate_limit';
       out.push({
         id: intentId({ reason: 'summary', service, alertKey: RATE_LIMIT_ALERT_KEY, at, members: [] }),

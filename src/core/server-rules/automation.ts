@@ -60,6 +60,7 @@
  */
 import type { AlertRule, AlertsConfig, NotifyTier, ThresholdRule } from '../config/alerts.js';
 import { fnv1a64 } from '../alerts/intent-id.js';
+import { notifyTagOf, withNotifyTag } from '../alerts/notify-tag.js';
 import { serverRuleRefusal as refusal } from './refusal.js';
 import { formatDuration } from '../config/duration.js';
 import { formatCompact } from '../format/number.js';
@@ -236,10 +237,10 @@ function sendsResolved(tier: NotifyTier, service: string): boolean {
 
 /** The planner's service data with the hub's scope tag (alert-hub.ts `identified`). */
 function serviceData(tier: NotifyTier, service: string, alertKey: string, ctx: ServerRuleContext): Record<string, unknown> {
-  const data: Record<string, unknown> = { ...tier.data };
+  let data: Record<string, unknown> = { ...tier.data };
   if (service.startsWith('notify.')) {
-    data.tag ??= alertKey;
-    if (ctx.tag && data.tag === alertKey) data.tag = `${ctx.tag}-${alertKey}`;
+    data = withNotifyTag(data, alertKey);
+    if (ctx.tag && notifyTagOf(data) === alertKey) data = withNotifyTag(data, `${ctx.tag}-${alertKey}`, true);
   }
   if (service.startsWith('persistent_notification.')) {
     const id = `ha_vitals_${alertKey}`.replace(/[^a-zA-Z0-9_]/g, '_');

@@ -29,7 +29,8 @@ describe('notification planning', () => {
     expect(brief(intents)).to.deep.equal([`firing:${PHONE}@0`, `resolved:${PHONE}@10`]);
     expect(intents[0]).to.deep.include({ channel: 'tier0', alertKey: 'cpu/sensor.cpu', title: 'WARNING: cpu on sensor.cpu' });
     expect(intents[0].message).to.equal('sensor.cpu = 92.12 (92.123 > 50)');
-    expect(intents[0].data).to.deep.equal({ tag: 'cpu/sensor.cpu' });
+    // notify services take only message/title/target/data: the tag goes in data, where the companion apps read it
+    expect(intents[0].data).to.deep.equal({ data: { tag: 'cpu/sensor.cpu' } });
     expect(intents[0].id).to.match(/^hv1-[0-9a-f]{16}$/);
     expect(intents[1].title).to.equal('Resolved: cpu on sensor.cpu');
   });

@@ -41,7 +41,7 @@ describe('NotificationRateLimit', () => {
     expect(early).to.deep.equal([]);
     expect(due.map((s) => s.service)).to.deep.equal(['notify.phone', 'persistent_notification.create']);
     expect(due[0].message).to.match(/^8 notifications held back by the limit of 2 per hour \(cpu\/sensor\.cpu\)/);
-    expect(due[0].data.tag).to.equal('ha-vitals-rate-limit');
+    expect((due[0].data.data as { tag?: string }).tag).to.equal('ha-vitals-rate-limit');
     expect(due[1].data.notification_id).to.equal('ha_vitals_rate_limit');
     expect(due.every((s) => s.alertKey === RATE_LIMIT_ALERT_KEY && limit.admit(s))).to.equal(true);
     expect(again).to.deep.equal([]);
