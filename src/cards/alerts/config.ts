@@ -22,6 +22,7 @@ export const ALERTS_DEFAULTS = {
   max_items: 20,
   snooze_options: DEFAULT_SNOOZE_OPTIONS,
   report: false,
+  watchdog: false,
 } as const;
 
 /** Bounds of every bounded key, shared by the schema and the editor's number selectors. */
@@ -39,6 +40,11 @@ export const alertsCardStruct = cardConfig({
   snooze_options: withDefault(listOf(duration, 'durations', { single: true }), ALERTS_DEFAULTS.snooze_options),
   /** Publish the card's alert states as MQTT sensors `sensor.ha_vitals_alert_<rule>_<entity>`. */
   report: withDefault(bool, ALERTS_DEFAULTS.report),
+  /**
+   * Have Home Assistant say when no dashboard evaluates this card's browser rules (an automation on
+   * the devices' heartbeat; needs MQTT). Always on when the card has rules that run in HA.
+   */
+  watchdog: withDefault(bool, ALERTS_DEFAULTS.watchdog),
 });
 
 /** The parsed config: the schema's type, with `alerts` validated (`DEFAULT_RULES` when entities are given and `alerts:` is omitted). */
@@ -68,6 +74,7 @@ export function parseAlertsCardConfig(input: unknown): AlertsCardConfig {
     max_items: raw.max_items,
     snooze_options: raw.snooze_options,
     report: raw.report,
+    watchdog: raw.watchdog,
   };
 }
 

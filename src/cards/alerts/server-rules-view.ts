@@ -6,7 +6,9 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { HomeAssistant } from 'custom-card-helpers';
-import { serverAutomations, serverScopePrefix } from '../../core/server-rules/automation';
+import { serverAutomations, serverScopePrefix, type ServerTranslation } from '../../core/server-rules/automation';
+import { EVALUATED_SENSOR, watchdogAutomation } from '../../core/server-rules/watchdog';
+import { evaluatingDevices } from '../../ha/heartbeat';
 import { fnv1a64 } from '../../core/alerts/intent-id';
 import type { AlertsConfig } from '../../core/config/alerts';
 import { removeServerAutomation, syncServerRules, type ServerRulesStatus } from '../../ha/server-rules';
@@ -22,13 +24,17 @@ export interface ServerRulesInput {
   scopeId: string;
 }
 
-export function hasServerRules(alerts: AlertsConfig): boolean {
-  return alerts.rules.some((r) => r.enabled && r.run_in === 'home_assistant');
+/** Cards that keep automations in HA: rules that run there, or a watchdog asked for. */
+export function needsServerSync(alerts: AlertsConfig, watchdog: boolean): boolean {
+  return watchdog || alerts.rules.some((r) => r.enabled && r.run_in === 'home_assistant');
 }
 
 function translate(input: ServerRulesInput) {
   const ctx = { scope: input.title ?? 'alerts', cardTitle: input.title, tag: fnv1a64(input.scopeId).slice(0, 10) };
-  return { translations: serverAutomations(input.alerts, input.entities, ctx), prefix: serverScopePrefix(ctx) };
+  const translations: ServerTranslation[] = serverAutomations(input.alerts, input.entities, ctx);
+  const watchdog = watchdogAutomation(input.alerts, ctx);
+  if (watchdog) translations.push({ ok: true, rule: 'watchdog', entity: EVALUATED_SENSOR, automation: watchdog, notes: [] });
+  return { translations, prefix: serverScopePrefix(ctx) };
 }
 
 /**
@@ -79,4 +85,19 @@ export function renderServerRules(status: (ServerRulesStatus & { admin: boolean 
     </ul>
     ${status.admin ? nothing : html`<p class="note">${t('alerts.server.not_admin')}</p>`}
   </section>`;
+}
+
+/**
+ * Which devices evaluate the browser rules (their heartbeat sensors), and a warning when this
+ * device is the only one: closing it leaves them unjudged (the watchdog then says so).
+ */
+export function renderCoverage(states: Record<string, { state: string; attributes?: Record<string, unknown> } | undefined>, thisDevice: string, t: Localize, time: (at: number) => string): TemplateResult {
+  const devices = evaluatingDevices(states);
+  const only = devices.length <= 1;
+  return html`<p class="coverage ${only ? 'only' : ''}" role="status">
+    ${devices.length
+      ? t('alerts.server.coverage', { devices: devices.map((d) => t('alerts.server.device_at', { device: d.name, time: time(d.at) })).join(', ') })
+      : t('alerts.server.coverage_none')}
+    ${only ? html`<span class="warn">${t('alerts.server.only_this', { device: thisDevice })}</span>` : nothing}
+  </p>`;
 }

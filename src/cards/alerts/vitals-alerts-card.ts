@@ -84,7 +84,7 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
       this.scopeId = id;
       this.disposers.push(hub.register({ id, entities, config: config.alerts }));
       if (config.report) this.startReport(hub, id, store);
-      if (config.alerts.rules.some((r) => r.enabled && r.run_in === 'home_assistant')) this.startServerRules(config, id);
+      if (config.watchdog || config.alerts.rules.some((r) => r.enabled && r.run_in === 'home_assistant')) this.startServerRules(config, id);
     }
     this.refresh();
   }
@@ -221,6 +221,9 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
           : nothing}
         ${notes.map((note) => html`<p class="banner note" role="status">${note}</p>`)}
         ${this.renderServices()} ${this.serverView ? this.serverView.renderServerRules(this._serverStatus, t, (id) => void this.removeOrphan(id)) : nothing}
+        ${this.serverView && this._config!.alerts.rules.some((r) => r.enabled && r.run_in !== 'home_assistant')
+          ? this.serverView.renderCoverage(this.hass?.states ?? {}, this.hub?.deviceName ?? '', t, (at) => this.fmt.time(at))
+          : nothing}
         ${rows.length === 0
           ? html`<p class="empty" role="status">
               ${entityCount ? t('alerts.all_clear_watching', { rules: ruleCount, entities: entityCount }) : t('alerts.all_clear_none')}
@@ -521,6 +524,15 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
       .server-rules .refused,
       .server-rules .error {
         color: var(--error-color, #db4437);
+      }
+      .coverage {
+        font-size: 0.85em;
+        color: var(--secondary-text-color, #727272);
+        margin: 4px 0;
+      }
+      .coverage .warn {
+        display: block;
+        color: var(--warning-color, #ffa600);
       }
       .server-rules .note {
         color: var(--secondary-text-color, #727272);
