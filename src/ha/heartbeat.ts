@@ -52,7 +52,8 @@ export class EvaluationHeartbeat {
     this.lastBeat = now;
     const deviceSlug = slug(this.device);
     const shared = sensorConfig('ha_vitals_rules_evaluated', 'HA Vitals rules evaluated', `${BASE_TOPIC}/all`);
-    const own = sensorConfig(`ha_vitals_heartbeat_${deviceSlug}`, `HA Vitals heartbeat ${this.deviceName}`, `${BASE_TOPIC}/${deviceSlug}`);
+    // Named by the device alone: newer HA prefixes the device's name ("HA Vitals watchdog"), older does not.
+    const own = sensorConfig(`ha_vitals_heartbeat_${deviceSlug}`, this.deviceName, `${BASE_TOPIC}/${deviceSlug}`);
     try {
       if (!this.announced) {
         await publishMqtt(this.publisher, { topic: 'homeassistant/sensor/ha_vitals_rules_evaluated/config', payload: JSON.stringify(shared), retain: true, qos: 0 });
@@ -80,7 +81,7 @@ export function evaluatingDevices(states: Record<string, { state: string; attrib
     if (!entityId.startsWith(DEVICE_HEARTBEAT_PREFIX) || !st) continue;
     const at = Date.parse(st.state);
     if (!Number.isFinite(at)) continue;
-    const name = String(st.attributes?.friendly_name ?? entityId).replace(/^HA Vitals (watchdog )?heartbeat /i, '');
+    const name = String(st.attributes?.friendly_name ?? entityId).replace(/^HA Vitals watchdog\s+/i, '');
     out.push({ entityId, name, at });
   }
   return out.sort((a, b) => b.at - a.at);

@@ -46,8 +46,8 @@ describe('watchdog heartbeat', () => {
   it('lists the devices whose heartbeat sensor is live, newest first', () => {
     // Act
     const devices = evaluatingDevices({
-      'sensor.ha_vitals_heartbeat_tablet': { state: '2026-11-30T14:05:00.000Z', attributes: { friendly_name: 'HA Vitals heartbeat Tablet' } },
-      'sensor.ha_vitals_heartbeat_laptop': { state: '2026-11-30T14:06:00.000Z', attributes: { friendly_name: 'HA Vitals heartbeat Laptop' } },
+      'sensor.ha_vitals_heartbeat_tablet': { state: '2026-11-30T14:05:00.000Z', attributes: { friendly_name: 'HA Vitals watchdog Tablet' } },
+      'sensor.ha_vitals_heartbeat_laptop': { state: '2026-11-30T14:06:00.000Z', attributes: { friendly_name: 'Laptop' } },
       'sensor.ha_vitals_heartbeat_phone': { state: 'unavailable' },
       'sensor.cpu': { state: '12' },
     });
