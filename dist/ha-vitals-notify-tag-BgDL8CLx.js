@@ -1,0 +1,1 @@
+const a=a=>!!a&&"object"==typeof a&&!Array.isArray(a);function t(t){return a(t.data)?t.data.tag:void 0}function n(t,n,o=!1){const r=a(t.data)?{...t.data}:{};return(o||void 0===r.tag)&&(r.tag=n),{...t,data:r}}export{t as n,n as w};
