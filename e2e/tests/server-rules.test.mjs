@@ -7,6 +7,8 @@
 //   server_rule_notifications_no_browser     notifications sent for a breach held past `for`, no browser (must be 1)
 //   server_rule_resolved_no_browser          resolved messages after recovery, no browser (must be 1)
 //   server_rule_notifications_three_browsers the same breach with three dashboards open (must be 1)
+//   server_rule_escalations_after_ack        escalation notices after an acknowledgement in a card, before
+//                                            the escalation tier was due (must be 0)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sleep, useDashboard, waitFor } from '../lib/index.mjs';
@@ -19,11 +21,17 @@ const RULE = {
   name: 'cpu_server', type: 'threshold', above: 90, recover_below: 80, for: '20s', run_in: 'home_assistant', severity: 'critical',
   group_wait: '0s', group_interval: '10s', notify: ['persistent_notification.create'],
 };
-const CARD = { type: 'custom:vitals-alerts-card', title: 'Server rules', entities: [ENTITY], show: 'all', alerts: [RULE] };
+const LOAD = 'sensor.e2e_server_load';
+// Two tiers: the escalation is due 45 s after firing unless someone acknowledges in a card.
+const ESCALATING = {
+  name: 'load_server', type: 'threshold', entity: LOAD, above: 5, for: '10s', run_in: 'home_assistant', severity: 'critical',
+  group_wait: '0s', group_interval: '10s', notify: ['persistent_notification.create', { service: 'persistent_notification.create', after: '45s' }],
+};
+const CARD = { type: 'custom:vitals-alerts-card', title: 'Server rules', entities: [ENTITY, LOAD], show: 'all', alerts: [{ ...RULE, entity: ENTITY }, ESCALATING] };
 
 const ha = useDashboard({
-  mqtt: false,
-  states: { [ENTITY]: [40, ATTRS] },
+  // MQTT: acknowledgements reach Home Assistant through the shared alert state
+  states: { [ENTITY]: [40, ATTRS], [LOAD]: [1, { friendly_name: 'Server load', state_class: 'measurement' }] },
   cards: [CARD],
   browsers: 1,
 });
@@ -111,4 +119,39 @@ test(`[${LANE}] server rules: with three dashboards open, still exactly one noti
   await tabs[0].page.screenshot({ path: ha.artifact('server-rules-firing.png') });
   assert.equal(fired.firing.length, 1);
   await ha.lane.setState(ENTITY, 40, ATTRS);
+});
+
+test(`[${LANE}] server rules: an acknowledgement in a card stops the automation's escalation`, async (t) => {
+  const { page } = await ha.newPage();
+  const card = page.locator('vitals-alerts-card');
+  await card.locator('.server-rules li.running').nth(1).waitFor({ timeout: 30000 });
+  const since = Date.now();
+  const calls = () => ha.calls('persistent_notification', 'create').filter((c) => Date.parse(c.time_fired) >= since && /load_server/.test(`${c.service_data?.title}`));
+  await ha.lane.setState(LOAD, 8, { friendly_name: 'Server load', state_class: 'measurement' });
+  await sleep(5000);
+  await ha.lane.setState(LOAD, 9, { friendly_name: 'Server load', state_class: 'measurement' });
+  await waitFor(() => calls().length >= 1, { timeoutMs: 60_000, what: 'the firing notice from HA' });
+  const row = card.locator('li.alert.firing[data-key^="load_server/"]').first();
+  await row.waitFor({ timeout: 30_000 });
+  await row.locator('button.ack').click();
+  await waitFor(async () => {
+    const shared = await ha.lane.rest('GET', '/api/states/sensor.ha_vitals_alert_state').catch(() => null);
+    return Object.entries(shared?.attributes?.acks ?? {}).some(([k, a]) => k.endsWith('|load_server/sensor.e2e_server_load') && a.acked);
+  }, { timeoutMs: 30_000, what: 'the ack in the shared alert state' });
+  const firedAt = Date.parse(calls()[0].time_fired);
+  await waitFor(() => Date.now() > firedAt + 45_000 + 15_000, { timeoutMs: 90_000, intervalMs: 1000, what: 'past the escalation tier' });
+  const escalations = calls().filter((c) => /^Escalation/.test(c.service_data.title));
+  t.diagnostic(`notices: ${JSON.stringify(calls().map((c) => c.service_data.title))}`);
+  ha.measure('server_rule_escalations_after_ack', escalations.length);
+  assert.equal(escalations.length, 0);
+  // the control: the next episode, not acknowledged, does escalate
+  await ha.lane.setState(LOAD, 1, { friendly_name: 'Server load', state_class: 'measurement' });
+  await waitFor(() => calls().some((c) => /^Resolved/.test(c.service_data.title)), { timeoutMs: 60_000, what: 'the episode resolved' });
+  const again = Date.now();
+  await ha.lane.setState(LOAD, 8, { friendly_name: 'Server load', state_class: 'measurement' });
+  await sleep(5000);
+  await ha.lane.setState(LOAD, 9, { friendly_name: 'Server load', state_class: 'measurement' });
+  await waitFor(() => calls().some((c) => /^Escalation/.test(c.service_data.title) && Date.parse(c.time_fired) >= again), { timeoutMs: 120_000, intervalMs: 1000, what: 'the escalation of an unacknowledged episode' });
+  t.diagnostic('the unacknowledged episode escalated');
+  await ha.lane.setState(LOAD, 1, { friendly_name: 'Server load', state_class: 'measurement' });
 });

@@ -9,6 +9,7 @@ import type { HomeAssistant } from 'custom-card-helpers';
 import { serverAutomations, serverScopePrefix, type ServerTranslation } from '../../core/server-rules/automation';
 import { EVALUATED_SENSOR, watchdogAutomation } from '../../core/server-rules/watchdog';
 import { evaluatingDevices } from '../../ha/heartbeat';
+import { SHARED_ENTITY } from '../../ha/shared-alert-state';
 import { fnv1a64 } from '../../core/alerts/intent-id';
 import type { AlertsConfig } from '../../core/config/alerts';
 import { removeServerAutomation, syncServerRules, type ServerRulesStatus } from '../../ha/server-rules';
@@ -29,8 +30,24 @@ export function needsServerSync(alerts: AlertsConfig, watchdog: boolean): boolea
   return watchdog || alerts.rules.some((r) => r.enabled && r.run_in === 'home_assistant');
 }
 
+/**
+ * True while a later tier may go out: nobody acknowledged this episode in a card. Acks live in the
+ * household's shared state (`sensor.ha_vitals_alert_state`, attribute `acks`, keyed `<tag>|<alert>`,
+ * stamped with the episode's start in ms); the automation's `fired_at` is when `for` elapsed, so an
+ * ack belongs to this episode when its start is at most `for` + 60 s before that.
+ */
+function notAcknowledged(tag: string, forMs: (alertKey: string) => number) {
+  return (alertKey: string) => {
+    const key = `${tag}|${alertKey}`.replace(/'/g, '');
+    const slack = Math.round(forMs(alertKey) / 1000) + 60;
+    return `{% set a = (state_attr('${SHARED_ENTITY}', 'acks') or {}).get('${key}') %}{{ not (a is mapping and a.get('acked') == true and (a.get('episode', 0) | float(0)) / 1000 >= (fired_at | float(0)) - ${slack}) }}`;
+  };
+}
+
 function translate(input: ServerRulesInput) {
-  const ctx = { scope: input.title ?? 'alerts', cardTitle: input.title, tag: fnv1a64(input.scopeId).slice(0, 10) };
+  const tag = fnv1a64(input.scopeId).slice(0, 10);
+  const forOf = (alertKey: string) => input.alerts.rules.find((r) => r.name === alertKey.slice(0, alertKey.indexOf('/')))?.for ?? 0;
+  const ctx = { scope: input.title ?? 'alerts', cardTitle: input.title, tag, escalationCondition: notAcknowledged(tag, forOf) };
   const translations: ServerTranslation[] = serverAutomations(input.alerts, input.entities, ctx);
   const watchdog = watchdogAutomation(input.alerts, ctx);
   if (watchdog) translations.push({ ok: true, rule: 'watchdog', entity: EVALUATED_SENSOR, automation: watchdog, notes: [] });
