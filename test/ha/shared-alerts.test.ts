@@ -164,6 +164,8 @@ describe('alert state shared by the household', () => {
     shared.record({ acks: { [`${hub['scopes'].get('s')!.tag}|cpu_high/sensor.cpu`]: { episode: h.clock.t, acked: true, at: h.clock.t, device: 'dev-phone', by: 'Ann' } } });
     release();
     await evaluation;
+    // (the state itself may have started the evaluation that planned it: data is judged on arrival)
+    await waitUntil(() => hub.deliveries.length > 0, 'the delivery was never decided');
     // Assert
     expect(calls.filter((c) => c.startsWith('notify.'))).to.deep.equal([]);
     expect(hub.deliveries.map((d) => [d.reason, d.detail])).to.deep.equal([['acknowledged', 'acknowledged by Ann']]);
