@@ -6,7 +6,8 @@ import { withAlerts } from '../shared/rule-editor/rule-form';
 import { DEFAULT_RULES_INPUT, parseAlertsConfig, servicesCalled } from '../../core/config/alerts';
 import { formatErrors } from '../../core/config/validate';
 import { ENGLISH, type Localize, type StringKey } from '../../ui/localize/index';
-import { ALERTS_DEFAULTS, ALERTS_LIMITS } from './config';
+import { ALERTS_DEFAULTS, ALERTS_LIMITS, parseAlertsCardConfig, scopeIdOf } from './config';
+import { fnv1a64 } from '../../core/alerts/intent-id';
 
 export const ALERTS_EDITOR_TYPE = 'vitals-alerts-card-editor';
 
@@ -71,6 +72,18 @@ export class VitalsAlertsCardEditor extends VitalsFormEditor<RawConfig> {
     super.setConfig(config);
   }
 
+  /** The ids the card gives its automations (title, and the hub's scope tag of the config as it stands). */
+  private automationContext(): { scope: string; cardTitle?: string; tag?: string } | undefined {
+    const raw = this._config as Record<string, unknown> | undefined;
+    if (!raw) return undefined;
+    const title = typeof raw.title === 'string' ? raw.title : undefined;
+    try {
+      return { scope: title ?? 'alerts', cardTitle: title, tag: fnv1a64(scopeIdOf(parseAlertsCardConfig(raw))).slice(0, 10) };
+    } catch {
+      return { scope: title ?? 'alerts', cardTitle: title }; // not valid yet: the YAML shows untagged ids
+    }
+  }
+
   private onAlertsChanged(event: CustomEvent<{ value: unknown }>): void {
     event.stopPropagation();
     if (!this._config) return;
@@ -95,6 +108,8 @@ export class VitalsAlertsCardEditor extends VitalsFormEditor<RawConfig> {
         ? html`<h3 class="rules-title">${this.t('editor.rules.title')}</h3>
             <vitals-rules-editor
               defaults
+              serverRules
+              .automationContext=${this.automationContext()}
               .hass=${this.hass}
               .value=${this._config.alerts}
               .entities=${asList<string>(this._config.entities).filter((e): e is string => typeof e === 'string')}

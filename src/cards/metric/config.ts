@@ -82,6 +82,13 @@ export function parseMetricCardConfig(input: unknown): MetricCardConfig {
   if (result.value.alerts !== undefined) {
     const parsed = parseAlertsConfig(result.value.alerts);
     if (!parsed.ok) throw new Error(`${METRIC_CARD_TYPE}: ${formatErrors(parsed.errors)}`);
+    // Only an alerts card creates Home Assistant automations; here such a rule would be judged by
+    // nobody (browsers leave its sending to HA): refused, never silently off.
+    const index = parsed.value.rules.findIndex((r) => r.run_in === 'home_assistant');
+    if (index >= 0) {
+      const path = Array.isArray(result.value.alerts) ? `alerts[${index}].run_in` : `alerts.rules[${index}].run_in`;
+      throw new Error(`${METRIC_CARD_TYPE}: ${path}: rules that run in Home Assistant belong in an alerts card (it creates their automations); use run_in: browser here`);
+    }
     alerts = parsed.value;
   }
   return { ...result.value, alerts, type: result.value.type ?? `custom:${METRIC_CARD_TYPE}` };

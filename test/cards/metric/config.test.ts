@@ -17,3 +17,12 @@ describe('metric card config: bounded window', () => {
     });
   }
 });
+
+describe('metric card config: where its rules run', () => {
+  it('refuses a rule that runs in Home Assistant (only an alerts card creates automations), naming the key', () => {
+    // Act
+    const parse = () => parseMetricCardConfig({ entity: 'sensor.a', alerts: [{ name: 'hot', type: 'threshold', above: 1 }, { name: 'hot2', type: 'threshold', above: 2, run_in: 'home_assistant' }] });
+    // Assert
+    expect(parse).to.throw('vitals-metric-card: alerts[1].run_in: rules that run in Home Assistant belong in an alerts card');
+  });
+});

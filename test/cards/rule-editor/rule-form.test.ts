@@ -169,10 +169,12 @@ describe('rule-form: round trip', () => {
 
   it('the schema has every field for each type, the advanced ones in an expandable', () => {
     for (const type of RULE_TYPES) {
-      const schema = ruleSchema(type);
+      const schema = ruleSchema(type, undefined, { runIn: true });
       const expandable = schema.find((s) => s.type === 'expandable')!;
       expect(names(schema).sort()).to.deep.equal([...COMMON_FIELDS, ...TYPE_FIELDS[type], ...ADVANCED_FIELDS].sort());
       expect(names(expandable.schema!)).to.deep.equal(names(advancedSchema()));
+      // Only where the card creates automations (the alerts card) is run_in offered.
+      expect(names(ruleSchema(type))).not.to.include('run_in');
     }
     const selectors = Object.fromEntries(flat(ruleSchema('threshold', undefined, { unit: '%' })).map((s) => [s.name, s.selector]));
     expect(selectors.entity).to.deep.equal({ entity: { multiple: true } });

@@ -176,3 +176,37 @@ describe('vitals-rules-editor: one rule', () => {
     expect(value).to.deep.equal({ rules: [CPU], allow_services: ['siren.*'] });
   });
 });
+
+describe('vitals-rules-editor: rules that run in Home Assistant', () => {
+  const SERVER = { name: 'cpu_server', type: 'threshold', above: 90, for: '2m', run_in: 'home_assistant' };
+
+  it('offers run_in and shows the automation YAML the card writes (alerts card)', async () => {
+    // Arrange
+    const el = await fixture<VitalsRulesEditor>(
+      html`<vitals-rules-editor serverRules .automationContext=${{ scope: 'Rack', cardTitle: 'Rack', tag: 'abcdef0123' }} .value=${[SERVER]} .entities=${['sensor.cpu']}></vitals-rules-editor>`,
+    );
+    // Act
+    el.shadowRoot!.querySelector<HTMLButtonElement>('li[data-index="0"] .toggle')!.click();
+    await el.updateComplete;
+    // Assert
+    const form = el.shadowRoot!.querySelector('ha-form.main') as unknown as FormLike;
+    expect(form.schema.some((s) => s.name === 'run_in')).to.equal(true);
+    const yaml = el.shadowRoot!.querySelector('.automation-yaml pre')!.textContent!;
+    expect(yaml).to.match(/^- id: "ha_vitals_rack_[0-9a-f]{6}_cpu_server_sensor_cpu_[0-9a-f]{8}"/);
+    expect(yaml).to.contain('platform: "numeric_state"');
+    expect(yaml).to.contain('above: 90');
+    expect(yaml).to.contain('abcdef0123');
+  });
+
+  it('does not offer run_in where no automation would be created (metric card)', async () => {
+    // Arrange
+    const { el, $ } = await render([CPU]);
+    // Act
+    $<HTMLButtonElement>('li[data-index="0"] .toggle').click();
+    await el.updateComplete;
+    // Assert
+    const form = $<FormLike>('ha-form.main');
+    expect(form.schema.some((s) => s.name === 'run_in')).to.equal(false);
+    expect($('.automation-yaml')).to.equal(null);
+  });
+});

@@ -493,6 +493,8 @@ export function sectionFieldErrors(alerts: unknown): Record<string, string> {
 export interface RuleSchemaOptions {
   /** Unit of the watched entity, shown next to the numbers. */
   unit?: string;
+  /** Offer `run_in` (only an alerts card creates Home Assistant automations). */
+  runIn?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -588,7 +590,7 @@ export function mainSchema(type: unknown, t: Localize = ENGLISH, opts: RuleSchem
         { name: 'enabled', selector: { boolean: {} } },
       ],
     },
-    { name: 'run_in', selector: { select: { mode: 'dropdown', options: options(RUN_IN, t, 'editor.rules.run_in') } } },
+    ...(opts.runIn ? [{ name: 'run_in', selector: { select: { mode: 'dropdown', options: options(RUN_IN, t, 'editor.rules.run_in') } } }] : []),
     // Durations each on a row of their own: with days, two side by side overflow the dialog's editor column.
     { name: 'for', selector: durationSelector('for') },
     { name: 'keep_firing_for', selector: durationSelector('keep_firing_for') },

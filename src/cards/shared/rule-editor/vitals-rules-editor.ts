@@ -12,7 +12,8 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { HomeAssistant } from 'custom-card-helpers';
-import { RULE_TYPES, type RuleType } from '../../../core/config/alerts';
+import { RULE_TYPES, parseAlertsConfig, type RuleType } from '../../../core/config/alerts';
+import { automationFor, automationsYaml } from '../../../core/server-rules/automation';
 import { ENGLISH, languageOf, localizeFor, localizer, type Localize, type StringKey } from '../../../ui/localize/index';
 import type { FormData, FormSchema } from '../editor';
 import '../rule-preview/vitals-rule-preview';
@@ -67,6 +68,8 @@ export class VitalsRulesEditor extends LitElement {
     value: { attribute: false },
     entities: { attribute: false },
     defaults: { type: Boolean },
+    serverRules: { type: Boolean },
+    automationContext: { attribute: false },
     _open: { state: true },
     _newType: { state: true },
   };
@@ -78,6 +81,10 @@ export class VitalsRulesEditor extends LitElement {
   entities: string[] = [];
   /** No `alerts:` means the default rules (the alerts card) rather than none (the metric card). */
   defaults = false;
+  /** Rules may run in Home Assistant (the alerts card, which creates their automations). */
+  serverRules = false;
+  /** The card's id parts for the automations (its title and hub scope tag): the YAML shown is the one the card writes. */
+  automationContext?: { scope: string; cardTitle?: string; tag?: string };
   private _open?: number;
   private _newType: RuleType = 'threshold';
   /** What to focus after the next render (a moved or removed row keeps the keyboard where it was). */
@@ -319,7 +326,7 @@ export class VitalsRulesEditor extends LitElement {
           class="main"
           .hass=${this.hass}
           .data=${data}
-          .schema=${mainSchema(rule.type, this.t, { unit: this.unitOf(rule) })}
+          .schema=${mainSchema(rule.type, this.t, { unit: this.unitOf(rule), runIn: this.serverRules })}
           .error=${fieldErrors}
           .computeLabel=${this.label(RULE_LABELS)}
           .computeHelper=${this.ruleHelper}
@@ -344,9 +351,24 @@ export class VitalsRulesEditor extends LitElement {
             @value-changed=${(e: CustomEvent<{ value: FormData }>) => this.onRuleForm(i, e)}
           ></ha-form>
         </details>
-        ${this.renderTiers(rule, i, errors.tiers, notifyError)}
+        ${this.renderTiers(rule, i, errors.tiers, notifyError)} ${this.renderAutomationYaml(rule)}
       </div>
     `;
+  }
+
+  /** For people who keep automations in YAML: what the card writes to Home Assistant for this rule. */
+  private renderAutomationYaml(rule: RawRule): TemplateResult | typeof nothing {
+    if (!this.serverRules || rule.run_in !== 'home_assistant') return nothing;
+    const parsed = parseAlertsConfig({ rules: [rule], allow_services: allowServicesOf(this.value) });
+    if (!parsed.ok) return nothing;
+    const ctx = this.automationContext ?? { scope: 'alerts' };
+    const valid = parsed.value.rules[0];
+    const entities = valid.entity.length ? valid.entity : this.entities;
+    const yaml = automationsYaml(entities.map((entity) => automationFor(valid, entity, ctx)));
+    return html`<details class="automation-yaml">
+      <summary>${this.t('editor.rules.automation_yaml')}</summary>
+      <pre>${yaml}</pre>
+    </details>`;
   }
 
   private renderTiers(rule: RawRule, i: number, errors: Record<number, Record<string, string>>, notifyError?: string): TemplateResult {
@@ -489,6 +511,14 @@ export class VitalsRulesEditor extends LitElement {
     }
     .rule {
       padding: 0 12px 12px;
+    }
+    .automation-yaml pre {
+      font-size: 12px;
+      overflow-x: auto;
+      max-height: 320px;
+      background: var(--secondary-background-color, #f5f5f5);
+      padding: 8px;
+      border-radius: 6px;
     }
     details {
       margin: 8px 0;

@@ -372,6 +372,7 @@ const DE: Record<StringKey, string> = {
   'editor.rules.run_in.browser': 'Dashboards (alle Regeltypen; braucht ein offenes Dashboard)',
   'editor.rules.run_in.home_assistant': 'Home Assistant (Schwellen- und Keine-Daten-Regeln; kein Dashboard nötig)',
   'editor.rules.helper.run_in': 'Home Assistant: Eine Automation beurteilt die Regel auch bei ausgeschalteten Bildschirmen; Dashboards zeigen ihren Zustand und senden nichts dafür.',
+  'editor.rules.automation_yaml': 'Automations-YAML (was die Karte in Home Assistant schreibt)',
   'editor.rules.field.entity': 'Entitäten',
   'editor.rules.field.severity': 'Schweregrad',
   'editor.rules.field.for': 'Dauer (ausstehend, bevor er auslöst)',
