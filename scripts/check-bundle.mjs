@@ -21,11 +21,12 @@ const BUDGET_MAIN_GZ = 30 * 1024;
 const BUDGET_HISTORY_VIEW_GZ = 90 * 1024;
 /**
  * Everything, lazily loaded chunks included (nothing here is downloaded unless used). The four
- * translations are 30 KiB of it; the visual rule editor and its backtest preview (which brings the
+ * translations are 32 KiB of it; the visual rule editor and its backtest preview (which brings the
  * alert engine, detectors and replay loop into the editor) 18 KiB, loaded only when a card editor
- * opens or an alert's "Last 7 days" is pressed.
+ * opens or an alert's "Last 7 days" is pressed; rules that run in Home Assistant (the automation
+ * translation, the sync and its view) 6 KiB, loaded only by alerts cards that have such rules.
  */
-const BUDGET_DIST_GZ = 215 * 1024;
+const BUDGET_DIST_GZ = 225 * 1024;
 
 const problems = [];
 const bundle = await rollup({ ...config, onwarn: () => {} });
