@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import type { HomeAssistant } from 'custom-card-helpers';
-import { ENGLISH, languageOf, localizeFor, localizer, type Localize, type StringKey } from '../../ui/localize/index';
+import { LanguageFollower, type Localize, type StringKey } from '../../ui/localize/index';
 // The editors' English strings (editor.*, preview.*): loaded with the editors, not with the cards.
 import '../../ui/localize/languages/en-editor';
 
@@ -164,19 +164,14 @@ export abstract class VitalsFormEditor<C extends Record<string, unknown>> extend
    * Messages in the language of the user of `hass` (English until a translation has loaded; then
    * the editor renders again).
    */
-  protected t: Localize = ENGLISH;
-  private language?: string;
+  private readonly language = new LanguageFollower(() => this.requestUpdate());
+  protected get t(): Localize {
+    return this.language.t;
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const language = languageOf(this.hass);
-    if (language === this.language) return;
-    this.language = language;
-    this.t = localizeFor(this.hass, () => {
-      if (this.language !== language) return;
-      this.t = localizer(language);
-      this.requestUpdate();
-    });
+    this.language.follow(this.hass);
   }
 
   protected computeLabel = (entry: FormSchema): string => {

@@ -78,3 +78,26 @@ export function localizeFor(hass: { language?: string; locale?: { language?: str
 
 /** English, for views before `hass` arrives. */
 export const ENGLISH: Localize = localizer('en');
+
+/**
+ * Keeps `t` in the language of the user of `hass` for an element that is not a card (editors, the
+ * rule preview): English until the translation has loaded, then `onLoaded` (render again). A
+ * language change while one loads is not overtaken by the older one.
+ */
+export class LanguageFollower {
+  t: Localize = ENGLISH;
+  private language?: string;
+
+  constructor(private readonly onLoaded: () => void) {}
+
+  follow(hass: { language?: string; locale?: { language?: string } } | undefined): void {
+    const language = languageOf(hass);
+    if (language === this.language) return;
+    this.language = language;
+    this.t = localizeFor(hass, () => {
+      if (this.language !== language) return;
+      this.t = localizer(language);
+      this.onLoaded();
+    });
+  }
+}

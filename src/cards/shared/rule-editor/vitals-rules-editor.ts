@@ -14,7 +14,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import type { HomeAssistant } from 'custom-card-helpers';
 import { RULE_TYPES, parseAlertsConfig, type RuleType } from '../../../core/config/alerts';
 import { automationFor, automationsYaml } from '../../../core/server-rules/automation';
-import { ENGLISH, languageOf, localizeFor, localizer, type Localize, type StringKey } from '../../../ui/localize/index';
+import { LanguageFollower, type Localize, type StringKey } from '../../../ui/localize/index';
 import type { FormData, FormSchema } from '../editor';
 import '../rule-preview/vitals-rule-preview';
 import {
@@ -90,19 +90,14 @@ export class VitalsRulesEditor extends LitElement {
   /** What to focus after the next render (a moved or removed row keeps the keyboard where it was). */
   private focusAfter?: string;
 
-  private t: Localize = ENGLISH;
-  private language?: string;
+  private readonly language = new LanguageFollower(() => this.requestUpdate());
+  private get t(): Localize {
+    return this.language.t;
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const language = languageOf(this.hass);
-    if (language === this.language) return;
-    this.language = language;
-    this.t = localizeFor(this.hass, () => {
-      if (this.language !== language) return;
-      this.t = localizer(language);
-      this.requestUpdate();
-    });
+    this.language.follow(this.hass);
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -17,7 +17,7 @@ import { startRulePreview, thresholdSuggestion, timeToLimit, type PreviewSeries,
 import { backtestCsv, loadBacktestSamples, type BacktestSamples } from '../../../ha/backtest-samples';
 import { storeFor } from '../../../ha/store';
 import { ENGLISH_FORMATTER, formatterFor, type Formatter } from '../../../ui/format';
-import { ENGLISH, languageOf, localizeFor, localizer, type Localize } from '../../../ui/localize/index';
+import { LanguageFollower, type Localize } from '../../../ui/localize/index';
 import '../../../ui/localize/languages/en-editor';
 import { previewChartGeometry, type ChartLevel } from './preview-chart';
 import { runSliced } from './sliced';
@@ -78,9 +78,11 @@ export class VitalsRulePreview extends LitElement {
   protected entity?: string;
   protected outcome: Outcome = { kind: 'idle' };
 
-  private t: Localize = ENGLISH;
+  private readonly language = new LanguageFollower(() => this.requestUpdate());
+  private get t(): Localize {
+    return this.language.t;
+  }
   private fmt: Formatter = ENGLISH_FORMATTER;
-  private language?: string;
   private timer?: ReturnType<typeof setTimeout>;
   private abort?: AbortController;
   private readonly samplesCache = new Map<string, { at: number; samples: BacktestSamples }>();
@@ -97,15 +99,7 @@ export class VitalsRulePreview extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('hass')) {
       this.fmt = this.hass ? formatterFor(this.hass as never) : ENGLISH_FORMATTER;
-      const language = languageOf(this.hass);
-      if (language !== this.language) {
-        this.language = language;
-        this.t = localizeFor(this.hass, () => {
-          if (this.language !== language) return;
-          this.t = localizer(language);
-          this.requestUpdate();
-        });
-      }
+      this.language.follow(this.hass);
     }
     // `hass` changes with every state: only what defines the replay restarts it.
     if (changed.has('rule') || changed.has('validRule') || changed.has('entities') || changed.has('range') || changed.has('entity') || changed.has('allowServices') || (changed.has('hass') && changed.get('hass') === undefined)) {
