@@ -13,7 +13,6 @@ import { SHARED_ENTITY } from '../../ha/shared-alert-state';
 import { fnv1a64 } from '../../core/alerts/intent-id';
 import type { AlertsConfig } from '../../core/config/alerts';
 import { removeServerAutomation, syncServerRules, type ServerRulesStatus } from '../../ha/server-rules';
-import type { RestCaller } from '../../ha/api/automation-config';
 import type { Localize } from '../../ui/localize/index';
 
 export interface ServerRulesInput {
@@ -71,14 +70,14 @@ export async function serverRulesStatus(hass: HomeAssistant, input: ServerRulesI
     return { ...status, admin };
   }
   try {
-    return { ...(await syncServerRules(hass as unknown as RestCaller, states, translations, prefix)), admin };
+    return { ...(await syncServerRules(hass, states, translations, prefix)), admin };
   } catch (err) {
     return { running: [], refused: [], orphans: [], errors: [String((err as Error)?.message ?? err)], written: 0, admin };
   }
 }
 
 export function removeOrphan(hass: HomeAssistant, id: string): Promise<unknown> {
-  return removeServerAutomation(hass as unknown as RestCaller, id);
+  return removeServerAutomation(hass, id);
 }
 
 export function renderServerRules(status: (ServerRulesStatus & { admin: boolean }) | undefined, t: Localize, onRemove: (id: string) => void): TemplateResult {

@@ -16,7 +16,7 @@ import { formatErrors } from '../../../core/config/validate';
 import { startRulePreview, thresholdSuggestion, timeToLimit, type PreviewSeries, type RulePreview } from '../../../core/replay/index';
 import { backtestCsv, loadBacktestSamples, type BacktestSamples } from '../../../ha/backtest-samples';
 import { storeFor } from '../../../ha/store';
-import { ENGLISH_FORMATTER, formatterFor, type Formatter } from '../../../ui/format';
+import { ENGLISH_FORMATTER, formatterFor, type Formatter, type LocaleSource } from '../../../ui/format';
 import { LanguageFollower, type Localize } from '../../../ui/localize/index';
 import '../../../ui/localize/languages/en-editor';
 import { previewChartGeometry, type ChartLevel } from './preview-chart';
@@ -34,6 +34,8 @@ export const SWEEP_LEVELS = [0.25, 0.5, 0.75] as const;
 const DEBOUNCE_MS = 250;
 /** Loaded history is reused this long while the rule is edited. */
 const SAMPLES_FRESH_MS = 60_000;
+/** What the export is (the replay CLI reads it). */
+const CSV_MEDIA_TYPE = 'text/csv';
 const CHART_W = 600;
 const CHART_H = 90;
 
@@ -98,7 +100,8 @@ export class VitalsRulePreview extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('hass')) {
-      this.fmt = this.hass ? formatterFor(this.hass as never) : ENGLISH_FORMATTER;
+      const source: LocaleSource | undefined = this.hass;
+      this.fmt = source ? formatterFor(source) : ENGLISH_FORMATTER;
       this.language.follow(this.hass);
     }
     // `hass` changes with every state: only what defines the replay restarts it.
@@ -215,7 +218,7 @@ export class VitalsRulePreview extends LitElement {
   private exportCsv(): void {
     if (this.outcome.kind !== 'done') return;
     const { samples } = this.outcome;
-    const url = URL.createObjectURL(new Blob([backtestCsv(samples)], { type: 'text/csv' }));
+    const url = URL.createObjectURL(new Blob([backtestCsv(samples)], { type: CSV_MEDIA_TYPE }));
     const link = document.createElement('a');
     link.href = url;
     link.download = `${samples.entityId}-${new Date(samples.from).toISOString().slice(0, 16).replace(/:/g, '')}.csv`;
