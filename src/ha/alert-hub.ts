@@ -111,8 +111,6 @@ export class AlertHub {
   private readonly clock: Clock;
   private readonly storage?: ScopeStorage;
   private readonly evaluateEveryMs: number;
-  private lastEvaluatedAt = -Infinity;
-  private dataEvaluationQueued = false;
   private readonly lingerMs: number;
   private readonly setIntervalFn: (fn: () => void, ms: number) => unknown;
   private readonly clearIntervalFn: (handle: unknown) => void;
@@ -312,7 +310,6 @@ export class AlertHub {
 
   private async evaluateOnce(): Promise<void> {
     const now = this.clock.now();
-    this.lastEvaluatedAt = now;
     const batch: Promise<unknown>[] = [];
     for (const rt of this.scopes.values()) {
       if (!rt.warm) continue;
@@ -431,10 +428,7 @@ export class AlertHub {
             const stateClass = snapshot?.attributes.state_class;
             if (typeof stateClass === 'string') runtime.engine.describeSeries(entity, { stateClass });
             if (snapshot) runtime.described.add(entity);
-            if (runtime.warm) {
-              this.feed(runtime);
-              this.evaluateSoon();
-            }
+            if (runtime.warm) this.feed(runtime);
           },
           { historyMs },
         ),
@@ -501,21 +495,6 @@ export class AlertHub {
     saveEngine(this.storage, rt.scope.id, rt.engine);
   }
 
-  /**
-   * New data: judge it now rather than at the next tick. A hidden tab's timers may run only once a
-   * minute (Chromium's intensive throttling), but websocket messages still arrive at once, so a
-   * hidden wall tablet follows the data. At most one such evaluation per DATA_EVALUATION_MS; a
-   * microtask, not a timer, so throttling does not delay it.
-   */
-  private evaluateSoon(): void {
-    if (this.dataEvaluationQueued || this.clock.now() - this.lastEvaluatedAt < DATA_EVALUATION_MS) return;
-    this.dataEvaluationQueued = true;
-    queueMicrotask(() => {
-      this.dataEvaluationQueued = false;
-      void this.evaluate();
-    });
-  }
-
   private ensureTimer(): void {
     if (this.timer !== undefined) return;
     this.timer = this.setIntervalFn(() => void this.evaluate(), this.evaluateEveryMs);
@@ -533,9 +512,6 @@ function listenStorage(listener: (key: string | null) => void): () => void {
 }
 
 const hubs = new WeakMap<VitalsStore, AlertHub>();
-
-/** Data-driven evaluations at most this often (a burst of states is judged once). */
-const DATA_EVALUATION_MS = 1_000;
 
 /** The connection's hub: one per store, whichever card asks first. */
 export function alertHubFor(store: VitalsStore): AlertHub {
