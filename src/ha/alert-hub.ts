@@ -42,6 +42,11 @@ export interface AlertScope {
   config: AlertsConfig;
   /** History used to warm the detectors up (ms). */
   warmupMs?: number;
+  /**
+   * A watchdog automation watches this scope's browser rules: publish the evaluation heartbeat.
+   * Opt-in: without a watchdog the sensors would be MQTT entities (and broker traffic) nobody asked for.
+   */
+  heartbeat?: boolean;
 }
 
 export interface AlertHubOptions {
@@ -332,8 +337,11 @@ export class AlertHub {
       for (const intent of result.intents) batch.push(this.deliver(this.identified(rt, intent), rt.scope.id));
     }
     for (const summary of this.limit.summaries(now)) batch.push(this.deliver(summary, ''));
-    // Only rules a browser judges need the watchdog: rules that run in HA alert without us.
-    if ([...this.scopes.values()].some((rt) => rt.warm && rt.scope.config.rules.some((r) => r.enabled && r.run_in !== 'home_assistant'))) batch.push(this.heartbeat.beat(now));
+    // Only rules a browser judges need the watchdog (rules that run in HA alert without us), and
+    // only where a card asked for one.
+    if ([...this.scopes.values()].some((rt) => rt.warm && rt.scope.heartbeat && rt.scope.config.rules.some((r) => r.enabled && r.run_in !== 'home_assistant'))) {
+      batch.push(this.heartbeat.beat(now));
+    }
     await Promise.all(batch);
     if (this.scopes.size) this.emit();
   }

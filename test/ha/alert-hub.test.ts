@@ -56,6 +56,29 @@ describe('AlertHub', () => {
     expect(hub.transitions.map((t) => t.to)).to.include('firing');
   });
 
+  it('publishes the watchdog heartbeat only for scopes that asked for it (a card with a watchdog)', async () => {
+    // Arrange
+    const connection = new FakeConnection();
+    connection.responders.set('history/history_during_period', () => ({}));
+    const clock = { t: Date.UTC(2026, 10, 30, 12), now() { return this.t; } };
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1, historyBatchDelayMs: 1, now: () => clock.t });
+    const storage = memoryStorage();
+    const heartbeat = quietHeartbeat();
+    const hub = new AlertHub(store, { heartbeat, caller: { callService: async () => undefined }, clock, storage, claims: passThroughClaims, shared: quietShared(store, storage), setInterval: () => 0, clearInterval: () => undefined });
+    connection.setState('sensor.cpu', '20', {}, clock.t / 1000 - 10);
+    hub.register({ id: 'plain', entities: ['sensor.cpu'], config: config(CPU_RULES) });
+    await sleep(20);
+    // Act
+    await hub.evaluate();
+    const without = heartbeat.published.length;
+    hub.register({ id: 'watched', entities: ['sensor.cpu'], config: config(CPU_RULES), heartbeat: true });
+    await sleep(20);
+    await hub.evaluate();
+    // Assert
+    expect(without).to.equal(0);
+    expect(heartbeat.published.map((p) => p.topic)).to.include('ha-vitals/heartbeat/all');
+  });
+
   it('shows a rule that runs in Home Assistant firing but sends nothing for it (the automation does)', async () => {
     // Arrange
     const { connection, clock, calls, hub } = setup();

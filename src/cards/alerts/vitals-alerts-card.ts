@@ -82,9 +82,10 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
     if (entities.length && config.alerts.rules.length) {
       const id = scopeIdOf(config);
       this.scopeId = id;
-      this.disposers.push(hub.register({ id, entities, config: config.alerts }));
+      const serverSync = config.watchdog || config.alerts.rules.some((r) => r.enabled && r.run_in === 'home_assistant');
+      this.disposers.push(hub.register({ id, entities, config: config.alerts, heartbeat: serverSync }));
       if (config.report) this.startReport(hub, id, store);
-      if (config.watchdog || config.alerts.rules.some((r) => r.enabled && r.run_in === 'home_assistant')) this.startServerRules(config, id);
+      if (serverSync) this.startServerRules(config, id);
     }
     this.refresh();
   }
