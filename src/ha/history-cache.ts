@@ -3,11 +3,15 @@
  * only the missing range. Entries are keyed by Home Assistant instance and entity (never by a
  * hash of a card's config, which serves stale data when the config is unchanged but the data is
  * not), versioned, invalidated per entity (unit changed, entity removed), and the whole cache is
- * capped in bytes, evicting the least recently saved entries first.
+ * capped in bytes, evicting the least recently saved entries first, and in age: samples older than
+ * `maxAgeMs` are dropped (an entry with nothing newer is deleted). The store sets both from the
+ * cards' `retention:` (src/ha/retention.ts, docs/retention.md).
  */
 import { openDB, type IDBPDatabase } from 'idb';
 
 export const CACHE_SCHEMA = 1;
+/** Default byte cap (the store passes the one in force: src/ha/retention.ts explains it). */
+const DEFAULT_MAX_BYTES = 20 * 1_048_576;
 const DB_NAME = 'ha-vitals';
 const STORE = 'history';
 
@@ -25,19 +29,44 @@ export interface CachedHistory {
   bytes: number;
 }
 
+export interface CacheLimits {
+  /** Bytes of all entries together; 0 holds nothing. Default 20 MiB. */
+  maxBytes: number;
+  /** Samples older than this (ms) are dropped; undefined: no age limit. */
+  maxAgeMs?: number;
+}
+
 export interface HistoryCacheOptions {
   maxBytes?: number;
+  /** Given: entries are pruned to this age as the cache opens (before `mayHold` answers). */
+  maxAgeMs?: number;
   dbName?: string;
+  now?: () => number;
 }
 
 export class HistoryCache {
   private constructor(
     private readonly db: IDBPDatabase,
     private readonly namespace: string,
-    private readonly maxBytes: number,
+    private limitsValue: CacheLimits,
     /** Keys held when opened, kept up to date by this tab (another tab's saves are not seen). */
     private readonly keys: Set<string>,
+    private now: () => number,
   ) {}
+
+  get limits(): CacheLimits {
+    return { ...this.limitsValue };
+  }
+
+  /**
+   * New limits (and the clock they are judged by): reads and saves follow them at once; what they
+   * exclude is deleted by the next save or `prune()`.
+   */
+  configure(limits: Partial<CacheLimits> & { now?: () => number }): void {
+    const { now, ...rest } = limits;
+    if (now) this.now = now;
+    this.limitsValue = { ...this.limitsValue, ...rest };
+  }
 
   /**
    * Whether the cache may hold an entity's history, answered without touching IndexedDB: a first
@@ -58,8 +87,11 @@ export class HistoryCache {
           store.createIndex('savedAt', 'savedAt');
         },
       });
-      const keys = new Set((await db.getAllKeys(STORE)).map(String));
-      return new HistoryCache(db, namespace, options.maxBytes ?? 20 * 1_048_576, keys);
+      const limits = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, maxAgeMs: options.maxAgeMs };
+      const cache = new HistoryCache(db, namespace, limits, new Set<string>(), options.now ?? (() => Date.now()));
+      if (limits.maxAgeMs !== undefined) await cache.prune();
+      for (const key of await db.getAllKeys(STORE)) cache.keys.add(String(key));
+      return cache;
     } catch {
       return undefined;
     }
@@ -76,11 +108,12 @@ export class HistoryCache {
       await this.invalidate(entityId);
       return undefined;
     }
-    return entry;
+    // Nothing older than the age limit is handed out, even before the next prune deletes it.
+    return this.withinAge(entry);
   }
 
-  async save(entityId: string, unit: string, from: number, times: Float64Array, values: Float64Array, savedAt = Date.now()): Promise<void> {
-    const entry: CachedHistory = {
+  async save(entityId: string, unit: string, from: number, times: Float64Array, values: Float64Array, savedAt = this.now()): Promise<void> {
+    const entry = this.withinAge({
       key: this.key(entityId),
       schema: CACHE_SCHEMA,
       entityId,
@@ -90,10 +123,14 @@ export class HistoryCache {
       times,
       values,
       bytes: times.byteLength + values.byteLength,
-    };
+    });
+    if (!entry) {
+      await this.invalidate(entityId);
+      return;
+    }
     await this.db.put(STORE, entry);
     this.keys.add(entry.key);
-    await this.enforceCap();
+    await this.prune();
   }
 
   async invalidate(entityId: string): Promise<void> {
@@ -110,16 +147,49 @@ export class HistoryCache {
     this.db.close();
   }
 
-  private async enforceCap(): Promise<void> {
-    let total = await this.totalBytes();
-    if (total <= this.maxBytes) return;
+  /**
+   * `entry` without its samples older than the age limit, its `from` moved up to the limit (the
+   * store fetches the older part again, with the state in force at its start); the entry itself if
+   * it has no such sample (an entry is only rewritten when it loses samples); undefined if nothing
+   * is left.
+   */
+  private withinAge(entry: CachedHistory): CachedHistory | undefined {
+    const { maxAgeMs } = this.limitsValue;
+    if (maxAgeMs === undefined) return entry;
+    const cutoff = this.now() - maxAgeMs;
+    const n = entry.times.length;
+    let first = 0;
+    while (first < n && entry.times[first] < cutoff) first++;
+    if (first === n) return undefined;
+    if (first === 0) return entry;
+    const times = entry.times.slice(first);
+    const values = entry.values.slice(first);
+    return { ...entry, from: Math.max(entry.from, cutoff), times, values, bytes: times.byteLength + values.byteLength };
+  }
+
+  /** Delete what is older than the age limit, then the entries saved longest ago beyond the byte cap. */
+  async prune(): Promise<void> {
     const tx = this.db.transaction(STORE, 'readwrite');
-    let cursor = await tx.store.index('savedAt').openCursor();
-    while (cursor && total > this.maxBytes) {
-      total -= (cursor.value as CachedHistory).bytes;
-      this.keys.delete((cursor.value as CachedHistory).key);
-      await cursor.delete();
+    let total = 0;
+    let cursor = await tx.store.openCursor();
+    while (cursor) {
+      const entry = cursor.value as CachedHistory;
+      const kept = this.withinAge(entry);
+      if (!kept) {
+        this.keys.delete(entry.key);
+        await cursor.delete();
+      } else {
+        if (kept !== entry) await cursor.update(kept);
+        total += kept.bytes;
+      }
       cursor = await cursor.continue();
+    }
+    let oldest = total > this.limitsValue.maxBytes ? await tx.store.index('savedAt').openCursor() : null;
+    while (oldest && total > this.limitsValue.maxBytes) {
+      total -= (oldest.value as CachedHistory).bytes;
+      this.keys.delete((oldest.value as CachedHistory).key);
+      await oldest.delete();
+      oldest = await oldest.continue();
     }
     await tx.done;
   }

@@ -12,6 +12,7 @@ import { isAbsurdValue, parseStateNumber } from '../core/series/parse';
 import { applyEntityMessage, type CompressedEntityMessage, type EntitySnapshot } from './entity-updates';
 import { HistoryLoader, type HistoryChunk } from './history';
 import type { HistoryCache } from './history-cache';
+import { DEFAULT_RETENTION, combineRetention, sameRetention, type Retention, type RetentionRequest } from './retention';
 import { monitorServices } from './services';
 import { subscribeCompressedEntities } from './api/entities';
 import type { Unsubscribe, WsMessage } from './api/websocket';
@@ -43,8 +44,8 @@ export interface StoreOptions {
   releaseDelayMs?: number;
   /** Samples kept per entity while it is watched (a day at one sample every 2 s). */
   samplesPerEntity?: number;
-  /** How long live samples are kept when no card asks for a longer history window. */
-  liveWindowMs?: number;
+  /** Retention while no card asks for other values (default DEFAULT_RETENTION, src/ha/retention.ts). */
+  retention?: Partial<Retention>;
   /** Batch delay of history requests (default 0: the end of the current task). */
   historyBatchDelayMs?: number;
   /** Backfill after a reconnect is repeated after these delays, for states the recorder had not written yet. */
@@ -116,7 +117,14 @@ export class VitalsStore {
   /** Corrections made to incoming data: future stamps clamped, absurd values taken as gaps. */
   readonly dataNotes: DataNotes = { futureStamps: 0, absurdValues: 0 };
   readonly history: HistoryLoader;
-  private readonly opts: Required<StoreOptions>;
+  private readonly opts: Required<Omit<StoreOptions, 'retention'>>;
+  /** What the attached cards ask for (`retention:`), and the values in force. */
+  private readonly retentionRequests = new Set<RetentionRequest>();
+  private readonly retentionDefaults: Retention;
+  private retentionValue: Retention;
+  /** The cache once open (undefined before, or where IndexedDB is unavailable). */
+  private openCache?: HistoryCache;
+  private prunePending = false;
   /** Newest sample time across watched entities when the websocket dropped: backfill starts there. */
   private disconnectedAfter?: number;
 
@@ -128,7 +136,6 @@ export class VitalsStore {
       batchDelayMs: options.batchDelayMs ?? 0,
       releaseDelayMs: options.releaseDelayMs ?? 30_000,
       samplesPerEntity: options.samplesPerEntity ?? 43_200,
-      liveWindowMs: options.liveWindowMs ?? 3_600_000,
       historyBatchDelayMs: options.historyBatchDelayMs ?? 0,
       backfillRetryDelaysMs: options.backfillRetryDelaysMs ?? [2_000, 7_000],
       now: options.now ?? (() => Date.now()),
@@ -140,6 +147,13 @@ export class VitalsStore {
       batchDelayMs: this.opts.historyBatchDelayMs,
       now: this.opts.now,
       setTimeout: this.opts.setTimeout,
+    });
+    this.retentionDefaults = { ...DEFAULT_RETENTION, ...options.retention };
+    this.retentionValue = this.retentionDefaults;
+    // Registered before any history load can await the cache: its first read has the limits.
+    void this.opts.cache.then((cache) => {
+      this.openCache = cache;
+      this.applyCacheLimits();
     });
     connection.addEventListener('disconnected', () => {
       if (this.disconnectedAfter === undefined) this.disconnectedAfter = this.newestSampleTime();
@@ -167,19 +181,13 @@ export class VitalsStore {
    */
   watch(entityId: string, listener: EntityListener, options: WatchOptions = {}): () => void {
     let entry = this.watched.get(entityId);
-    const windowMs = Math.max(options.historyMs ?? 0, this.opts.liveWindowMs);
+    const windowMs = Math.max(options.historyMs ?? 0, this.retentionValue.liveWindowMs);
     if (!entry) {
       entry = this.newEntry(windowMs, isVirtualMetric(entityId));
       this.watched.set(entityId, entry);
     } else if (entry.windowMs < windowMs) {
       // A card wants a longer window than the series keeps: widen it, keeping what it holds.
-      const wider = this.newEntry(windowMs, isVirtualMetric(entityId), entry.listeners);
-      wider.older = entry.older?.rebinned(bucketWidthFor(windowMs), windowMs);
-      wider.statistics = entry.statistics;
-      wider.lastStamp = entry.lastStamp;
-      entry.series.forEachInRange(-Infinity, Infinity, (t, v) => wider.series.append(t, v));
-      this.watched.set(entityId, wider);
-      entry = wider;
+      entry = this.widen(entityId, entry, windowMs);
     }
     entry.listeners.add(listener);
     const known = this.snapshots.get(entityId);
@@ -195,6 +203,67 @@ export class VitalsStore {
     };
   }
 
+  /** The entity's series made to keep `windowMs`, with what it holds. */
+  private widen(entityId: string, entry: Watched, windowMs: number): Watched {
+    const wider = this.newEntry(windowMs, isVirtualMetric(entityId), entry.listeners);
+    wider.older = entry.older?.rebinned(bucketWidthFor(windowMs), windowMs);
+    wider.statistics = entry.statistics;
+    wider.lastStamp = entry.lastStamp;
+    entry.series.forEachInRange(-Infinity, Infinity, (t, v) => wider.series.append(t, v));
+    this.watched.set(entityId, wider);
+    return wider;
+  }
+
+  /** The retention in force: per key the largest value an attached card asks for, else the default. */
+  get retention(): Retention {
+    return { ...this.retentionValue };
+  }
+
+  /**
+   * A card's `retention:` (plain numbers: src/ha/retention.ts). Returns the function that withdraws
+   * it (the card is detached or its config changed). Takes effect at once: a longer live window
+   * widens the series already held (a shorter one applies to series created from then on), and the
+   * cache gets the new limits (what is now too old or beyond the cap is deleted once the
+   * dashboard's cards have loaded, so a card still loading can ask for more first).
+   */
+  requestRetention(request: RetentionRequest): () => void {
+    const own = { ...request };
+    this.retentionRequests.add(own);
+    this.retentionChanged();
+    return () => {
+      if (this.retentionRequests.delete(own)) this.retentionChanged();
+    };
+  }
+
+  private retentionChanged(): void {
+    const next = combineRetention(this.retentionRequests, this.retentionDefaults);
+    if (sameRetention(next, this.retentionValue)) return;
+    const wider = next.liveWindowMs > this.retentionValue.liveWindowMs;
+    this.retentionValue = next;
+    if (wider) {
+      for (const [id, entry] of [...this.watched]) if (entry.windowMs < next.liveWindowMs) this.widen(id, entry, next.liveWindowMs);
+    }
+    this.applyCacheLimits();
+  }
+
+  /**
+   * Hand the cache the limits in force (its reads filter by them at once, with this store's clock),
+   * and delete what they exclude once the card code still loading has settled.
+   */
+  private applyCacheLimits(): void {
+    const cache = this.openCache;
+    if (!cache) return;
+    cache.configure({ maxBytes: this.retentionValue.cacheBytes, maxAgeMs: this.retentionValue.cacheAgeMs, now: this.opts.now });
+    if (this.prunePending) return;
+    this.prunePending = true;
+    void codeLoadsSettled(CODE_LOAD_HOLD_MS)
+      .then(() => {
+        this.prunePending = false;
+        return cache.prune();
+      })
+      .catch((err) => console.warn('ha-vitals: pruning the history cache failed', err));
+  }
+
   /**
    * Record a sample of a metric HA Vitals measures itself (`vitals.*`). Kept even while no card
    * watches it, so a card added later shows what was measured before.
@@ -202,7 +271,7 @@ export class VitalsStore {
   record(metricId: string, t: number, value: number, attributes: Record<string, unknown> = {}): void {
     let entry = this.watched.get(metricId);
     if (!entry) {
-      entry = this.newEntry(this.opts.liveWindowMs, true);
+      entry = this.newEntry(this.retentionValue.liveWindowMs, true);
       this.watched.set(metricId, entry);
     }
     entry.series.append(t, value);
@@ -237,7 +306,8 @@ export class VitalsStore {
    */
   private async loadHistory(entityId: string, windowMs: number): Promise<void> {
     try {
-      const cache = await this.opts.cache;
+      // cache_size_mb 0: no cache at all.
+      const cache = this.retentionValue.cacheBytes > 0 ? await this.opts.cache : undefined;
       if (cache?.mayHold(entityId) && this.history.coverage(entityId) === undefined) {
         // Cards attached, detached and re-attached within milliseconds (the frontend does that on
         // first render) all wait for the one restore, instead of fetching the whole window.
@@ -321,6 +391,10 @@ export class VitalsStore {
   }
 
   private async persist(entityId: string, cache: HistoryCache): Promise<void> {
+    // Saving applies the cache's limits: wait until the dashboard's cards (code still loading) have
+    // said what they want kept.
+    await codeLoadsSettled(CODE_LOAD_HOLD_MS);
+    if (this.retentionValue.cacheBytes === 0) return;
     const entry = this.watched.get(entityId);
     const covered = this.history.coverage(entityId);
     if (!entry || covered === undefined || entry.series.length === 0) return;

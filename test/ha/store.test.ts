@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { VitalsStore, storeFor } from '../../src/ha/store';
+import { DEFAULT_RETENTION } from '../../src/ha/retention';
 import { FakeConnection, sleep } from '../helpers/fake-connection';
 import { AlertEngine } from '../../src/core/alerts/engine';
 import { config } from '../core/alerts/helpers';
@@ -523,5 +524,108 @@ describe('VitalsStore over a dense window', () => {
     answerRaw({ 'sensor.m': [{ s: '30', lu: (now - 3_600_000) / 1000 }] });
     await sleep(20);
     expect([...store.series('sensor.m')!.copyRange().values]).to.deep.equal([30, 20]);
+  });
+});
+
+describe('VitalsStore retention (docs/retention.md)', () => {
+  const HOUR = 3_600_000;
+  const DAY = 86_400_000;
+  const T = Date.UTC(2026, 10, 26, 12, 0, 0);
+
+  it('keeps measurements for the largest live window asked for, widening what it holds at once', () => {
+    // Arrange: a measurement recorded under the default live window (1 h).
+    const store = new VitalsStore(new FakeConnection() as never);
+    store.record('vitals.ws_rtt_ms', T, 1);
+    // Act: two cards ask for 2 h and 90 min; a sample 100 min later arrives.
+    store.requestRetention({ liveWindowMs: 2 * HOUR });
+    store.requestRetention({ liveWindowMs: 90 * 60_000 });
+    store.record('vitals.ws_rtt_ms', T + 100 * 60_000, 2);
+    // Assert
+    expect(store.retention.liveWindowMs).to.equal(2 * HOUR);
+    expect([...store.series('vitals.ws_rtt_ms')!.copyRange().values]).to.deep.equal([1, 2]);
+  });
+
+  it('goes back to the smaller value, then to the default, as the cards that asked are detached', () => {
+    // Arrange
+    const store = new VitalsStore(new FakeConnection() as never);
+    const releaseLarge = store.requestRetention({ liveWindowMs: 2 * HOUR, cacheAgeMs: 30 * DAY });
+    const releaseSmall = store.requestRetention({ liveWindowMs: 90 * 60_000 });
+    // Act
+    releaseLarge();
+    releaseLarge(); // a second call is harmless
+    const afterLarge = store.retention;
+    releaseSmall();
+    // Assert
+    expect(afterLarge).to.deep.equal({ ...DEFAULT_RETENTION, liveWindowMs: 90 * 60_000 });
+    expect(store.retention).to.deep.equal(DEFAULT_RETENTION);
+    store.record('vitals.x', T, 1);
+    store.record('vitals.x', T + HOUR + 1, 2);
+    expect([...store.series('vitals.x')!.copyRange().values]).to.deep.equal([2]);
+  });
+
+  it('applies the byte cap a card asks for to the history cache at once', async () => {
+    // Arrange: the cache holds two entries of 1,600 bytes.
+    const { HistoryCache } = await import('../../src/ha/history-cache');
+    const cache = (await HistoryCache.open('test', { dbName: `store-retention-bytes-${Date.now()}` }))!;
+    await cache.save('sensor.old', '', T, new Float64Array(100).fill(T), new Float64Array(100), T);
+    await cache.save('sensor.new', '', T, new Float64Array(100).fill(T), new Float64Array(100), T + 1);
+    const store = new VitalsStore(new FakeConnection() as never, { now: () => T, cache: Promise.resolve(cache) });
+    // Act
+    const release = store.requestRetention({ cacheBytes: 2_000 });
+    await sleep(20);
+    // Assert: the entry saved earlier is evicted.
+    expect(cache.limits.maxBytes).to.equal(2_000);
+    expect(await cache.totalBytes()).to.equal(1_600);
+    expect(cache.mayHold('sensor.old')).to.equal(false);
+    release();
+    await sleep(20);
+    expect(cache.limits.maxBytes).to.equal(DEFAULT_RETENTION.cacheBytes);
+    cache.close();
+  });
+
+  it('restores no cached sample older than cache_days, asks the recorder for that part, and deletes it from the cache', async () => {
+    // Arrange: the cache holds sensor.a from 3 days ago; a card asks for cache_days 1 and a 3-day window.
+    const { HistoryCache } = await import('../../src/ha/history-cache');
+    const cache = (await HistoryCache.open('test', { dbName: `store-retention-age-${Date.now()}` }))!;
+    await cache.save('sensor.a', '%', T - 3 * DAY, new Float64Array([T - 3 * DAY, T - 2 * DAY, T - HOUR]), new Float64Array([1, 2, 3]), T - HOUR);
+    const connection = new FakeConnection();
+    connection.setState('sensor.a', '4', { unit_of_measurement: '%' }, T / 1000);
+    // The recorder has the older part (with other values than the cache, to tell them apart).
+    connection.responders.set('history/history_during_period', (msg) =>
+      Date.parse(msg.start_time as string) === T - 3 * DAY ? { 'sensor.a': [{ s: '10', lu: (T - 3 * DAY) / 1000 }, { s: '20', lu: (T - 2 * DAY) / 1000 }] } : {},
+    );
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1, historyBatchDelayMs: 1, now: () => T, cache: Promise.resolve(cache) });
+    store.frontendStates = { 'sensor.a': { attributes: { unit_of_measurement: '%' } } };
+    // Act
+    store.requestRetention({ cacheAgeMs: DAY });
+    store.watch('sensor.a', () => undefined, { historyMs: 3 * DAY });
+    await sleep(50);
+    // Assert
+    expect([...store.series('sensor.a')!.copyRange().values]).to.deep.equal([10, 20, 3, 4]);
+    const starts = connection.sent.filter((m) => m.type === 'history/history_during_period').map((m) => Date.parse(m.start_time as string));
+    expect(starts).to.include(T - 3 * DAY);
+    const cached = await cache.load('sensor.a', '%');
+    expect([...cached!.values]).to.deep.equal([3, 4]);
+    expect(cached!.from).to.equal(T - DAY);
+    cache.close();
+  });
+
+  it('with cache_size_mb 0 neither reads nor writes the cache, and empties it', async () => {
+    // Arrange
+    const { HistoryCache } = await import('../../src/ha/history-cache');
+    const cache = (await HistoryCache.open('test', { dbName: `store-retention-off-${Date.now()}` }))!;
+    await cache.save('sensor.a', '%', T - HOUR, new Float64Array([T - HOUR]), new Float64Array([1]), T - HOUR);
+    const connection = new FakeConnection();
+    connection.setState('sensor.a', '4', { unit_of_measurement: '%' }, T / 1000);
+    const store = new VitalsStore(connection as never, { batchDelayMs: 1, historyBatchDelayMs: 1, now: () => T, cache: Promise.resolve(cache) });
+    store.frontendStates = { 'sensor.a': { attributes: { unit_of_measurement: '%' } } };
+    // Act
+    store.requestRetention({ cacheBytes: 0 });
+    store.watch('sensor.a', () => undefined, { historyMs: 2 * HOUR });
+    await sleep(50);
+    // Assert
+    expect([...store.series('sensor.a')!.copyRange().values]).to.deep.equal([4]);
+    expect(await cache.totalBytes()).to.equal(0);
+    cache.close();
   });
 });
