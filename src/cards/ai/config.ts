@@ -6,6 +6,7 @@ import { coerce, unknown } from 'superstruct';
 import { entityId, leaf, listOf, maybe, nonEmptyText, numberIn, text, withDefault } from '../../core/config/structs';
 import { PROBE_SENTENCES, probeSentence, type ProbeSentence } from '../../ha/telemetry/probe-sentences';
 import { cardConfig, shape, type CardConfigOf, type Infer } from '../../core/config/card';
+import { retentionKey } from '../shared/retention';
 import { entityShorthand, parseCardConfig } from '../shared/config';
 
 export const AI_CARD_TYPE = 'vitals-ai-card';
@@ -69,6 +70,8 @@ export const aiCardStruct = cardConfig({
   poll_interval: withDefault(numberIn(AI_LIMITS.poll_interval.min, AI_LIMITS.poll_interval.max), AI_DEFAULTS.poll_interval),
   probe: maybe(probe),
   metrics: withDefault(listOf(metric, 'metrics (entity ids or {entity, name})', { single: true }), AI_DEFAULTS.metrics),
+  /** What this browser keeps (shared by the dashboard's cards): docs/retention.md. */
+  ...retentionKey,
 });
 
 export type AiCardConfig = CardConfigOf<typeof aiCardStruct>;

@@ -5,6 +5,7 @@
 import { unknown } from 'superstruct';
 import { DEFAULT_RULES, checkSlotBudget, parseAlertsConfig, type AlertsConfig } from '../../core/config/alerts';
 import { cardConfig, type CardConfigOf } from '../../core/config/card';
+import { retentionKey } from '../shared/retention';
 import { bool, duration, entityId, listOf, maybe, numberIn, oneOf, text, withDefault } from '../../core/config/structs';
 import { formatErrors } from '../../core/config/validate';
 import { parseCardConfig } from '../shared/config';
@@ -45,6 +46,8 @@ export const alertsCardStruct = cardConfig({
    * the devices' heartbeat; needs MQTT). Always on when the card has rules that run in HA.
    */
   watchdog: withDefault(bool, ALERTS_DEFAULTS.watchdog),
+  /** What this browser keeps (shared by the dashboard's cards): docs/retention.md. */
+  ...retentionKey,
 });
 
 /** The parsed config: the schema's type, with `alerts` validated (`DEFAULT_RULES` when entities are given and `alerts:` is omitted). */
@@ -75,6 +78,7 @@ export function parseAlertsCardConfig(input: unknown): AlertsCardConfig {
     snooze_options: raw.snooze_options,
     report: raw.report,
     watchdog: raw.watchdog,
+    ...(raw.retention && { retention: raw.retention }),
   };
 }
 

@@ -6,6 +6,7 @@ import { actionKeys } from '../../core/config/actions';
 import { coerce, refine, unknown } from 'superstruct';
 import { bool, duration, entityId, finiteNumber, listOf, maybe, nonEmptyText, numberIn, oneOf, text, withDefault } from '../../core/config/structs';
 import { cardConfig, limitMs, shape, type CardConfigOf, type Infer } from '../../core/config/card';
+import { retentionKey } from '../shared/retention';
 import { entityShorthand, parseCardConfig } from '../shared/config';
 import { colour } from '../shared/colour';
 
@@ -91,6 +92,8 @@ export const historyCardStruct = cardConfig({
   forecast: maybe(forecast),
   /** Comparison offset in ms (written as a duration: `7d`, `24h`). */
   compare: maybe(compare),
+  /** What this browser keeps (shared by the dashboard's cards): docs/retention.md. */
+  ...retentionKey,
 });
 
 export type HistoryCardConfig = CardConfigOf<typeof historyCardStruct>;

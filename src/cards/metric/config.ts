@@ -5,6 +5,7 @@
 import { actionKeys } from '../../core/config/actions';
 import { parseAlertsConfig, type AlertsConfig } from '../../core/config/alerts';
 import { cardConfig, durationFromTo, shape, type CardConfigOf, type Infer } from '../../core/config/card';
+import { retentionKey } from '../shared/retention';
 import { entityId, leaf, listOf, maybe, nonEmptyText, numberIn, oneOf, withDefault } from '../../core/config/structs';
 import { formatErrors, validate } from '../../core/config/validate';
 
@@ -69,6 +70,8 @@ export const metricCardStruct = cardConfig({
   show_sparkline: booleanDefault(METRIC_DEFAULTS.show_sparkline),
   // Checked by parseAlertsConfig below, so its errors read as the user wrote them (`alerts[0].for`).
   alerts: maybe(leaf<unknown>('alerts', 'a list of alert rules', () => true)),
+  /** What this browser keeps (shared by the dashboard's cards): docs/retention.md. */
+  ...retentionKey,
 });
 
 /** The parsed config: the schema's type, with `alerts` validated by the alerts schema. */

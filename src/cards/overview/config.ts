@@ -4,6 +4,7 @@
  */
 import { refine } from 'superstruct';
 import { cardConfig, limitMs, type CardConfigOf } from '../../core/config/card';
+import { retentionKey } from '../shared/retention';
 import { duration, entityId, listOf, maybe, nonEmptyText, numberIn, text, withDefault } from '../../core/config/structs';
 import { discoverSystemSensors, type SystemRole } from '../../ha/telemetry/system';
 import { parseCardConfig } from '../shared/config';
@@ -58,6 +59,8 @@ export const overviewCardStruct = cardConfig({
   baseline: withDefault(duration, OVERVIEW_DEFAULTS.baseline),
   max_insights: withDefault(numberIn(OVERVIEW_LIMITS.max_insights.min, OVERVIEW_LIMITS.max_insights.max, true), OVERVIEW_DEFAULTS.max_insights),
   navigation_path: maybe(navigationPath),
+  /** What this browser keeps (shared by the dashboard's cards): docs/retention.md. */
+  ...retentionKey,
 });
 
 export type OverviewCardConfig = CardConfigOf<typeof overviewCardStruct>;

@@ -8,6 +8,7 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { HomeAssistant } from 'custom-card-helpers';
 import { storeFor, type VitalsStore } from '../../ha/store';
+import { retentionRequestOf, type RetentionConfig } from './retention';
 import { ENGLISH_FORMATTER, formatterFor, type Formatter, type LocaleSource } from '../../ui/format';
 import { ENGLISH, isRightToLeft, languageOf, localizeFor, type Localize } from '../../ui/localize';
 
@@ -90,6 +91,9 @@ export abstract class VitalsCardBase<Config extends object = object> extends Lit
     const connection = this._hass?.connection;
     if (!config || !connection || !this.isConnected) return;
     this.store = storeFor(connection);
+    // Every card's `retention:` (docs/retention.md): asked of the shared store while attached.
+    const retention = retentionRequestOf((config as { retention?: RetentionConfig }).retention);
+    if (retention) this.disposers.push(this.store.requestRetention(retention));
     this.start(config, this.store, connection);
   }
 

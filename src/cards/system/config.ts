@@ -6,6 +6,7 @@ import { actionKeys } from '../../core/config/actions';
 import { refine } from 'superstruct';
 import { entityId, finiteNumber, maybe, nonEmptyText, numberIn, strictObject, text, withDefault } from '../../core/config/structs';
 import { cardConfig, shape, type CardConfigOf, type Infer } from '../../core/config/card';
+import { retentionKey } from '../shared/retention';
 import { entityShorthand, numericSensorIds, parseCardConfig } from '../shared/config';
 
 /** A year: the longest sparkline and forecast window. */
@@ -48,6 +49,8 @@ export const systemCardStruct = cardConfig({
   title: maybe(text),
   entities,
   hours_to_show: withDefault(numberIn(SYSTEM_LIMITS.hours_to_show.min, SYSTEM_LIMITS.hours_to_show.max), SYSTEM_DEFAULTS.hours_to_show),
+  /** What this browser keeps (shared by the dashboard's cards): docs/retention.md. */
+  ...retentionKey,
 });
 
 export type SystemCardConfig = CardConfigOf<typeof systemCardStruct>;

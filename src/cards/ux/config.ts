@@ -5,6 +5,7 @@ import { actionKeys } from '../../core/config/actions';
 import { coerce, refine, unknown } from 'superstruct';
 import { entityId, listOf, maybe, nonEmptyText, numberIn, oneOf, text, withDefault } from '../../core/config/structs';
 import { cardConfig, durationFromTo, shape, type CardConfigOf, type Infer } from '../../core/config/card';
+import { retentionKey } from '../shared/retention';
 import { parseCardConfig } from '../shared/config';
 import { quantileSorted } from '../../core/stats/quantile';
 import type { ReportedMetric } from '../../ha/mqtt-reporter';
@@ -149,6 +150,8 @@ export const uxCardStruct = cardConfig({
   devices: withDefault(listOf(device, 'devices (entity ids or {name, entity_prefix})', { single: true }), UX_DEFAULTS.devices),
   /** Publish this browser's figures as MQTT sensors `sensor.ha_vitals_<device>_<metric>`. */
   report: maybe(report),
+  /** What this browser keeps (shared by the dashboard's cards): docs/retention.md. */
+  ...retentionKey,
 });
 
 export type UxCardConfig = CardConfigOf<typeof uxCardStruct>;
