@@ -36,11 +36,13 @@ export const DEFAULT_RETENTION: Readonly<Retention> = {
   // more than a dashboard shows, and a small share of any tablet's storage quota. Beyond it, the
   // entries saved longest ago are dropped first.
   cacheBytes: 20 * MIB,
-  // 7 days: the longest window a card computes from raw samples (the metric card's `window`, the
-  // rule preview's "Last 7 days"), and less than the recorder keeps raw states by default (10 days),
-  // so what the cache drops can always be fetched again. Entities no dashboard showed for a week
-  // (removed cards, renamed sensors) leave the cache instead of occupying it until the byte cap.
-  cacheAgeMs: 7 * DAY_MS,
+  // 10 days: the windows cards ask for by default reach 8 days (the overview's 7-day baseline
+  // plus its hour, a history card's "vs last week" over a day), so a reload paints them from the
+  // cache and asks the recorder only for the minutes since; and it is the recorder's own default
+  // (`purge_keep_days`), so nothing is kept here that Home Assistant could not give again. Entities
+  // no dashboard showed for that long (removed cards, renamed sensors) leave the cache instead of
+  // occupying it until the byte cap pushes them out.
+  cacheAgeMs: 10 * DAY_MS,
   // 1 hour: the longest window of the UX card's figures (measured in this browser, so nowhere
   // else to fetch them from) and of a metric card's sparkline of the current value. Cards that
   // need more ask for their own window; at one sample a second this is 3,600 samples (56 KiB) per entity.

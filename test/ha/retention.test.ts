@@ -10,7 +10,7 @@ describe('combineRetention', () => {
     // Act
     const retention = combineRetention([]);
     // Assert
-    expect(retention).to.deep.equal({ cacheBytes: 20 * MIB, cacheAgeMs: 7 * DAY_MS, liveWindowMs: HOUR_MS });
+    expect(retention).to.deep.equal({ cacheBytes: 20 * MIB, cacheAgeMs: 10 * DAY_MS, liveWindowMs: HOUR_MS });
     expect(retention).to.deep.equal(DEFAULT_RETENTION);
   });
 
@@ -21,7 +21,7 @@ describe('combineRetention', () => {
     // Act
     const retention = combineRetention([tablet, history]);
     // Assert
-    expect(retention).to.deep.equal({ cacheBytes: 50 * MIB, cacheAgeMs: 7 * DAY_MS, liveWindowMs: 2 * HOUR_MS });
+    expect(retention).to.deep.equal({ cacheBytes: 50 * MIB, cacheAgeMs: 10 * DAY_MS, liveWindowMs: 2 * HOUR_MS });
   });
 
   it('lets cards lower a value below the default when every card that sets it agrees', () => {

@@ -4,7 +4,7 @@
  * ```yaml
  * retention:
  *   cache_size_mb: 20   # IndexedDB history cache, all entities together (0: no cache)
- *   cache_days: 7       # cached samples older than this are dropped
+ *   cache_days: 10      # cached samples older than this are dropped
  *   live_window: 1h     # samples kept in memory for what no card asks a longer window for
  * ```
  *

@@ -65,7 +65,7 @@ describe('retention: the key every card accepts', () => {
 
   it('documents defaults and limits that agree with what the store keeps', () => {
     // Assert: the defaults, as a user writes them, are the store's plain numbers.
-    expect(RETENTION_DEFAULTS).to.deep.equal({ cache_size_mb: 20, cache_days: 7, live_window: '1h' });
+    expect(RETENTION_DEFAULTS).to.deep.equal({ cache_size_mb: 20, cache_days: 10, live_window: '1h' });
     expect(retentionRequestOf(parseMetricCardConfig({ entity: 'sensor.cpu', retention: RETENTION_DEFAULTS }).retention)).to.deep.equal(DEFAULT_RETENTION);
     // The limits include the defaults.
     expect(RETENTION_DEFAULTS.cache_size_mb).to.be.within(RETENTION_LIMITS.cache_size_mb.min, RETENTION_LIMITS.cache_size_mb.max);
