@@ -36,6 +36,15 @@ const tabs = ha.pages;
 const creates = () => ha.calls('persistent_notification', 'create');
 const claimPublishes = () => ha.calls('mqtt', 'publish').filter((c) => String(c.service_data?.topic).startsWith('ha-vitals/claims/'));
 const sentLog = (page) => page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('ha-vitals:sent-intents') ?? '{}')));
+/** Resolves when every device's sent-log holds `count` ids; otherwise throws what each holds, so a timeout says who lagged and with what. */
+const everyDeviceDecided = (devices, count) => async () => {
+  const logs = await Promise.all(devices.map((tab) => sentLog(tab.page)));
+  if (logs.every((ids) => ids.length === count)) return true;
+  const marks = claimPublishes().map((c) => c.service_data.payload);
+  const cards = await Promise.all(devices.map((tab) => tab.page.locator('vitals-alerts-card .delivery').first().textContent({ timeout: 1000 }).then((t) => t?.replace(/\s+/g, ' ').trim(), () => '(no delivery line)')));
+  const consoles = devices.map((tab) => tab.consoleLog?.filter((l) => /error|warn/i.test(l.type ?? String(l))).slice(-3));
+  throw new Error(`sent-logs ${JSON.stringify(logs)}; claims ${marks.join(' ')}; creates ${creates().length}; cards ${JSON.stringify(cards)}; console ${JSON.stringify(consoles)}`);
+};
 
 test(`[${LANE}] ${DEVICES} devices showing the same alert rule: exactly one of them sends the notification`, async (t) => {
   for (const tab of tabs) await tab.page.locator('vitals-alerts-card').getByText(/All clear/).waitFor({ timeout: 20000 });
@@ -43,7 +52,7 @@ test(`[${LANE}] ${DEVICES} devices showing the same alert rule: exactly one of t
   await ha.lane.setState(ENTITY, 97, { unit_of_measurement: '%', friendly_name: 'Claim load' });
   for (const tab of tabs) await tab.page.locator('vitals-alerts-card li.alert.firing').first().waitFor({ state: 'visible', timeout: 20000 });
   // Every device handles the intent (its sent-log holds the id) once it decided.
-  await waitFor(async () => (await Promise.all(tabs.map((tab) => sentLog(tab.page)))).every((ids) => ids.length === 1), { timeoutMs: 30000, what: 'every device decided' });
+  await waitFor(everyDeviceDecided(tabs, 1), { timeoutMs: 30000, what: 'every device decided' });
   await sleep(3000); // a late duplicate would show up here
   // Assert
   const logs = await Promise.all(tabs.map((tab) => sentLog(tab.page)));
@@ -80,7 +89,7 @@ test(`[${LANE}] the resolved notice is sent once too, and a device opened later 
   await ha.lane.setState(ENTITY, 10, { unit_of_measurement: '%', friendly_name: 'Claim load' });
   // Resolved notices go out with the group's next flush (group_interval 10 s), as in Alertmanager.
   await waitFor(async () => (await Promise.all(tabs.map((tab) => sentLog(tab.page)))).every((ids) => ids.length >= 1) && creates().length >= 2, { timeoutMs: 45000, what: 'the resolved notice' });
-  await waitFor(async () => (await Promise.all(tabs.slice(0, DEVICES).map((tab) => sentLog(tab.page)))).every((ids) => ids.length === 2), { timeoutMs: 20000, what: 'every device decided the resolved notice' });
+  await waitFor(everyDeviceDecided(tabs.slice(0, DEVICES), 2), { timeoutMs: 20000, what: 'every device decided the resolved notice' });
   await sleep(3000);
   // Assert
   assert.equal(before, 1, 'the late device sent no firing notification');

@@ -9,19 +9,24 @@
  *
  *   1. Subscribe to the intent's claim topic and its `sent` sub-topic (`<topic>/#`). A claim left
  *      there (retained) by a device that already decided arrives within `settleMs`.
- *   2. Otherwise publish our own claim, retained, through `mqtt.publish`, and wait for claims to
- *      come back: the first one (ours or a device that published at the same moment) wins.
+ *   2. Otherwise publish our own claim, retained, through `mqtt.publish`, on our own sub-topic
+ *      (`<topic>/claim/<device>`), and wait for claims to come back: the first one (ours or a
+ *      device that published at the same moment) wins. Each device keeps its own retained claim:
+ *      on one shared topic the last of two simultaneous claims (the loser's) would replace the
+ *      winner's, and a device coming later would find a `sent` mark matching no claim it can see,
+ *      and send again.
  *   3. The winner sends, then publishes a `sent` mark carrying its claim's nonce on `<topic>/sent`
  *      (retained too, so the claim itself stays retained for devices that come late). A device
  *      that lost waits up to `confirmMs` for the winner's mark; without it (the winner was closed
  *      or frozen, or its call failed) it sends itself. A duplicate in that rare case beats a lost
  *      alert.
  *
- * A `sent` mark counts only when it carries the nonce of the claim that won: a mark on its own
- * (a forged retained message, or one left from another intent) silences nobody.
+ * A `sent` mark counts only when it carries the device and nonce of a claim seen on that device's
+ * claim topic: a mark on its own (a forged retained message, or one left from another intent)
+ * silences nobody.
  *
- * Claims share `buckets` topics (the id picks one), so the broker keeps at most twice that many
- * retained messages. Where the claim cannot be made (not an admin: `mqtt/subscribe` is admin
+ * Claims share `buckets` topics (the id picks one), so the broker keeps at most that many times
+ * (devices + 1) retained messages. Where the claim cannot be made (not an admin: `mqtt/subscribe` is admin
  * only; no MQTT integration; broker down; the websocket reconnecting) the notification is sent at
  * once: duplicates collapse on the phone through `tag` and `notification_id`.
  */
@@ -70,10 +75,11 @@ function parseClaim(event: unknown, topic: string): Claim | undefined {
   try {
     const claim = JSON.parse(payload) as Partial<Claim> | null;
     if (!claim || typeof claim.intent !== 'string' || typeof claim.device !== 'string' || typeof claim.nonce !== 'string') return undefined;
-    // A mark is only a mark on the `sent` topic, a claim only on the claim topic.
-    const onSentTopic = message?.topic === `${topic}/sent`;
-    if (claim.sent === true) return onSentTopic ? { intent: claim.intent, device: claim.device, nonce: claim.nonce, sent: true } : undefined;
-    return onSentTopic ? undefined : { intent: claim.intent, device: claim.device, nonce: claim.nonce };
+    // A mark is only a mark on the `sent` topic, a claim only on its device's claim topic (or the
+    // bare topic, where versions before per-device claims put theirs).
+    if (claim.sent === true) return message?.topic === `${topic}/sent` ? { intent: claim.intent, device: claim.device, nonce: claim.nonce, sent: true } : undefined;
+    const onClaimTopic = message?.topic === topic || message?.topic === deviceClaimTopic(topic, claim.device);
+    return onClaimTopic ? { intent: claim.intent, device: claim.device, nonce: claim.nonce } : undefined;
   } catch {
     return undefined; // someone else's message on our topic
   }
@@ -83,6 +89,11 @@ function parseClaim(event: unknown, topic: string): Claim | undefined {
 export function claimTopic(intentId: string, prefix = 'ha-vitals/claims', buckets = 1024): string {
   const digits = parseInt(intentId.slice(-6), 16);
   return `${prefix}/${(Number.isFinite(digits) ? digits : intentId.length) % buckets}`;
+}
+
+/** A device's own claim topic under an intent's topic (the id kept to what a topic level may hold). */
+function deviceClaimTopic(topic: string, deviceId: string): string {
+  return `${topic}/claim/${deviceId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64)}`;
 }
 
 class Timeout extends Error {}
@@ -96,10 +107,13 @@ class ClaimLog {
     return this.seen.find((c) => !c.sent);
   }
 
-  /** The winner marked its claim sent (a mark with any other nonce does not count). */
+  /**
+   * A claim seen here was marked sent by its device. Not only the first one: a device that comes
+   * late gets the retained claims in no particular order, and a mark names the claim that won.
+   */
   get confirmed(): boolean {
-    const winner = this.winner;
-    return !!winner && this.seen.some((c) => c.sent && c.nonce === winner.nonce && c.device === winner.device);
+    const claims = this.seen.filter((c) => !c.sent);
+    return this.seen.some((mark) => mark.sent && claims.some((c) => c.nonce === mark.nonce && c.device === mark.device));
   }
   private waiters = new Set<() => void>();
 
@@ -171,7 +185,7 @@ export class MqttClaims {
       if (log.winner) return await this.lost(log, send);
       const mine: Claim = { intent: intentId, device: this.opts.deviceId, nonce: this.opts.random() };
       try {
-        await this.bounded(this.publish(topic, mine));
+        await this.bounded(this.publish(deviceClaimTopic(topic, mine.device), mine));
       } catch {
         return await this.unavailable(send);
       }

@@ -72,7 +72,7 @@ describe('MqttClaims', () => {
     expect(sends.count).to.equal(1);
     const claim = { intent: ID, device: 'dev-a', nonce: 'n1' };
     expect(broker.published).to.deep.equal([
-      { topic: claimTopic(ID), payload: JSON.stringify(claim), retain: true, qos: 1 },
+      { topic: `${claimTopic(ID)}/claim/dev-a`, payload: JSON.stringify(claim), retain: true, qos: 1 },
       { topic: `${claimTopic(ID)}/sent`, payload: JSON.stringify({ ...claim, sent: true }), retain: true, qos: 1 },
     ]);
     expect(claimTopic(ID)).to.match(/^ha-vitals\/claims\/\d+$/);
@@ -152,6 +152,22 @@ describe('MqttClaims', () => {
     expect(sends.count).to.equal(1);
     expect(outcomes.filter((o) => o === 'won')).to.have.length(1);
     expect(outcomes.filter((o) => o === 'lost')).to.have.length(7);
+  });
+
+  it('lets a device that comes late lose when two devices claimed at the same moment: the loser\'s claim does not hide the winner\'s', async () => {
+    // Arrange: two devices claim together (each claim is retained), the winner sends and marks it.
+    const broker = new FakeBroker();
+    const pair = ['dev-a', 'dev-b'].map((deviceId, k) => new MqttClaims(broker.transport(), { deviceId, random: () => `n${k}`, ...fast }));
+    const sends = counter();
+    const together = await Promise.all(pair.map((d) => d.run(ID, sends.send)));
+    const late = new MqttClaims(broker.transport(), { deviceId: 'dev-c', ...fast });
+    // Act
+    const lateOutcome = await late.run(ID, sends.send);
+    // Assert
+    expect([...together].sort()).to.deep.equal(['lost', 'won']);
+    expect(lateOutcome).to.equal('lost');
+    expect(sends.count).to.equal(1);
+    expect([...broker.retained.keys()].filter((t) => t.startsWith(claimTopic(ID))).sort()).to.deep.equal([`${claimTopic(ID)}/claim/dev-a`, `${claimTopic(ID)}/claim/dev-b`, `${claimTopic(ID)}/sent`]);
   });
 
   it('lets a device that comes late lose to the retained claim, and ignores other intents and foreign payloads on the topic', async () => {
