@@ -256,7 +256,10 @@ export class VitalsStore {
     cache.configure({ maxBytes: this.retentionValue.cacheBytes, maxAgeMs: this.retentionValue.cacheAgeMs, now: this.opts.now });
     if (this.prunePending) return;
     this.prunePending = true;
+    // After the code still loading, and after the current task: cards that leave and cards that
+    // arrive in one go (a view switch, a config edit) are counted together.
     void codeLoadsSettled(CODE_LOAD_HOLD_MS)
+      .then(() => new Promise((resolve) => this.opts.setTimeout(() => resolve(undefined), 0)))
       .then(() => {
         this.prunePending = false;
         return cache.prune();
