@@ -63,6 +63,26 @@ describe('retention: the key every card accepts', () => {
     });
   }
 
+  it('refuses hostile values with an Error that names the key, never a TypeError', () => {
+    // Arrange
+    const hostile: unknown[] = [null, [], 'x', -1, 1e308, Number.NaN, Infinity, '', {}, { constructor: 1 }, JSON.parse('{"__proto__": {"cache_days": 5}}')];
+    const values: unknown[] = [...hostile, ...hostile.map((v) => ({ cache_size_mb: v })), ...hostile.map((v) => ({ cache_days: v })), ...hostile.map((v) => ({ live_window: v }))];
+    // Act
+    const outcomes = values.map((retention) => {
+      try {
+        parseMetricCardConfig({ entity: 'sensor.cpu', retention });
+        return 'accepted';
+      } catch (err) {
+        return err instanceof TypeError || err instanceof RangeError ? `crash: ${String(err)}` : (err as Error).message;
+      }
+    });
+    // Assert: an empty mapping and {} pass; everything else is refused at retention or one of its keys.
+    for (const [i, outcome] of outcomes.entries()) {
+      if (outcome === 'accepted') expect(values[i], 'only an empty retention is accepted here').to.deep.equal({});
+      else expect(outcome, JSON.stringify(values[i])).to.match(/^vitals-metric-card: retention(\.(cache_size_mb|cache_days|live_window|constructor|__proto__))?: /);
+    }
+  });
+
   it('documents defaults and limits that agree with what the store keeps', () => {
     // Assert: the defaults, as a user writes them, are the store's plain numbers.
     expect(RETENTION_DEFAULTS).to.deep.equal({ cache_size_mb: 20, cache_days: 10, live_window: '1h' });
