@@ -71,6 +71,8 @@ export interface AlertHubOptions {
   heartbeat?: EvaluationHeartbeat;
   setInterval?: (fn: () => void, ms: number) => unknown;
   clearInterval?: (handle: unknown) => void;
+  /** Whether this tab is hidden now (default: the document's visibility). */
+  hidden?: () => boolean;
 }
 
 export interface HubAlert extends AlertSnapshot {
@@ -116,6 +118,9 @@ export class AlertHub {
   private readonly clock: Clock;
   private readonly storage?: ScopeStorage;
   private readonly evaluateEveryMs: number;
+  private readonly hidden: () => boolean;
+  private lastEvaluatedAt = -Infinity;
+  private dataEvaluationQueued = false;
   private readonly lingerMs: number;
   private readonly setIntervalFn: (fn: () => void, ms: number) => unknown;
   private readonly clearIntervalFn: (handle: unknown) => void;
@@ -137,6 +142,7 @@ export class AlertHub {
     this.clock = options.clock ?? { now: () => Date.now() };
     this.storage = options.storage ?? (typeof localStorage !== 'undefined' ? localStorage : undefined);
     this.evaluateEveryMs = options.evaluateEveryMs ?? 5_000;
+    this.hidden = options.hidden ?? (() => typeof document !== 'undefined' && document.visibilityState === 'hidden');
     this.lingerMs = options.lingerMs ?? 30_000;
     this.setIntervalFn = options.setInterval ?? ((fn, ms) => globalThis.setInterval(fn, ms));
     this.clearIntervalFn = options.clearInterval ?? ((h) => globalThis.clearInterval(h as number));
@@ -315,6 +321,7 @@ export class AlertHub {
 
   private async evaluateOnce(): Promise<void> {
     const now = this.clock.now();
+    this.lastEvaluatedAt = now;
     const batch: Promise<unknown>[] = [];
     for (const rt of this.scopes.values()) {
       if (!rt.warm) continue;
@@ -436,7 +443,10 @@ export class AlertHub {
             const stateClass = snapshot?.attributes.state_class;
             if (typeof stateClass === 'string') runtime.engine.describeSeries(entity, { stateClass });
             if (snapshot) runtime.described.add(entity);
-            if (runtime.warm) this.feed(runtime);
+            if (runtime.warm) {
+              this.feed(runtime);
+              this.evaluateSoon();
+            }
           },
           { historyMs },
         ),
@@ -503,6 +513,24 @@ export class AlertHub {
     saveEngine(this.storage, rt.scope.id, rt.engine);
   }
 
+  /**
+   * New data in a hidden tab: judge it now rather than at the next tick. A hidden tab's timers may
+   * run only once a minute (Chromium's intensive throttling after 5 min hidden), but websocket
+   * messages still arrive at once, so a hidden wall tablet follows the data; and the claim's own
+   * timers, started from this message task rather than from a chain of timers, are not throttled
+   * to a minute either. At most once per DATA_EVALUATION_MS (a burst of states is judged once); a
+   * microtask, not a timer. Visible tabs keep the timer: devices showing the same rule then judge
+   * at different moments instead of all claiming the same notification at once.
+   */
+  private evaluateSoon(): void {
+    if (this.dataEvaluationQueued || !this.hidden() || this.clock.now() - this.lastEvaluatedAt < DATA_EVALUATION_MS) return;
+    this.dataEvaluationQueued = true;
+    queueMicrotask(() => {
+      this.dataEvaluationQueued = false;
+      void this.evaluate();
+    });
+  }
+
   private ensureTimer(): void {
     if (this.timer !== undefined) return;
     this.timer = this.setIntervalFn(() => void this.evaluate(), this.evaluateEveryMs);
@@ -520,6 +548,9 @@ function listenStorage(listener: (key: string | null) => void): () => void {
 }
 
 const hubs = new WeakMap<VitalsStore, AlertHub>();
+
+/** Data-driven evaluations (hidden tabs) at most this often. */
+const DATA_EVALUATION_MS = 1_000;
 
 /** The connection's hub: one per store, whichever card asks first. */
 export function alertHubFor(store: VitalsStore): AlertHub {

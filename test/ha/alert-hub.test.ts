@@ -19,7 +19,7 @@ function config(rules: unknown) {
 
 const CPU_RULES = [{ name: 'cpu_high', type: 'threshold', above: 90, for: '0s', group_wait: '0s', notify: ['notify.phone'], severity: 'critical' }];
 
-function setup(storage = memoryStorage(), clockStart = Date.UTC(2026, 10, 26, 12)) {
+function setup(storage = memoryStorage(), clockStart = Date.UTC(2026, 10, 26, 12), hidden = () => false) {
   const connection = new FakeConnection();
   connection.responders.set('history/history_during_period', () => ({}));
   const clock = { t: clockStart, now() { return this.t; } };
@@ -28,7 +28,7 @@ function setup(storage = memoryStorage(), clockStart = Date.UTC(2026, 10, 26, 12
   const services = { callService: async (d: string, s: string, data: Record<string, unknown>) => void calls.push([d, s, data]) };
   const sent = new Set<string>();
   const gate = { once: async (id: string, send: () => Promise<void>) => (sent.has(id) ? false : (sent.add(id), await send(), true)) };
-  const hub = new AlertHub(store, { heartbeat: quietHeartbeat(), caller: services, clock, storage, gate, claims: passThroughClaims, shared: quietShared(store, storage), setInterval: () => 0, clearInterval: () => undefined });
+  const hub = new AlertHub(store, { heartbeat: quietHeartbeat(), caller: services, clock, storage, gate, claims: passThroughClaims, shared: quietShared(store, storage), setInterval: () => 0, clearInterval: () => undefined, hidden });
   return { connection, store, clock, calls, hub, storage };
 }
 
@@ -77,6 +77,40 @@ describe('AlertHub', () => {
     // Assert
     expect(without).to.equal(0);
     expect(heartbeat.published.map((p) => p.topic)).to.include('ha-vitals/heartbeat/all');
+  });
+
+  it('in a hidden tab, judges new data when it arrives, without waiting for a timer (hidden tabs run timers once a minute)', async () => {
+    // Arrange: the interval timer never fires; the tab is hidden
+    const { connection, clock, calls, hub } = setup(memoryStorage(), undefined, () => true);
+    connection.setState('sensor.cpu', '20', {}, clock.t / 1000 - 10);
+    hub.register({ id: 'card1', entities: ['sensor.cpu'], config: config(CPU_RULES) });
+    await sleep(20);
+    await hub.evaluate();
+    // Act
+    clock.t += 5_000;
+    connection.setState('sensor.cpu', '95', {}, clock.t / 1000);
+    await sleep(20);
+    // Assert
+    expect(hub.alerts().find((a) => a.key === 'cpu_high/sensor.cpu')?.state).to.equal('firing');
+    expect(calls.map(([d, s]) => `${d}.${s}`)).to.deep.equal(['notify.phone']);
+  });
+
+  it('in a visible tab, leaves new data to the timer, so devices showing the same rule do not all claim at the same instant', async () => {
+    // Arrange: visible; the interval timer never fires
+    const { connection, clock, calls, hub } = setup();
+    connection.setState('sensor.cpu', '20', {}, clock.t / 1000 - 10);
+    hub.register({ id: 'card1', entities: ['sensor.cpu'], config: config(CPU_RULES) });
+    await sleep(20);
+    await hub.evaluate();
+    // Act
+    clock.t += 5_000;
+    connection.setState('sensor.cpu', '95', {}, clock.t / 1000);
+    await sleep(20);
+    const sentBeforeTheTimer = calls.length;
+    await hub.evaluate();
+    // Assert
+    expect(sentBeforeTheTimer).to.equal(0);
+    expect(calls.map(([d, s]) => `${d}.${s}`)).to.deep.equal(['notify.phone']);
   });
 
   it('shows a rule that runs in Home Assistant firing but sends nothing for it (the automation does)', async () => {
