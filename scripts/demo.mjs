@@ -3,11 +3,14 @@
 // (newest lane) on http://127.0.0.1:8123 with the `Vitals` YAML dashboard
 // (scripts/demo/dashboard.yaml) and live demo sensors (scripts/demo/generator.mjs).
 //
-// Config persists in ~/.cache/ha-vitals/demo-config, so history accumulates
-// across runs. Ctrl-C stops HA, mosquitto, the generator and unmounts the chroot.
+// The first start imports two lived-in weeks of history for the demo sensors
+// (scripts/demo/import-week.mjs, story in scripts/demo/week.mjs). Config persists in
+// ~/.cache/ha-vitals/demo-config, so later starts keep that history and add to it.
+// Ctrl-C stops HA, mosquitto, the generator and unmounts the chroot.
 //
 // Env: HA_VITALS_DEMO_PORT (default 8123), HA_VITALS_DEMO_LANE (default newest),
-//      HA_VITALS_DEMO_INTERVAL_S (default 5).
+//      HA_VITALS_DEMO_INTERVAL_S (default 5), HA_VITALS_DEMO_CONFIG (config dir),
+//      HA_VITALS_DEMO_WEEK_SEED (seed of the imported history).
 import { spawn } from 'node:child_process';
 
 // Node 20 has WebSocket (needed for the HA token) only behind a flag: re-run

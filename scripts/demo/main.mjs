@@ -6,10 +6,14 @@ import { Lane } from '../../e2e/lib/ha.mjs';
 import { portInUse } from '../../e2e/lib/proc.mjs';
 import { CACHE, REPO_ROOT } from '../ha/lanes.mjs';
 import { startGenerator } from './generator.mjs';
+import { importWeek, readMarker } from './import-week.mjs';
+import { storyEvents } from './week.mjs';
 
 const LANE = process.env.HA_VITALS_DEMO_LANE || 'newest';
 const PORT = Number(process.env.HA_VITALS_DEMO_PORT || 8123);
-const CONFIG_DIR = path.join(CACHE, LANE === 'newest' ? 'demo-config' : `demo-config-${LANE}`);
+const CONFIG_DIR = process.env.HA_VITALS_DEMO_CONFIG || path.join(CACHE, LANE === 'newest' ? 'demo-config' : `demo-config-${LANE}`);
+// Seed of the imported fortnight (scripts/demo/week.mjs): the same seed gives the same story.
+const WEEK_SEED = Number(process.env.HA_VITALS_DEMO_WEEK_SEED || 20261124);
 const DASHBOARD_SRC = path.join(REPO_ROOT, 'scripts', 'demo', 'dashboard.yaml');
 const DASHBOARD = 'vitals-demo';
 const log = (m) => console.log(`[demo] ${m}`);
@@ -71,11 +75,22 @@ async function main() {
   await lane.start();
   log(`Home Assistant ${lane.haVersion} (frontend ${lane.frontendVersion}, Python ${lane.python}) up in ${((Date.now() - t0) / 1000).toFixed(1)} s; MQTT broker 127.0.0.1:${lane.mqtt.port}`);
 
+  // First start: a lived-in fortnight of history (scripts/demo/import-week.mjs); later starts keep it.
+  let week = readMarker(CONFIG_DIR);
+  if (!week) {
+    log('first start: importing two weeks of history for the demo sensors (states, 5-minute and long-term statistics) …');
+    week = await importWeek(lane, { seed: WEEK_SEED, log });
+    log(`history imported in ${(week.ms.total / 1000).toFixed(1)} s: ${week.states} states, ${week.shortTermRows} 5-minute rows, ${week.hourlyRows} hourly rows (recorder/import_statistics, ${week.statisticsForm} form)`);
+  } else {
+    log(`history of the demo sensors was imported ${week.importedAt} (story up to ${week.anchor}); nothing to import`);
+  }
+
   generator = await startGenerator({
     baseUrl: lane.baseUrl,
     token: lane.token,
     intervalMs: Number(process.env.HA_VITALS_DEMO_INTERVAL_S || 5) * 1000,
     log,
+    events: storyEvents(Date.parse(week.anchor)),
   });
 
   // Edits to scripts/demo/dashboard.yaml show up on page reload.
