@@ -46,14 +46,16 @@ export interface UxRowDef {
   full: boolean;
   bands?: BandLimits;
   decimals?: number;
+  /** What `report:` publishes, where it differs from what the row shows (then without bands: no limits are known for it). */
+  reported?: { unit: string };
 }
 
 export const UX_ROWS: Record<UxRowKey, UxRowDef> = {
   rtt: { label: 'Websocket round trip', metric: UX_METRICS.rtt, unit: 'ms', full: false, bands: { good: 100, warn: 300 }, decimals: 0 },
   lag: { label: 'State delivery lag', metric: UX_METRICS.lag, unit: 'ms', full: false, bands: { good: 250, warn: 1000 }, decimals: 0 },
   service_call: { label: 'Service call latency', metric: UX_METRICS.serviceCall, unit: 'ms', full: false, bands: { good: 500, warn: 2000 }, decimals: 0 },
-  // Shown as long tasks per minute; the p95 column is of their durations.
-  long_tasks: { label: 'Long tasks', metric: UX_METRICS.longTask, unit: '/min', full: true, bands: { good: 2, warn: 10 }, decimals: 0 },
+  // Shown as long tasks per minute; the p95 column is of their durations, which is what is reported.
+  long_tasks: { label: 'Long tasks', metric: UX_METRICS.longTask, unit: '/min', full: true, bands: { good: 2, warn: 10 }, decimals: 0, reported: { unit: 'ms' } },
   // web.dev thresholds.
   inp: { label: 'Interaction to next paint', metric: UX_METRICS.inp, unit: 'ms', full: true, bands: { good: 200, warn: 500 }, decimals: 0 },
   heap: { label: 'JS heap', metric: UX_METRICS.heap, unit: 'MB', full: true, decimals: 0 },
@@ -190,12 +192,13 @@ export function p95Of(values: ArrayLike<number>): number | undefined {
 export function reportedMetrics(config: Pick<UxCardConfig, 'level' | 'metrics'>, intervalMs: number, now: () => number = () => Date.now()): ReportedMetric[] {
   return shownRows(config).map((key) => {
     const row = UX_ROWS[key];
+    const unit = row.reported?.unit ?? row.unit;
     return {
       source: row.metric,
       key: rowSuffix(key),
       name: row.label,
-      unit: row.unit,
-      deviceClass: row.unit === 'ms' ? 'duration' : undefined,
+      unit,
+      deviceClass: unit === 'ms' ? 'duration' : undefined,
       derive: REPORTED_AS_P95.has(key) ? (store) => p95Of(store.series(row.metric)?.copyRange(now() - intervalMs).values ?? []) : undefined,
     };
   });

@@ -180,7 +180,7 @@ export class VitalsUxCard extends VitalsCardBase<UxCardConfig> {
     // A known figure is labelled as such; the device's name, else the sensor's, says whose it is.
     const sublabel = row.device ?? (def && typeof friendly === 'string' ? friendly : undefined);
     const label = row.key ? this.t(`ux.row.${row.key}`) : undefined;
-    return sensorRow(this.store, row.entity, now, this._config!.window, this.fmt, this.t, { label, sublabel, unit: def?.unit, decimals: def?.decimals, bands: def?.bands });
+    return sensorRow(this.store, row.entity, now, this._config!.window, this.fmt, this.t, { label, sublabel, unit: def?.reported?.unit ?? def?.unit, decimals: def?.decimals, bands: def?.reported ? undefined : def?.bands });
   }
 
   protected override render() {

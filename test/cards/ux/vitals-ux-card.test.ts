@@ -420,6 +420,8 @@ describe('ux card config', () => {
     // Assert
     expect(keys).to.deep.equal(['ws_rtt_ms', 'state_lag_ms', 'service_call_ms', 'long_task_ms', 'inp_ms', 'heap_mb', 'fps', 'monitor_overhead_ms']);
     expect(metrics.filter((m) => m.derive).map((m) => m.key)).to.deep.equal(['ws_rtt_ms', 'state_lag_ms', 'service_call_ms', 'long_task_ms', 'inp_ms']);
+    // The long-task sensor holds the p95 of their durations: milliseconds, not the row's count per minute.
+    expect(metrics.find((m) => m.key === 'long_task_ms')).to.include({ unit: 'ms', deviceClass: 'duration' });
     expect(p95Of([Number.NaN, ...Array.from({ length: 101 }, (_, i) => 100 - i)])).to.equal(95);
     expect(p95Of([Number.NaN])).to.equal(undefined);
   });
