@@ -8,7 +8,7 @@
 //   every day   a household's day: quiet nights, a morning bump, evening peak; weekends are
 //               busier during the day.
 //   last week   (8-14 days ago, long-term statistics only) an ordinary week: "vs last week".
-//   Tuesday     10:40, the most recent Tuesday at least 3 h before the anchor: an update made
+//   Tuesday     10:40, the most recent Tuesday at least 1 h before the anchor: an update made
 //               speech-to-text (+60 %), intent (+50 %) and the LLM (+40 %, tokens/s -30 %)
 //               slower. Text-to-speech is unchanged. It stays slower.
 //   disk        fills steadily (~2.4 %/day, never shrinks): ~86 % at the anchor.
@@ -139,7 +139,7 @@ export function storyEvents(anchor) {
   return {
     anchor,
     /** Speech-to-text, intent and the LLM got slower (and stayed so). */
-    assistSlowdown: lastWeekdayAt(anchor - 3 * HOUR, 2, 10, 40),
+    assistSlowdown: lastWeekdayAt(anchor - HOUR, 2, 10, 40),
     leakStart: atLocal(addLocalDays(anchor, -6), 3, 15),
     leakFix,
     cpuIncident: { start: atLocal(addLocalDays(anchor, -2), 14, 5), end: atLocal(addLocalDays(anchor, -2), 14, 50) },
