@@ -219,20 +219,29 @@ function seedDatabase(lane, entities) {
 
 /**
  * recorder/import_statistics for one entity. Newer Home Assistant wants `mean_type` and
- * `unit_class` (and warns without them); 2024.3 knows only `has_mean` and refuses other keys:
- * the newer form is tried first, the older one when the schema refuses it.
+ * `unit_class` (and warns without them); 2024.3 knows only `has_mean` and refuses other keys.
+ * `forms` is the order to try (the first that the schema accepts is kept for the next entities).
  */
-async function importHourly(ws, entity, rows, unitClass) {
+async function importHourly(ws, entity, rows, unitClass, forms) {
   const stats = rows.map((r) => ({ start: new Date(r.start).toISOString(), mean: r.mean, min: r.min, max: r.max }));
   const base = { has_sum: false, name: null, source: 'recorder', statistic_id: entity.entity_id, unit_of_measurement: entity.unit };
-  try {
-    await ws.send({ type: 'recorder/import_statistics', metadata: { ...base, mean_type: 1, unit_class: unitClass ?? null }, stats });
-    return 'mean_type';
-  } catch (e) {
-    if (!/extra keys|not allowed|invalid_format/i.test(e.message)) throw e;
-    await ws.send({ type: 'recorder/import_statistics', metadata: { ...base, has_mean: true }, stats });
-    return 'has_mean';
+  const metadata = { mean_type: { ...base, mean_type: 1, unit_class: unitClass ?? null }, has_mean: { ...base, has_mean: true } };
+  for (let i = 0; i < forms.length; i++) {
+    try {
+      await ws.send({ type: 'recorder/import_statistics', metadata: metadata[forms[i]], stats });
+      if (i > 0) forms.unshift(...forms.splice(i, 1));
+      return forms[0];
+    } catch (e) {
+      if (i === forms.length - 1 || !/extra keys|not allowed|invalid_format/i.test(e.message)) throw e;
+    }
   }
+}
+
+/** Home Assistant before 2025.4 has no `mean_type` (HA's own version string, e.g. "2024.3.3"). */
+function statisticsForms(haVersion) {
+  const [year, month] = String(haVersion ?? '').split('.').map(Number);
+  const old = year < 2025 || (year === 2025 && month < 4);
+  return old ? ['has_mean', 'mean_type'] : ['mean_type', 'has_mean'];
 }
 
 /** Hourly rows the recorder has for an entity in [from, to): to see the import land. */
@@ -262,12 +271,13 @@ export async function importWeek(lane, { seed = 20261124, log = console.log } = 
   const firstRunHour = Math.floor((seeded.firstStatisticsRun * 1000) / HOUR) * HOUR;
   const ws = await lane.ws();
   const hourly = {};
+  const forms = statisticsForms(lane.haVersion);
   let form;
   try {
     for (const e of entities) {
       const cutoff = Math.min(firstRunHour, Math.floor((seeded.entities[e.entity_id].cutoff * 1000) / HOUR) * HOUR);
       const rows = e.hourly.filter((r) => r.start + HOUR <= cutoff);
-      if (rows.length) form = await importHourly(ws, e, rows, seeded.entities[e.entity_id].unitClass);
+      if (rows.length) form = await importHourly(ws, e, rows, seeded.entities[e.entity_id].unitClass, forms);
       hourly[e.entity_id] = { rows: rows.length, from: rows[0]?.start, to: rows.at(-1)?.start };
     }
     // The recorder imports in its own queue: wait until the last entity's rows are there.
