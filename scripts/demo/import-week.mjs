@@ -296,7 +296,7 @@ export async function importWeek(lane, { seed = 20261124, log = console.log } = 
   const summary = {
     version: WEEK_VERSION,
     seed,
-    anchor: new Date(anchor).toISOString(),
+    anchor: new Date(week.anchor).toISOString(),
     importedAt: new Date().toISOString(),
     haVersion: lane.haVersion,
     schemaVersion: seeded.schemaVersion,
