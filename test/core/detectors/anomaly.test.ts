@@ -7,6 +7,7 @@ import {
   createAnomalyDetector,
   anomalySettings,
   createDefaultDetectors,
+  formatTailProbability,
   cpuSpike,
   memoryLeak,
   latencyShift,
@@ -220,11 +221,55 @@ describe('sustained shifts keep `active` for alert rules with `for:`', () => {
     expect(episode.slice(5).every((s) => s.score < 0.55)).to.equal(true);
   });
 
+  it('ends an episode soon after a short spike is over: the series back at its level is not an anomaly', () => {
+    // Arrange: a latency read every minute, log-normal noise around 40 ms for two days, a 12-minute
+    // spike to ~1 s, then two hours back at 40 ms (the demo's wall-tablet lag spike)
+    const random = seededRandom(11);
+    const level = 40;
+    const normal = 2880;
+    const spike = 12;
+    const after = 120;
+    const values: number[] = [];
+    for (let i = 0; i < normal + spike + after; i++) {
+      const inSpike = i >= normal && i < normal + spike;
+      values.push(Math.round((inSpike ? 1000 : level) * Math.exp(0.18 * gaussian(random))));
+    }
+    const detector = createAnomalyDetector();
+    // Act
+    const active = values.map((v, i) => detector.update(1_700_000_000_000 + i * 60_000, v).active);
+    // Assert: the spike is an episode, and it is over within 10 samples of the series being back
+    expect(active.slice(normal, normal + spike).some(Boolean)).to.equal(true);
+    const back = normal + spike;
+    const stillActive = active.map((a, i) => (a && i >= back + 10 ? i - back : -1)).filter((i) => i >= 0);
+    expect(stillActive, 'samples after the spike still active').to.deep.equal([]);
+  });
+
   it('does not hold when disabled (and no drift baseline keeps it), nor without a level model', () => {
     const scenario = cpuSpike();
     // The evidence itself lasts a while into a shift; the hold (and the drift baseline) carry it further.
     expect(run(scenario, createAnomalyDetector({ settings: anomalySettings({ hold: { samples: 0 } }), drift: undefined })).longestEpisode).to.be.below(run(scenario).longestEpisode);
     expect(run(scenario, new AnomalyDetector({ models: [new NoveltyModel()] })).longestEpisode).to.be.below(30);
+  });
+});
+
+describe('reason text', () => {
+  it('gives the tail probability as a plain number, or one digit and a whole power of ten when tiny', () => {
+    // Arrange: information −log10 p as the calibration gives it
+    const informations = [0, 0.211, 1.3, 3, 5.55, 12, Infinity];
+    // Act
+    const texts = informations.map(formatTailProbability);
+    // Assert
+    expect(texts).to.deep.equal(['p 1', 'p 0.62', 'p 0.05', 'p 0.001', 'p 3e-6', 'p 1e-12', 'p 0']);
+  });
+
+  it('a signal explains itself with its surprise and that probability, never a fractional exponent', () => {
+    // Arrange
+    const detector = createAnomalyDetector();
+    const random = seededRandom(5);
+    // Act
+    const reasons = Array.from({ length: 400 }, (_v, i) => detector.update(1_700_000_000_000 + i * 60_000, 40 + gaussian(random)).reason);
+    // Assert
+    for (const reason of reasons.slice(100)) expect(reason).to.match(/^surprise [\d.]+, p (\d+(\.\d+)?|\de-\d+)$/);
   });
 });
 

@@ -36,7 +36,9 @@ export const ANOMALY_DEFAULTS = {
    * - A lone sample: on series sampled every `loneIntervalMs` or slower, one reading stands for
    *   minutes of the series, so it confirms alone when its level information is ≥
    *   `loneInformation` and its score ≥ `loneScore`. Faster series wait for the next reading.
-   * An episode ends after `quietSamples` without evidence.
+   * An episode ends after `quietSamples` without evidence (each sum stops at its threshold, so it
+   * drains in threshold / reference samples), or, if its readings left the level's normal range
+   * (`hold.z`), once they are back inside it for as many samples (AnomalyDetector.endIfBack).
    */
   evidence: {
     reference: 1,

@@ -86,6 +86,15 @@ export class AnomalyDetector implements Detector {
   private lastActive = false;
   private quiet = 0;
   private shapeRun = 0;
+  /** The shape has been usual since the last episode ended: a change of it may open the next one. */
+  private shapeArmed = true;
+  /** The level model's baseline and noise scale when the episode started. */
+  private episodeBaseline = Number.NaN;
+  private episodeScale = Number.NaN;
+  /** The episode's readings have left the normal range around episodeBaseline (a level excursion). */
+  private departed = false;
+  /** Steps the readings have been back in that range since. */
+  private back = 0;
   private recentScore = 0;
 
   constructor(options: AnomalyOptions = {}) {
@@ -98,9 +107,11 @@ export class AnomalyDetector implements Detector {
     this.fastCalibration = new SurpriseCalibration(settings.calibrationHalfLife);
     this.driftCalibration = new SurpriseCalibration(settings.calibrationHalfLife);
     this.seasonalCalibration = new SurpriseCalibration(settings.calibrationHalfLife);
-    this.evidence = new EvidenceAccumulator(evidence.reference, evidence.cap);
-    this.slowEvidence = new EvidenceAccumulator(evidence.reference, evidence.cap);
     this.evidenceThreshold = options.evidenceThreshold ?? evidence.threshold;
+    // Each sum stops at what confirms its channel (EvidenceAccumulator): an episode ends once the
+    // evidence that confirmed it has drained, not after repaying all it accumulated.
+    this.evidence = new EvidenceAccumulator(evidence.reference, evidence.cap, this.evidenceThreshold);
+    this.slowEvidence = new EvidenceAccumulator(evidence.reference, evidence.cap, evidence.driftFactor * this.evidenceThreshold);
     this.rules = evidence;
     this.scoreMemory = new Decay(evidence.scoreMemoryHalfLife);
     this.holdZ = settings.hold.z;
@@ -139,7 +150,11 @@ export class AnomalyDetector implements Detector {
     // scales) and unusual for the drift model itself (≥ evidence.driftZ of its usual distance), so a
     // series that always runs ahead of its slow baseline (steady growth) is not drifting.
     const slowZ = this.drift && scaleBefore > 0 ? Math.abs(this.drift.distance) / scaleBefore : 0;
-    const drifting = this.drift !== null && driftOwnZ >= this.rules.driftZ && slowZ >= this.holdZ;
+    // A drift is a state of the present: the recent readings (median of 3) must themselves be as far
+    // off the slow baseline, on the drift's side. The short mean remembers a spike for several of
+    // its half-lives after the series is back; without this, that memory alone kept an episode on.
+    const driftNow = this.drift !== null && scaleBefore > 0 && Math.sign(this.drift.distance) * (median - this.drift.baseline) >= this.holdZ * scaleBefore;
+    const drifting = driftNow && driftOwnZ >= this.rules.driftZ && slowZ >= this.holdZ;
     const shapeZ = this.shape ? this.shape.update(value, steps) : 0;
     // The profile's memory counts days: it follows the series' typical interval as that is learned.
     if (this.seasonal && this.typicalDt > 0) this.seasonal.setInterval(this.typicalDt);
@@ -169,6 +184,7 @@ export class AnomalyDetector implements Detector {
     // The episode asks how unusual the sample is, not what the chart shows: the shown score rests
     // for a while after an onset, and a second, larger incident must still confirm.
     this.updateEpisode(levelInformation, slowInformation, shapeZ, this.onsetScore.unrested, steps);
+    this.endIfBack(median, value, steps, baselineBefore, scaleBefore);
     const active = this.shiftHold.active(median, this.episode, steps, baselineBefore, scaleBefore);
     this.lastActive = active;
     return new AnomalySignal(active, value, score, surprise, calibrated, false);
@@ -182,14 +198,16 @@ export class AnomalyDetector implements Detector {
    *   without the score gate against `driftFactor` × the threshold;
    * - a change of shape lasting `shapeSamples` samples (an average already: not summed);
    * - on slowly sampled series, one reading that is both very unusual and scored high.
-   * An episode ends after `quietSamples` without any evidence: one flickering incident is one alert.
+   * An episode ends after `quietSamples` without any evidence: one flickering incident is one alert
+   * (or when the readings are back from a level excursion: endIfBack).
    */
   private updateEpisode(levelInformation: number, slowInformation: number, shapeZ: number, score: number, steps: number): void {
     const level = this.evidence.add(levelInformation, steps);
     const slow = this.slowEvidence.add(slowInformation, steps);
     const rules = this.rules;
     this.recentScore = score >= this.recentScore ? score : this.recentScore * (1 - this.scoreMemory.at(steps));
-    this.shapeRun = shapeZ >= rules.shapeThreshold ? this.shapeRun + 1 : 0;
+    if (this.shape === null || !this.shape.changed) this.shapeArmed = true;
+    this.shapeRun = shapeZ >= rules.shapeThreshold && this.shapeArmed ? this.shapeRun + 1 : 0;
     const levelConfirmed = level >= this.evidenceThreshold && this.recentScore >= rules.scoreGate;
     const slowConfirmed = slow >= rules.driftFactor * this.evidenceThreshold;
     const shapeConfirmed = this.shapeRun >= rules.shapeSamples;
@@ -199,6 +217,41 @@ export class AnomalyDetector implements Detector {
     this.quiet = level === 0 && !slowConfirmed && !shapeConfirmed && !shapeLasts ? this.quiet + steps : 0;
     if (!this.episode) this.episode = levelConfirmed || slowConfirmed || shapeConfirmed || loneConfirmed;
     else if (this.quiet >= rules.quietSamples) this.episode = false;
+  }
+
+  /**
+   * Ends an episode of a level excursion once the readings are back where they were before it.
+   * Some evidence channels average the past: the shape model's fast averages hold a spike's edges,
+   * the drift model's short mean the spike itself, for several of their half-lives after the series
+   * is back (a 12-minute spike on a latency read every minute kept its alert firing for over an
+   * hour). So an episode whose readings left the normal range around the level model's baseline at
+   * its start (median of 3 at `hold.z` noise scales or more, as ShiftHold measures a shift) is over
+   * when they are back inside it (median and reading) for as many samples as ordinary samples take
+   * to drain the confirmation evidence (threshold / reference: 5 at medium). Episodes that never
+   * left that range (a change of shape, a missed daily peak) end by their evidence alone. After
+   * such an end the shape channel must first have been usual again before it can open an episode:
+   * its memory of the excursion is not a new change.
+   */
+  private endIfBack(median: number, value: number, steps: number, baselineBefore: number, scaleBefore: number): void {
+    if (!this.episode) {
+      this.departed = false;
+      this.back = 0;
+      this.episodeBaseline = baselineBefore;
+      this.episodeScale = scaleBefore;
+      return;
+    }
+    if (!(this.episodeScale > 0)) return;
+    const limit = this.holdZ * this.episodeScale;
+    const off = Math.abs(median - this.episodeBaseline) >= limit;
+    this.departed ||= off;
+    this.back = this.departed && !off && Math.abs(value - this.episodeBaseline) < limit ? this.back + steps : 0;
+    if (this.back < this.evidenceThreshold / this.rules.reference) return;
+    this.episode = false;
+    this.quiet = 0;
+    this.shapeRun = 0;
+    this.shapeArmed = this.shape === null || !this.shape.changed;
+    this.departed = false;
+    this.back = 0;
   }
 
   /** Median of the last three values (this one included). */
@@ -225,6 +278,10 @@ export class AnomalyDetector implements Detector {
     this.lastActive = false;
     this.quiet = 0;
     this.shapeRun = 0;
+    this.shapeArmed = true;
+    this.episodeBaseline = this.episodeScale = Number.NaN;
+    this.departed = false;
+    this.back = 0;
     this.recentScore = 0;
     this.recent0 = this.recent1 = Number.NaN;
     this.context?.reset();
@@ -265,6 +322,18 @@ class AnomalySignal implements DetectorSignal {
   ) {}
 
   get reason(): string {
-    return `surprise ${formatNumber(this.surprise)}, tail 1e-${formatNumber(this.calibrated)}`;
+    return `surprise ${formatNumber(this.surprise)}, ${formatTailProbability(this.calibrated)}`;
   }
+}
+
+/**
+ * A calibrated surprise (information −log10 p) as the tail probability it stands for: "p 0.62",
+ * "p 0.0015" down to p = 0.001, then "p 3e-6" (one digit, whole exponent), "p 1" for no surprise.
+ * Never a power of ten with a fractional exponent ("1e-0.211" is p 0.62).
+ */
+export function formatTailProbability(information: number): string {
+  if (!Number.isFinite(information)) return information > 0 ? 'p 0' : 'p 1';
+  const p = Math.pow(10, -Math.max(0, information));
+  if (p === 0) return 'p 0';
+  return `p ${p >= 1e-3 ? String(Number(p.toPrecision(2))) : p.toExponential(0)}`;
 }

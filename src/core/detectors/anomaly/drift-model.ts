@@ -39,6 +39,11 @@ export class DriftModel implements SurpriseModel {
     return this.lastDistance;
   }
 
+  /** The protected slow baseline, in the series' units. */
+  get baseline(): number {
+    return this.slowMean;
+  }
+
   update(value: number, steps: number): number {
     if (this.n++ === 0) {
       this.shortMean = this.slowMean = value;
