@@ -105,9 +105,18 @@ export function renderServerRules(status: (ServerRulesStatus & { admin: boolean 
 
 /**
  * Which devices evaluate the browser rules (their heartbeat sensors), and a warning when this
- * device is the only one: closing it leaves them unjudged (the watchdog then says so).
+ * device is the only one: closing it leaves them unjudged (the watchdog then says so). With the
+ * profile's "Suspend background connections" on (Home Assistant's default), the frontend removes
+ * the view and closes the connection 5 min after the tab is hidden: this tab then judges nothing,
+ * and says so beforehand.
  */
-export function renderCoverage(states: Record<string, { state: string; attributes?: Record<string, unknown> } | undefined>, thisDevice: string, t: Localize, time: (at: number) => string): TemplateResult {
+export function renderCoverage(
+  states: Record<string, { state: string; attributes?: Record<string, unknown> } | undefined>,
+  thisDevice: string,
+  t: Localize,
+  time: (at: number) => string,
+  suspendsWhenHidden = false,
+): TemplateResult {
   const devices = evaluatingDevices(states);
   const only = devices.length <= 1;
   return html`<p class="coverage ${only ? 'only' : ''}" role="status">
@@ -115,5 +124,6 @@ export function renderCoverage(states: Record<string, { state: string; attribute
       ? t('alerts.server.coverage', { devices: devices.map((d) => t('alerts.server.device_at', { device: d.name, time: time(d.at) })).join(', ') })
       : t('alerts.server.coverage_none')}
     ${only ? html`<span class="warn">${t('alerts.server.only_this', { device: thisDevice })}</span>` : nothing}
+    ${suspendsWhenHidden ? html`<span class="suspends">${t('alerts.server.suspends_hidden')}</span>` : nothing}
   </p>`;
 }

@@ -199,6 +199,12 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
     }
   }
 
+  /** The profile's "Suspend background connections" (frontend `hass.suspendWhenHidden`; on unless set to false). */
+  private get suspendsWhenHidden(): boolean {
+    const hass = this.hass;
+    return !!hass && !('suspendWhenHidden' in hass && hass.suspendWhenHidden === false);
+  }
+
   protected override render(): TemplateResult {
     const config = this._config!;
     const hub = this.hub;
@@ -223,7 +229,7 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
         ${notes.map((note) => html`<p class="banner note" role="status">${note}</p>`)}
         ${this.renderServices()} ${this.serverView ? this.serverView.renderServerRules(this._serverStatus, t, (id) => void this.removeOrphan(id)) : nothing}
         ${this.serverView && this._config!.alerts.rules.some((r) => r.enabled && r.run_in !== 'home_assistant')
-          ? this.serverView.renderCoverage(this.hass?.states ?? {}, this.hub?.deviceName ?? '', t, (at) => this.fmt.time(at))
+          ? this.serverView.renderCoverage(this.hass?.states ?? {}, this.hub?.deviceName ?? '', t, (at) => this.fmt.time(at), this.suspendsWhenHidden)
           : nothing}
         ${rows.length === 0
           ? html`<p class="empty" role="status">
@@ -534,6 +540,10 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
       .coverage .warn {
         display: block;
         color: var(--warning-color, #ffa600);
+      }
+      .coverage .suspends {
+        display: block;
+        color: var(--secondary-text-color);
       }
       .server-rules .note {
         color: var(--secondary-text-color, #727272);

@@ -181,6 +181,20 @@ describe('vitals-alerts-card', () => {
     expect(setup.calls).to.deep.equal([]);
   });
 
+  it('says a hidden tab stops evaluating unless the profile keeps background connections (the frontend suspends them by default)', async () => {
+    // Arrange: a watchdog card (its browser rule has a coverage line), once with Home Assistant's default and once with suspending off
+    const callApi = async () => ({ result: 'ok' });
+    const config = (cpu: string) => ({ type: 'custom:vitals-alerts-card', entities: [cpu], watchdog: true, alerts: [{ name: 'cpu_odd', type: 'anomaly', notify: ['notify.phone'] }] });
+    const byDefault = await mount<VitalsAlertsCard>('vitals-alerts-card', hubSetup(), config(freshId('cpu')), { callApi });
+    const keptOn = await mount<VitalsAlertsCard>('vitals-alerts-card', hubSetup(), config(freshId('cpu')), { callApi, suspendWhenHidden: false });
+    // Act
+    for (let i = 0; i < 50 && !(q(byDefault, '.coverage') && q(keptOn, '.coverage')); i++) await sleep(20);
+    // Assert
+    expect(textOf(q(byDefault, '.coverage .suspends'))).to.contain('stops evaluating 5 min after it is hidden');
+    expect(q(keptOn, '.coverage'), 'the coverage line itself is there').to.exist;
+    expect(q(keptOn, '.coverage .suspends')).to.equal(null);
+  });
+
   it('shows escalation steps for alerts of rules defined on other cards too', async () => {
     // Arrange: a metric card's rule, registered with the hub by that card, not by this one.
     const setup = hubSetup();

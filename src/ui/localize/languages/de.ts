@@ -143,6 +143,7 @@ const DE: Record<StringKey, string> = {
   'alerts.server.device_at': '{device} ({time})',
   'alerts.server.coverage_none': 'Kein Dashboard hat die Browser-Regeln in den letzten 3 Minuten ausgewertet.',
   'alerts.server.only_this': 'Nur dieses Gerät ({device}) wertet die Browser-Regeln aus: Wenn es schließt oder schläft, tut es niemand.',
+  'alerts.server.suspends_hidden': 'Dieser Tab wertet 5 Min. nachdem er verborgen wurde nichts mehr aus („Hintergrundverbindungen anhalten“ in deinem Profil): Schalte das auf einem Gerät aus, das weiter alarmieren soll, oder lass die Regeln in Home Assistant laufen.',
   'alerts.notify.by_home_assistant': 'Die Automation in Home Assistant sendet die Benachrichtigungen dieser Regel',
   'alerts.notifies_through': 'Benachrichtigt über {services}',
   'alerts.rule_on': '{rule} bei {entity}',

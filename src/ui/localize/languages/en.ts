@@ -148,6 +148,7 @@ export const EN = {
   'alerts.server.device_at': '{device} ({time})',
   'alerts.server.coverage_none': 'No dashboard has evaluated the browser rules in the last 3 minutes.',
   'alerts.server.only_this': 'Only this device ({device}) evaluates the browser rules: when it closes or sleeps, nobody does.',
+  'alerts.server.suspends_hidden': 'This tab stops evaluating 5 min after it is hidden (your profile’s “Suspend background connections”): turn that off on a device that must keep alerting, or run the rules in Home Assistant.',
   'alerts.notify.by_home_assistant': 'Home Assistant’s automation sends the notifications of this rule',
   'alerts.notifies_through': 'Notifies through {services}',
   'alerts.rule_on': '{rule} on {entity}',

@@ -143,6 +143,7 @@ const ES: Record<StringKey, string> = {
   'alerts.server.device_at': '{device} ({time})',
   'alerts.server.coverage_none': 'Ningún panel ha evaluado las reglas del navegador en los últimos 3 minutos.',
   'alerts.server.only_this': 'Solo este dispositivo ({device}) evalúa las reglas del navegador: si se cierra o se suspende, nadie lo hace.',
+  'alerts.server.suspends_hidden': 'Esta pestaña deja de evaluar 5 min después de ocultarse («Suspender conexiones en segundo plano» en tu perfil): desactívalo en un dispositivo que deba seguir alertando, o ejecuta las reglas en Home Assistant.',
   'alerts.notify.by_home_assistant': 'La automatización de Home Assistant envía las notificaciones de esta regla',
   'alerts.notifies_through': 'Notifica mediante {services}',
   'alerts.rule_on': '{rule} en {entity}',

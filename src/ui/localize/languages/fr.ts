@@ -143,6 +143,7 @@ const FR: Record<StringKey, string> = {
   'alerts.server.device_at': '{device} ({time})',
   'alerts.server.coverage_none': 'Aucun tableau de bord n’a évalué les règles du navigateur ces 3 dernières minutes.',
   'alerts.server.only_this': 'Seul cet appareil ({device}) évalue les règles du navigateur : s’il se ferme ou se met en veille, personne ne le fait.',
+  'alerts.server.suspends_hidden': 'Cet onglet n’évalue plus rien 5 min après avoir été masqué (« Suspendre les connexions en arrière-plan » dans votre profil) : désactivez-le sur un appareil qui doit continuer d’alerter, ou exécutez les règles dans Home Assistant.',
   'alerts.notify.by_home_assistant': 'L’automatisation de Home Assistant envoie les notifications de cette règle',
   'alerts.notifies_through': 'Notifie via {services}',
   'alerts.rule_on': '{rule} sur {entity}',

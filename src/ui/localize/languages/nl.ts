@@ -143,6 +143,7 @@ const NL: Record<StringKey, string> = {
   'alerts.server.device_at': '{device} ({time})',
   'alerts.server.coverage_none': 'Geen dashboard heeft de browserregels in de afgelopen 3 minuten beoordeeld.',
   'alerts.server.only_this': 'Alleen dit apparaat ({device}) beoordeelt de browserregels: als het sluit of slaapt, doet niemand het.',
+  'alerts.server.suspends_hidden': 'Dit tabblad beoordeelt niets meer 5 min nadat het verborgen is („Achtergrondverbindingen onderbreken” in je profiel): zet dat uit op een apparaat dat moet blijven waarschuwen, of laat de regels in Home Assistant draaien.',
   'alerts.notify.by_home_assistant': 'De automatisering in Home Assistant verstuurt de meldingen van deze regel',
   'alerts.notifies_through': 'Meldt via {services}',
   'alerts.rule_on': '{rule} op {entity}',
