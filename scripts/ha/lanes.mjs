@@ -27,6 +27,8 @@ export const DOMAINS = [
   'frontend', 'http', 'api', 'websocket_api', 'auth', 'config', 'onboarding', 'lovelace',
   'recorder', 'history', 'logbook', 'mqtt', 'template', 'input_number', 'input_boolean',
   'notify', 'conversation', 'assist_pipeline', 'system_health', 'sensor', 'logger',
+  // /api/prometheus: the reported sensors reach external monitoring (prometheus-export suite)
+  'prometheus',
   // loaded as MQTT platform on 2024.3; its PyTurboJPEG pulls numpy, without which
   // get_services fails and the 2024.3 frontend hangs at "Loading data"
   'camera',
