@@ -57,6 +57,36 @@ const installedDir = () => path.dirname(ha.lane._bundleTarget());
 const ourSubscribes = () => wire.sent.filter((s) => s.msg.type === 'subscribe_entities' && Array.isArray(s.msg.entity_ids));
 
 /** The loaded card inside our light element (LazyCard.card) rendered its ha-card. */
+/** Page-side: each tag's elements anywhere in the page (shadow roots included): loaded?, failure text. */
+function cardStates(tags) {
+  const all = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (tags.includes(el.localName)) all.push(el);
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  let errorCards = 0;
+  const countErrors = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.localName === 'hui-error-card') errorCards++;
+      if (el.shadowRoot) countErrors(el.shadowRoot);
+    }
+  };
+  countErrors(document);
+  return {
+    defined: tags.filter((tag) => customElements.get(tag)),
+    errorCards,
+    cards: all.map((el) => ({
+      tag: el.localName,
+      connected: el.isConnected,
+      loaded: Boolean(el.card),
+      haCard: Boolean(el.card?.shadowRoot?.querySelector('ha-card')),
+      failure: el.querySelector('[data-failure]')?.textContent ?? null,
+    })),
+  };
+}
 const rendered = (locator) => locator.evaluate((el) => Boolean(el.card?.shadowRoot?.querySelector('ha-card'))).catch(() => false);
 
 
@@ -71,7 +101,14 @@ test(`[${LANE}] HACS install: ha-vitals.js evaluated once, one live subscribe_en
   assert.deepEqual(chunksImportingEntry(installedDir()), [], 'chunks naming ha-vitals.js');
 
   for (const tag of TAGS) {
-    await waitFor(() => rendered(page.locator(tag).first()), { timeoutMs: 30000, what: `${tag} rendered` });
+    await waitFor(() => rendered(page.locator(tag).first()), { timeoutMs: 30000, what: `${tag} rendered` }).catch(async (err) => {
+      // what the page shows instead, so a failure on CI says why
+      const states = await page.evaluate(cardStates, TAGS).catch((e) => `page gone: ${e.message}`);
+      await page.screenshot({ path: ha.artifact('hacs-install-not-rendered.png') }).catch(() => undefined);
+      const log = ha.tab.consoleLog.map((m) => `${m.type}: ${m.text.slice(0, 300)}`).join('\n  ');
+      const ours = scripts.scripts.filter((x) => /ha-vitals/.test(x.url)).map((x) => x.url.replace(ha.lane.baseUrl, ''));
+      throw new Error(`${err.message}\ncards: ${JSON.stringify(states)}\nURL: ${page.url()}\nscripts of ours: ${JSON.stringify(ours)}\nconsole:\n  ${log}`);
+    });
   }
   const dialog = await openCardEditor(page, 0, CARDS.length);
   await dialog.locator('vitals-metric-card-editor').waitFor({ state: 'visible', timeout: 20000 });

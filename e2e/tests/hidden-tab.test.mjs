@@ -61,7 +61,12 @@ test(`[${LANE}] a dashboard hidden for 10 min notifies a level shift within 60 s
   ha.defer(() => chromium.close());
   const tokens = await ha.lane.loginTokens();
   const dashboard = await chromium.open(`${ha.lane.baseUrl}/manifest.json`);
-  await waitFor(() => dashboard.evaluate('location.origin'), { timeoutMs: 20000, what: 'a page on the Home Assistant origin' });
+  // A new tab starts as about:blank (origin "null", no localStorage) and commits the URL later.
+  const origin = new URL(ha.lane.baseUrl).origin;
+  await waitFor(async () => (await dashboard.evaluate(`location.origin + ' ' + document.readyState`).catch(() => '')) === `${origin} complete`, {
+    timeoutMs: 20000,
+    what: `the tab on ${origin}, loaded`,
+  });
   await dashboard.evaluate(`localStorage.setItem('hassTokens', ${JSON.stringify(JSON.stringify(tokens))})`);
   // The profile's "Suspend background connections" off, as docs/alerts.md tells a user who wants a hidden
   // tab to keep alerting: by default Home Assistant's frontend removes the view and closes the

@@ -53,6 +53,9 @@ export interface LazyCardSpec {
  */
 type LoadFailure = 'updated' | 'offline';
 
+/** Least time between two attempts to load a card's code while Home Assistant keeps sending states. */
+const RETRY_MS = 5_000;
+
 function defaultServerAnswers(): Promise<boolean> {
   return fetch(new URL('/manifest.json', location.origin), { method: 'HEAD', cache: 'no-store' }).then(
     () => true,
@@ -120,6 +123,8 @@ export function lazyCardClass(spec: LazyCardSpec): CustomElementConstructor {
     private parsed?: unknown;
     private hassValue?: HomeAssistant;
     private failure?: HTMLElement;
+    private attempt?: Promise<LoadedCard | undefined>;
+    private lastAttemptAt = 0;
 
     /** The loaded card element (undefined until its code arrived). */
     get card(): LoadedCard | undefined {
@@ -139,6 +144,11 @@ export function lazyCardClass(spec: LazyCardSpec): CustomElementConstructor {
     set hass(hass: HomeAssistant) {
       this.hassValue = hass;
       if (this.inner) this.inner.hass = hass;
+      // Home Assistant delivering states again is the sign the connection is back (a restart of
+      // HA fires no browser `online` event): a card that could not load tries again, at most
+      // every RETRY_MS, as states keep coming.
+      else if (this.failure?.dataset.failure === 'offline' && hass.connected !== false && Date.now() - this.lastAttemptAt >= RETRY_MS && this.isConnected)
+        void this.ensureCard();
     }
 
     get hass(): HomeAssistant | undefined {
@@ -150,16 +160,25 @@ export function lazyCardClass(spec: LazyCardSpec): CustomElementConstructor {
       void this.ensureCard();
     }
 
-    /** The card, once its code has loaded (Home Assistant awaits getCardSize). */
-    private async ensureCard(): Promise<LoadedCard | undefined> {
-      if (this.inner) return this.inner;
+    /** The card, once its code has loaded (Home Assistant awaits getCardSize). One attempt at a time. */
+    private ensureCard(): Promise<LoadedCard | undefined> {
+      if (this.inner) return Promise.resolve(this.inner);
+      this.attempt ??= this.tryLoad().finally(() => (this.attempt = undefined));
+      return this.attempt;
+    }
+
+    private async tryLoad(): Promise<LoadedCard | undefined> {
+      this.lastAttemptAt = Date.now();
       let cls: LoadedCardClass;
       try {
         // The user's language downloads alongside the card's code, so the first paint speaks it.
         [cls] = await Promise.all([load(), loadLanguage(languageOf(this.hassValue))]);
       } catch (err) {
         console.warn(`ha-vitals: ${spec.tag} could not be loaded`, err);
-        const answers = await (spec.serverAnswers ?? defaultServerAnswers)();
+        // Once the files were found replaced, only a reload helps: a later attempt made while the
+        // server is down (it restarts after a HACS upgrade) must not hide the Reload button.
+        const known = this.failure?.dataset.failure === 'updated';
+        const answers = known || (await (spec.serverAnswers ?? defaultServerAnswers)());
         this.showFailure(answers ? 'updated' : 'offline');
         return undefined;
       }

@@ -110,6 +110,73 @@ describe('the entry module (lazy cards)', () => {
     expect(attempts).to.equal(2);
   });
 
+  it('tries again when Home Assistant sends states again after a restart (no browser online event)', async () => {
+    // Arrange: the code cannot load while HA is down; HA comes back later
+    let haUp = false;
+    let attempts = 0;
+    const Lazy = lazyCardClass({
+      ...specBase('vitals-restart-card'),
+      load: async () => {
+        attempts++;
+        if (!haUp) throw new TypeError('Failed to fetch dynamically imported module');
+        return class extends HTMLElement {
+          setConfig(): void {}
+        } as never;
+      },
+      serverAnswers: async () => haUp,
+    });
+    customElements.define('vitals-restart-card', Lazy);
+    const card = document.createElement('vitals-restart-card') as Wrapper;
+    card.setConfig({});
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    host.appendChild(card);
+    await waitUntil(() => card.querySelector('[data-failure="offline"]') !== null, 'no offline state');
+    const clock = { now: Date.now() + 6_000 };
+    const realNow = Date.now;
+    // Act: HA is back and delivers states (as after its restart), 6 s after the failed attempt
+    haUp = true;
+    Date.now = () => clock.now;
+    try {
+      card.hass = { connected: true, language: 'en' };
+    } finally {
+      Date.now = realNow;
+    }
+    // Assert
+    await waitUntil(() => card.card !== undefined, 'not retried when states came back');
+    expect(attempts).to.equal(2);
+    expect(card.querySelector('[role="alert"]')).to.equal(null);
+  });
+
+  it('keeps the Reload prompt when a later attempt finds the server down (HA restarting after the upgrade)', async () => {
+    // Arrange: the chunk is gone; the server answers at first, then restarts
+    let serverUp = true;
+    let attempts = 0;
+    const Lazy = lazyCardClass({
+      ...specBase('vitals-upgraded-restart-card'),
+      load: async () => {
+        attempts++;
+        return chunkGone();
+      },
+      serverAnswers: async () => serverUp,
+    });
+    customElements.define('vitals-upgraded-restart-card', Lazy);
+    const card = document.createElement('vitals-upgraded-restart-card') as Wrapper;
+    card.setConfig({});
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    host.appendChild(card);
+    await waitUntil(() => card.querySelector('[data-failure="updated"]') !== null, 'no updated prompt');
+    // Act: HA restarts; the dashboard re-attaches the card (a new attempt) while it is down
+    serverUp = false;
+    card.remove();
+    host.appendChild(card);
+    await waitUntil(() => attempts === 2, 'no second attempt');
+    await new Promise((r) => setTimeout(r, 50));
+    // Assert
+    expect(card.querySelectorAll('[role="alert"]').length).to.equal(1);
+    expect(card.querySelector<HTMLElement>('[role="alert"]')!.dataset.failure).to.equal('updated');
+    expect(card.querySelector('button')?.textContent).to.equal('Reload');
+  });
+
   it('after an upgrade (the server answers, the old chunk is gone) says so and reloads on a tap', async () => {
     // Arrange
     let reloads = 0;
