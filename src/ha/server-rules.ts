@@ -6,7 +6,10 @@
  */
 import type { ServerTranslation } from '../core/server-rules/automation';
 import { SERVER_AUTOMATION_PREFIX } from '../core/server-rules/automation';
+import { TREND_HELPER_PREFIX } from '../core/server-rules/trend-helper';
 import { automationIds, deleteAutomationConfig, fetchAutomationConfig, saveAutomationConfig, type AutomationConfig, type RestCaller } from './api/automation-config';
+import type { ConfigEntry } from './api/config-entries';
+import { ensureTrendHelper, pruneTrendHelpers, removeTrendHelpersOf, trendHelperEntries, type HelperApi } from './trend-helpers';
 
 export interface ServerRulesStatus {
   /** Automations that now match the rules: id → entity id of the automation once HA loaded it. */
@@ -19,6 +22,8 @@ export interface ServerRulesStatus {
   errors: string[];
   /** Automations written in this pass (created or changed). */
   written: number;
+  /** Trend helpers made (`made`) and deleted (`deleted`, settings changed or made twice) in this pass. */
+  helpers?: { made: number; deleted: number };
 }
 
 /**
@@ -48,7 +53,7 @@ export function canonicalAutomation(value: unknown, top = true): string {
 }
 
 export async function syncServerRules(
-  api: RestCaller,
+  api: HelperApi,
   states: Record<string, { attributes?: Record<string, unknown> } | undefined>,
   translations: readonly ServerTranslation[],
   /** Ids of this card's automations start with this (its scope's part of the id). */
@@ -57,6 +62,10 @@ export async function syncServerRules(
   const status: ServerRulesStatus = { running: [], refused: [], orphans: [], errors: [], written: 0 };
   const loaded = automationIds(states);
   const wanted = new Set<string>();
+  const helpers = translations.flatMap((tr) => (tr.ok && tr.helper ? [tr.helper] : []));
+  let entries: ConfigEntry[] | undefined;
+  let prune = helpers.length > 0;
+  const helperCount = { made: 0, deleted: 0 };
   for (const tr of translations) {
     if (!tr.ok) {
       status.refused.push({ rule: tr.rule, entity: tr.entity, key: tr.key, message: tr.message });
@@ -64,12 +73,24 @@ export async function syncServerRules(
     }
     const { id, config } = tr.automation;
     wanted.add(id);
+    if (tr.helper) {
+      // The helper first: the automation follows its binary sensor.
+      try {
+        entries ??= await trendHelperEntries(api);
+        if (await ensureTrendHelper(api, tr.helper, entries)) helperCount.made++;
+      } catch (err) {
+        status.errors.push(`${tr.rule} on ${tr.entity}: the Trend helper ${tr.helper.name}: ${describeError(err)}`);
+        continue;
+      }
+    }
     let stored: AutomationConfig | undefined;
     try {
       stored = await fetchAutomationConfig(api, id);
     } catch {
       stored = undefined; // none yet
     }
+    // A rule that was a trend rule may have left its helper behind.
+    if (stored && JSON.stringify(stored).includes(`binary_sensor.${TREND_HELPER_PREFIX}`)) prune = true;
     if (!stored || canonicalAutomation(stored) !== canonicalAutomation(config)) {
       try {
         await saveAutomationConfig(api, id, config);
@@ -84,11 +105,22 @@ export async function syncServerRules(
   for (const [id, entityId] of loaded) {
     if (id.startsWith(SERVER_AUTOMATION_PREFIX) && id.startsWith(scopePrefix) && !wanted.has(id)) status.orphans.push({ id, entityId });
   }
+  if (prune) {
+    try {
+      helperCount.deleted = (await pruneTrendHelpers(api, helpers, [...wanted])).length;
+    } catch (err) {
+      status.errors.push(`Trend helpers: ${describeError(err)}`);
+    }
+  }
+  if (prune || helperCount.made) status.helpers = helperCount;
   return status;
 }
 
-export function removeServerAutomation(api: RestCaller, id: string): Promise<unknown> {
-  return deleteAutomationConfig(api, id);
+/** Remove automation `id` and the Trend helper it followed, if any. */
+export async function removeServerAutomation(api: RestCaller, id: string): Promise<unknown> {
+  const result = await deleteAutomationConfig(api, id);
+  await removeTrendHelpersOf(api, id);
+  return result;
 }
 
 function describeError(err: unknown): string {

@@ -5,7 +5,8 @@
  * Syntax: what HA 2024.3 and 2026.11 both accept — `trigger:` / `action:` lists, every trigger with
  * `platform:`, `service:` calls. Never `triggers:` / `actions:` / `trigger: state` (2024.3 rejects them).
  *
- * Shape (threshold; no-data `when: unavailable` is the same with other templates):
+ * Shape (threshold; no-data `when: unavailable` is the same with other templates; a trend rule's
+ * trigger is its Trend helper's binary sensor turning on, its recovery that sensor off):
  *
  *   mode: single, max_exceeded: silent        one run = one firing episode; a breach during it is no news
  *   trigger: the breach, held for `for`       numeric_state above/below (a two-sided rule: a template,
@@ -48,7 +49,8 @@
  * send_resolved), group_wait and group_interval for the one alert (the group is one alert when
  * group_by holds alertname and entity; then these only delay its notices), repeat_interval in the
  * timing of the resolved notice. Refused (`ok: false`, the key named; never approximated):
- * m_of_n, anomaly and trend rules, no-data `when: silent`, group_by without alertname and entity
+ * m_of_n, anomaly rules, trend rules HA's Trend helper cannot judge (a limit forecast, direction
+ * either, no min_gradient), no-data `when: silent`, group_by without alertname and entity
  * (one notice for several alerts), a rule another rule of the section can inhibit.
  * Not carried, and said so in `notes` and the description: what paces notices *across* episodes
  * (each run knows only its own episode): repeat reminders ("Still firing"), throttle, flap pacing,
@@ -59,6 +61,7 @@
  * (a template) is checked before each later tier.
  */
 import type { AlertRule, AlertsConfig, NotifyTier, ThresholdRule } from '../config/alerts.js';
+import { trendHelperFor, trendHelperYaml, type TrendHelper } from './trend-helper.js';
 import { fnv1a64 } from '../alerts/intent-id.js';
 import { notifyTagOf, withNotifyTag } from '../alerts/notify-tag.js';
 import { serverRuleRefusal as refusal } from './refusal.js';
@@ -88,7 +91,8 @@ export interface ServerAutomation {
 }
 
 export type ServerTranslation =
-  | { ok: true; rule: string; entity: string; automation: ServerAutomation; notes: string[] }
+  /** `helper`: the Trend helper a trend rule's automation follows (made before the automation is saved). */
+  | { ok: true; rule: string; entity: string; automation: ServerAutomation; notes: string[]; helper?: TrendHelper }
   | { ok: false; rule: string; entity?: string; key?: string; message: string };
 
 // ---------------------------------------------------------------------------------------------
@@ -209,6 +213,25 @@ function unavailableConditions(entity: string, rule: AlertRule): Conditions {
   };
 }
 
+/**
+ * A trend rule: HA's Trend helper judges the gradient (trend-helper.ts); the automation follows its
+ * binary sensor. The value and reason are the browser's: the slope per hour ("slope +3.6/h").
+ */
+function trendConditions(helper: TrendHelper): Conditions {
+  const h = helper.entityId;
+  const perHour = `((state_attr('${h}', 'gradient')|float(0)) * 3600)`;
+  const shown = `(${perHour}|round(2)|string)|regex_replace('\\.0$', '')`;
+  const reason = `slope {{ '+' if ${perHour} >= 0 else '' }}{{ ${shown} }}/h`;
+  return {
+    trigger: { platform: 'state', entity_id: h, to: 'on' },
+    recovered: `{{ is_state('${h}', 'off') }}`,
+    firingReason: reason,
+    recoveredReason: reason,
+    firingValue: () => `{{ ${shown} }}`,
+    resolvedValue: `{{ ${shown} }}`,
+  };
+}
+
 /** planner.ts formatValue. */
 function formatValueLike(value: number): string {
   const abs = Math.abs(value);
@@ -297,8 +320,9 @@ export function automationFor(rule: AlertRule, entityId: string, ctx: ServerRule
 function translate(rule: AlertRule, entity: string, ctx: ServerRuleContext, section?: AlertsConfig): ServerTranslation {
   const refused = refusal(rule, section);
   if (refused) return { ok: false, rule: rule.name, entity, ...refused };
-  const cond = rule.type === 'threshold' ? thresholdConditions(rule, entity) : unavailableConditions(entity, rule);
   const id = serverAutomationId(ctx, rule.name, entity);
+  const helper = rule.type === 'trend' ? trendHelperFor(rule, entity, id) : undefined;
+  const cond = rule.type === 'threshold' ? thresholdConditions(rule, entity) : helper ? trendConditions(helper) : unavailableConditions(entity, rule);
   const alertKey = `${rule.name}/${entity}`;
   const name = lit(rule.name);
   const sev = rule.severity.toUpperCase();
@@ -306,6 +330,7 @@ function translate(rule: AlertRule, entity: string, ctx: ServerRuleContext, sect
   const card = ctx.cardTitle ? `the alerts card “${ctx.cardTitle}”` : 'an alerts card';
   const description =
     `Created by HA Vitals from ${card} (scope ${JSON.stringify(ctx.scope)}): rule ${JSON.stringify(rule.name)} on ${entity}. ` +
+    (helper ? `The trend is judged by the Trend helper ${helper.entityId}, made by HA Vitals for this automation. ` : '') +
     `Edit the rule in the card; changes here are overwritten. Not carried over from the browser: ${notes.join('; ')}.`;
 
   const trigger = { ...cond.trigger, ...(rule.for > 0 ? { for: period(rule.for) } : {}) };
@@ -327,7 +352,7 @@ function translate(rule: AlertRule, entity: string, ctx: ServerRuleContext, sect
 
   const elapsed = `(as_timestamp(now()) - fired_at)`;
   const firingMessage = (afterMs: number) =>
-    rule.type === 'threshold' ? describe(rule, entity, cond.firingValue(afterMs), cond.firingReason) : describeNodata(rule, entity, afterMs);
+    rule.type === 'nodata' ? describeNodata(rule, entity, afterMs) : describe(rule, entity, cond.firingValue(afterMs), cond.firingReason);
   const waitThen = (timeoutMs: number, steps: Record<string, unknown>[], extra: Record<string, unknown>[] = []) =>
     timeoutMs > 0
       ? [{ wait_for_trigger: [endEvent], timeout: period(timeoutMs), continue_on_timeout: true }, { condition: 'template', value_template: '{{ wait.trigger is none }}' }, ...extra, ...steps]
@@ -336,7 +361,7 @@ function translate(rule: AlertRule, entity: string, ctx: ServerRuleContext, sect
   const branches: Record<string, unknown>[] = [];
   // Recovery and the resolved notice.
   const resolvedTitle = `Resolved: ${name} on ${entity}`;
-  const resolvedMessage = `${rule.type === 'threshold' ? describe(rule, entity, cond.resolvedValue, cond.recoveredReason) : describe(rule, entity, cond.resolvedValue, '')}; fired ${jinjaDuration('resolved_after')} ago`;
+  const resolvedMessage = `${rule.type === 'nodata' ? describe(rule, entity, cond.resolvedValue, '') : describe(rule, entity, cond.resolvedValue, cond.recoveredReason)}; fired ${jinjaDuration('resolved_after')} ago`;
   const resolvedSteps: Record<string, unknown>[] = [];
   const gw = rule.group_wait / 1000;
   const gi = rule.group_interval / 1000;
@@ -386,7 +411,7 @@ function translate(rule: AlertRule, entity: string, ctx: ServerRuleContext, sect
     condition: [],
     action: [{ variables: { fired_at: '{{ as_timestamp(now()) }}' } }, { parallel: branches }],
   };
-  return { ok: true, rule: rule.name, entity, automation: { id, alias, description, config }, notes };
+  return { ok: true, rule: rule.name, entity, automation: { id, alias, description, config }, notes, ...(helper ? { helper } : {}) };
 }
 
 function describeNodata(rule: AlertRule, entity: string, afterMs: number): string {
@@ -442,6 +467,10 @@ export function automationsYaml(translations: ServerTranslation[]): string {
     if (!tr.ok) {
       lines.push(`# not run in Home Assistant: ${tr.rule}${tr.entity ? ` on ${tr.entity}` : ''}${tr.key ? ` (${tr.key})` : ''}: ${tr.message}`.replace(/\n/g, ' '));
       continue;
+    }
+    if (tr.helper) {
+      lines.push(`# ${tr.rule} on ${tr.entity} follows ${tr.helper.entityId}: a Trend helper with these settings, in configuration.yaml (or Settings → Helpers → Trend, named ${tr.helper.name}):`);
+      lines.push(...trendHelperYaml(tr.helper).split('\n').map((line) => `#   ${line}`));
     }
     lines.push(`-${yamlNode(tr.automation.config, '  ').replace(/^\n\s*/, ' ')}`);
   }

@@ -4,6 +4,7 @@
  * the browser leaves the sending to HA only for rules that pass.
  */
 import type { AlertRule, AlertsConfig } from '../config/alerts.js';
+import { trendDirection } from './trend-helper.js';
 
 export type ServerRuleRefusal = { key?: string; message: string };
 
@@ -11,8 +12,15 @@ export type ServerRuleRefusal = { key?: string; message: string };
 export function serverRuleRefusal(rule: AlertRule, config?: AlertsConfig): ServerRuleRefusal | undefined {
   if (!rule.enabled) return { key: 'enabled', message: 'the rule is disabled: no automation' };
   if (rule.type === 'anomaly') return { key: 'type', message: 'anomaly rules run in the browser: their detectors learn the series, which Home Assistant cannot do' };
-  if (rule.type === 'trend')
-    return { key: 'type', message: "trend rules run in the browser: Home Assistant's trend helper cannot be created from a card in both supported versions" };
+  if (rule.type === 'trend') {
+    // Run by HA's Trend helper (trend-helper.ts), which compares the gradient with one signed limit.
+    if (rule.min_gradient === undefined)
+      return { key: 'min_gradient', message: "Home Assistant's trend helper needs min_gradient (units per second); a rule with only a limit forecast runs in the browser" };
+    if (rule.limit !== undefined)
+      return { key: 'limit', message: "limit (the time-to-limit forecast) cannot run in Home Assistant: its trend helper only compares the gradient with min_gradient; remove limit or run the rule in the browser" };
+    if (trendDirection(rule) === 'either')
+      return { key: 'direction', message: "direction: either cannot run in Home Assistant: its trend helper watches one direction; use two rules (up and down)" };
+  }
   if (rule.type === 'nodata' && rule.when !== 'unavailable')
     return {
       key: 'when',

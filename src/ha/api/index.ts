@@ -14,3 +14,4 @@ export * from './services';
 export * from './system-health';
 export * from './user';
 export * from './automation-config';
+export * from './config-entries';

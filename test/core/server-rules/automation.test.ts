@@ -4,6 +4,7 @@ import { automationFor, automationsYaml, serverAutomations, serverScopePrefix, t
 import { ReplayLoop, replayConfig } from '../../../src/core/replay/replay-loop.js';
 import type { NotificationIntent } from '../../../src/core/alerts/types.js';
 import { HaSim } from './ha-sim.js';
+import type { TrendHelperOptions } from '../../../src/core/server-rules/trend-helper.js';
 
 const S = 1000;
 const MIN = 60 * S;
@@ -133,7 +134,9 @@ describe('server rules: translation', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ ...THRESHOLD, m_of_n: '3/5' }, 'm_of_n'],
       [{ name: 'a', type: 'anomaly' }, 'type'],
-      [{ name: 't', type: 'trend', min_gradient: 1 }, 'type'],
+      [{ name: 't', type: 'trend', min_gradient: 1, limit: 100 }, 'limit'],
+      [{ name: 't', type: 'trend', min_gradient: 1, direction: 'either' }, 'direction'],
+      [{ name: 't', type: 'trend', limit: 100 }, 'min_gradient'],
       [{ name: 'n', type: 'nodata', when: 'silent', max_age: '10m' }, 'when'],
       [{ ...THRESHOLD, group_by: ['alertname'] }, 'group_by'],
       [{ ...THRESHOLD, enabled: false }, 'enabled'],
@@ -145,8 +148,8 @@ describe('server rules: translation', () => {
       expect(tr.ok, key).to.equal(false);
       if (!tr.ok) expect(tr.key).to.equal(key);
     }
-    const trend = automationFor(ruleOf({ name: 't', type: 'trend', min_gradient: 1 }), E, CTX);
-    expect(!trend.ok && trend.message).to.contain("Home Assistant's trend helper cannot be created from a card in both supported versions");
+    const forecast = automationFor(ruleOf({ name: 't', type: 'trend', min_gradient: 1, limit: 100 }), E, CTX);
+    expect(!forecast.ok && forecast.message).to.contain('only compares the gradient with min_gradient');
   });
 
   it('serverAutomations: rules with run_in home_assistant × their entities, else the card entities; inhibition refused', () => {
@@ -167,6 +170,40 @@ describe('server rules: translation', () => {
     expect(inhibited[0]).to.deep.include({ ok: false, key: 'inhibit' });
   });
 
+  it("hands a trend rule to Home Assistant's Trend helper and follows its binary sensor", () => {
+    // Arrange
+    const up = ruleOf({ name: 'leak', type: 'trend', window: '30m', min_gradient: 0.002, min_samples: 8, for: '5m', keep_firing_for: '2m' });
+    const down = ruleOf({ name: 'drain', type: 'trend', window: '1h', min_gradient: 0.01, direction: 'down' });
+    // Act
+    const a = automationFor(up, E, CTX);
+    const b = automationFor(down, E, CTX);
+    // Assert
+    if (!a.ok || !b.ok || !a.helper || !b.helper) throw new Error('refused');
+    expect(a.helper.options).to.deep.equal({ entity_id: E, invert: false, sample_duration: 1800, min_gradient: 0.002, min_samples: 8, max_samples: 2048 });
+    expect(b.helper.options.min_gradient).to.equal(-0.01);
+    expect(a.helper.name).to.match(/^ha_vitals_trend_[0-9a-f]{8}_[0-9a-f]{6}$/);
+    expect(a.helper.entityId).to.equal(`binary_sensor.${a.helper.name}`);
+    expect(a.automation.config.trigger).to.deep.equal([{ platform: 'state', entity_id: a.helper.entityId, to: 'on', for: { minutes: 5 } }]);
+    expect(JSON.stringify(a.automation.config.action)).to.contain(`"value_template":"{{ is_state('${a.helper.entityId}', 'off') }}","for":{"minutes":2}`);
+    expect(a.automation.description).to.contain(`Trend helper ${a.helper.entityId}`);
+    for (const t of triggersOf(a.automation.config)) expect(t.platform, JSON.stringify(t)).to.be.a('string');
+  });
+
+  it("renames the Trend helper when the rule's settings change, not when only its notices do", () => {
+    // Arrange
+    const base = { name: 'leak', type: 'trend', window: '30m', min_gradient: 0.002 };
+    // Act
+    const first = automationFor(ruleOf(base), E, CTX);
+    const steeper = automationFor(ruleOf({ ...base, min_gradient: 0.004 }), E, CTX);
+    const louder = automationFor(ruleOf({ ...base, notify: [PHONE], for: '10m' }), E, CTX);
+    // Assert
+    if (!first.ok || !steeper.ok || !louder.ok) throw new Error('refused');
+    expect(steeper.automation.id).to.equal(first.automation.id);
+    expect(steeper.helper!.name).to.not.equal(first.helper!.name);
+    expect(steeper.helper!.name.slice(0, 25)).to.equal(first.helper!.name.slice(0, 25)); // the automation's stem
+    expect(louder.helper!.name).to.equal(first.helper!.name);
+  });
+
   it('writes the automations as YAML, refusals as comments', () => {
     // Arrange
     const trs = [automationFor(ruleOf(THRESHOLD), E, CTX), automationFor(ruleOf({ ...THRESHOLD, m_of_n: '2/3' }), E, CTX)];
@@ -176,6 +213,17 @@ describe('server rules: translation', () => {
     expect(yaml).to.match(/^- id: "ha_vitals_/);
     expect(yaml).to.contain('\n  trigger:\n    - platform: "numeric_state"\n');
     expect(yaml).to.contain('# not run in Home Assistant: cpu_high on sensor.cpu (m_of_n)');
+  });
+
+  it("writes a trend rule's helper as commented YAML of HA's trend platform, before its automation", () => {
+    // Arrange
+    const tr = automationFor(ruleOf({ name: 'leak', type: 'trend', window: '30m', min_gradient: 0.002 }), E, CTX);
+    // Act
+    const yaml = automationsYaml([tr]);
+    // Assert
+    if (!tr.ok) throw new Error('refused');
+    expect(yaml).to.contain(`#   binary_sensor:\n#     - platform: trend\n#       sensors:\n#         ${tr.helper!.name}:\n#           entity_id: sensor.cpu\n#           sample_duration: 1800\n#           min_gradient: 0.002\n`);
+    expect(yaml.indexOf('platform: trend')).to.be.below(yaml.indexOf('- id: "ha_vitals_'));
   });
 });
 
@@ -313,4 +361,74 @@ describe('server rules: same notifications as the browser rule', () => {
     expect(fromBrowser).to.include(`WARNING ${PHONE} @180s`);
     expect(fromServer).to.include(`WARNING ${PHONE} @270s`);
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Trend rules: the browser's TrendDetector and Home Assistant's Trend helper on the same samples.
+
+/**
+ * HA's Trend helper (homeassistant/components/trend/binary_sensor.py, the same in 2024.3 and
+ * 2026.11): on each new sample, keep the last max_samples, drop those older than
+ * now - sample_duration; with at least min_samples, fit a line by least squares (numpy polyfit,
+ * degree 1) and be on when |gradient| > |min_gradient| with min_gradient's sign. Fewer samples:
+ * the state stays as it was.
+ */
+function haTrendStates(samples: { t: number; v: number }[], o: TrendHelperOptions): { t: number; state: string }[] {
+  const kept: { t: number; v: number }[] = [];
+  let state = 'unknown';
+  return samples.map((sample) => {
+    kept.push(sample);
+    if (kept.length > o.max_samples) kept.shift();
+    while (kept.length && kept[0].t / 1000 < sample.t / 1000 - o.sample_duration) kept.shift();
+    if (kept.length >= o.min_samples) {
+      const n = kept.length;
+      const mx = kept.reduce((a, p) => a + p.t / 1000, 0) / n;
+      const my = kept.reduce((a, p) => a + p.v, 0) / n;
+      const g = kept.reduce((a, p) => a + (p.t / 1000 - mx) * (p.v - my), 0) / kept.reduce((a, p) => a + (p.t / 1000 - mx) ** 2, 0);
+      state = Math.abs(g) > Math.abs(o.min_gradient) && Math.sign(g || 1) === Math.sign(o.min_gradient || 1) ? 'on' : 'off';
+    }
+    return { t: sample.t, state };
+  });
+}
+
+function trendSamples(): { t: number; v: number }[] {
+  // Flat (50 with ±0.1 of noise) for 15 min, rising 0.6/min for 10 min, flat again; a sample every 7 s.
+  const out: { t: number; v: number }[] = [];
+  for (let t = 0; t <= m(45); t += 7 * S) {
+    const ramp = Math.min(Math.max(t - m(15), 0), m(10)) / MIN;
+    out.push({ t, v: Math.round((50 + 0.6 * ramp + 0.1 * Math.sin(t / 1700)) * 1000) / 1000 });
+  }
+  return out;
+}
+
+describe('server rules: a trend rule notifies as the browser rule does', () => {
+  const label = (title: string, service: string, at: number) => `${title.split(':')[0].split(' ')[0]} ${service} @${at / S}s`;
+
+  for (const rule of [
+    { name: 'rising', type: 'trend', window: '5m', min_gradient: 0.005, min_samples: 5, for: '1m', group_wait: '0s', notify: [PHONE] },
+    { name: 'rising_slowly_noticed', type: 'trend', window: '10m', min_gradient: 0.008, min_samples: 10, for: '2m', keep_firing_for: '1m', group_wait: '0s', notify: [PHONE, { service: ALL, after: '5m' }] },
+  ]) {
+    it(`${rule.name}: the same notices at the same times`, () => {
+      // Arrange
+      const samples = trendSamples();
+      const tr = automationFor(ruleOf(rule), E, CTX);
+      if (!tr.ok || !tr.helper) throw new Error('refused');
+      const intents: NotificationIntent[] = [];
+      const loop = new ReplayLoop({ id: E, t: samples.map((p) => p.t), v: samples.map((p) => p.v) }, replayConfig(section([rule])), {
+        notifications: true,
+        onEvaluation: (r) => intents.push(...r.intents),
+      });
+      const helperStates = haTrendStates(samples, tr.helper.options);
+      const sim = new HaSim(tr.automation.config, 'unknown', 0);
+      // Act
+      loop.step(Infinity);
+      sim.play(helperStates, m(60));
+      // Assert
+      const fromBrowser = intents.map((i) => label(i.title, i.service, i.at)).sort();
+      const fromServer = sim.calls.map((c) => label(c.title, c.service, c.at)).sort();
+      expect(fromServer).to.deep.equal(fromBrowser);
+      expect(fromServer.some((x) => x.startsWith('Resolved'))).to.equal(true);
+      expect(fromServer.filter((x) => !x.startsWith('Resolved')).length).to.be.at.least(1);
+    });
+  }
 });

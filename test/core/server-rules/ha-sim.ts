@@ -1,6 +1,6 @@
 /**
  * A small simulator of the Home Assistant automation semantics that src/core/server-rules output
- * uses, on virtual time, for one entity: numeric_state and template triggers with `for` (armed
+ * uses, on virtual time, for one entity: numeric_state, template and state (`to`) triggers with `for` (armed
  * only after the condition was false, as HA's triggers), `mode: single` (a trigger during a run is
  * dropped), and the actions variables, parallel (a failing condition ends its branch only),
  * wait_for_trigger (template with `for`, event; timeout), condition, delay, event, if/then and
@@ -80,6 +80,7 @@ export class HaSim {
     js = js.replace(/\(\(\(([^()]*)\) \/ ([0-9.e+-]+)\)\|int\)/g, '(Math.trunc(($1) / $2))');
     js = js.replace(new RegExp(`${STATE_RE.source} in \\['unavailable', 'unknown'\\]`, 'g'), "(S === 'unavailable' || S === 'unknown')");
     js = js.replace(new RegExp(`is_number\\(${STATE_RE.source}\\)`, 'g'), 'N()');
+    js = js.replace(/is_state\('[a-z0-9_.]+', '([a-z_]+)'\)/g, "(S === '$1')");
     js = js.replace(new RegExp(`${STATE_RE.source}\\|float\\(0\\)`, 'g'), 'F()');
     js = js.replace(/as_timestamp\(now\(\)\)/g, 'NOW');
     js = js.replace(/wait\.trigger is none/g, '(V.wait.trigger == null)');
@@ -118,6 +119,9 @@ export class HaSim {
       };
     } else if (trigger.platform === 'template') {
       check = () => !!this.evaluate(trigger.value_template as string, vars);
+    } else if (trigger.platform === 'state') {
+      // HA's state trigger with `to`: fires on a change into that state (from any other).
+      check = () => this.state === trigger.to;
     } else throw new Error(`sim: unsupported trigger platform ${String(trigger.platform)}`);
     // Both: armed at attach only if false; fire on a false → true change; `for` cancelled by false.
     let armed = !check();
