@@ -196,6 +196,18 @@ test('replays the whole NAB corpus in under 5 s', { skip: !existsSync(nab) && 'N
   console.log(`NAB corpus: ${files.length} files in ${seconds.toFixed(2)} s`);
 });
 
+test("export gives a trend rule's Trend helper as commented YAML of HA's trend platform, above its automation", () => {
+  const dir = tmp({
+    'rules.yaml': 'alerts:\n  - name: leak\n    type: trend\n    min_gradient: 0.002\n    window: 30m\n    min_samples: 8\n  - name: full\n    type: trend\n    limit: 95\n',
+  });
+  const r = cli(['export', '--rules', 'rules.yaml', '--entity', 'sensor.memory'], { cwd: dir });
+  assert.equal(r.code, 0, r.err);
+  const helper = /# {3}binary_sensor:\n# {5}- platform: trend\n# {7}sensors:\n# {9}(ha_vitals_trend_[0-9a-f]{8}_[0-9a-f]{6}):\n# {11}entity_id: sensor\.memory\n# {11}sample_duration: 1800\n# {11}min_gradient: 0\.002\n# {11}min_samples: 8\n# {11}max_samples: 2048\n/.exec(r.out);
+  assert.ok(helper, r.out);
+  assert.match(r.out, new RegExp(`\\n {2}trigger:\\n {4}- platform: "state"\\n {6}entity_id: "binary_sensor\\.${helper[1]}"\\n {6}to: "on"\\n`));
+  assert.match(r.err, /not exported: full on sensor\.memory \(min_gradient\): /);
+});
+
 test('export prints the Home Assistant automations as YAML; refused rules as comments and on stderr', () => {
   const dir = tmp({
     'rules.yaml': 'alerts:\n  - name: cpu_high\n    type: threshold\n    above: 90\n    recover_below: 85\n    for: 2m\n    notify: [notify.mobile_app_pixel, {service: notify.all_phones, after: 10m}]\n  - name: odd\n    type: threshold\n    above: 5\n    m_of_n: 3/5\n  - name: gone\n    type: nodata\n    when: unavailable\n    for: 5m\n    entity: sensor.disk\n',

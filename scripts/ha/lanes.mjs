@@ -29,6 +29,8 @@ export const DOMAINS = [
   'notify', 'conversation', 'assist_pipeline', 'system_health', 'sensor', 'logger',
   // /api/prometheus: the reported sensors reach external monitoring (prometheus-export suite)
   'prometheus',
+  // trend rules that run in HA make Trend helpers (server-trend-rules suite); numpy
+  'trend',
   // loaded as MQTT platform on 2024.3; its PyTurboJPEG pulls numpy, without which
   // get_services fails and the 2024.3 frontend hangs at "Loading data"
   'camera',

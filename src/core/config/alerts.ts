@@ -73,8 +73,9 @@ interface RuleCommon {
   enabled: boolean;
   /**
    * `browser` (default): judged by every dashboard showing the card, one notification across them.
-   * `home_assistant`: an HA automation judges it with no dashboard open (threshold and no-data
-   * rules); browsers show its state and send nothing for it.
+   * `home_assistant`: an HA automation judges it with no dashboard open (threshold, trend with
+   * min_gradient — through HA's Trend helper — and no-data rules); browsers show its state and
+   * send nothing for it.
    */
   run_in: RunIn;
   /** Entities the rule watches; empty = every series the card/replay feeds in. */

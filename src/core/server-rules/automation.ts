@@ -221,7 +221,9 @@ function trendConditions(helper: TrendHelper): Conditions {
   const h = helper.entityId;
   const perHour = `((state_attr('${h}', 'gradient')|float(0)) * 3600)`;
   const shown = `(${perHour}|round(2)|string)|regex_replace('\\.0$', '')`;
-  const reason = `slope {{ '+' if ${perHour} >= 0 else '' }}{{ ${shown} }}/h`;
+  // formatCompact: 5 significant digits from 100 up, else 3.
+  const compact = `('%.5g' if ${perHour}|abs >= 100 else '%.3g')|format(${perHour})`;
+  const reason = `slope {{ '+' if ${perHour} >= 0 else '' }}{{ ${compact} }}/h`;
   return {
     trigger: { platform: 'state', entity_id: h, to: 'on' },
     recovered: `{{ is_state('${h}', 'off') }}`,

@@ -371,7 +371,7 @@ const DE: Record<StringKey, string> = {
   'editor.rules.field.enabled': 'Aktiviert',
   'editor.rules.field.run_in': 'Läuft in',
   'editor.rules.run_in.browser': 'Dashboards (alle Regeltypen; braucht ein offenes Dashboard)',
-  'editor.rules.run_in.home_assistant': 'Home Assistant (Schwellen- und Keine-Daten-Regeln; kein Dashboard nötig)',
+  'editor.rules.run_in.home_assistant': 'Home Assistant (Schwellen-, Trend- und Keine-Daten-Regeln; kein Dashboard nötig)',
   'editor.rules.helper.run_in': 'Home Assistant: Eine Automation beurteilt die Regel auch bei ausgeschalteten Bildschirmen; Dashboards zeigen ihren Zustand und senden nichts dafür.',
   'editor.rules.automation_yaml': 'Automations-YAML (was die Karte in Home Assistant schreibt)',
   'editor.rules.field.entity': 'Entitäten',

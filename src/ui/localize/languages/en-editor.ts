@@ -130,7 +130,7 @@ export const EN_EDITOR = {
   'editor.rules.field.enabled': 'Enabled',
   'editor.rules.field.run_in': 'Runs in',
   'editor.rules.run_in.browser': 'Dashboards (every rule type; needs an open dashboard)',
-  'editor.rules.run_in.home_assistant': 'Home Assistant (threshold and no-data rules; no dashboard needed)',
+  'editor.rules.run_in.home_assistant': 'Home Assistant (threshold, trend and no-data rules; no dashboard needed)',
   'editor.rules.helper.run_in': 'Home Assistant: an automation judges the rule with every screen off; dashboards show its state and send nothing for it.',
   'editor.rules.automation_yaml': 'Automation YAML (what the card writes to Home Assistant)',
   'editor.rules.field.entity': 'Entities',

@@ -371,7 +371,7 @@ const ES: Record<StringKey, string> = {
   'editor.rules.field.enabled': 'Activada',
   'editor.rules.field.run_in': 'Se ejecuta en',
   'editor.rules.run_in.browser': 'Los paneles (todos los tipos de regla; necesita un panel abierto)',
-  'editor.rules.run_in.home_assistant': 'Home Assistant (reglas de umbral y sin datos; no necesita ningún panel)',
+  'editor.rules.run_in.home_assistant': 'Home Assistant (reglas de umbral, de tendencia y sin datos; no necesita ningún panel)',
   'editor.rules.helper.run_in': 'Home Assistant: una automatización evalúa la regla con todas las pantallas apagadas; los paneles muestran su estado y no envían nada por ella.',
   'editor.rules.automation_yaml': 'YAML de la automatización (lo que la tarjeta escribe en Home Assistant)',
   'editor.rules.field.entity': 'Entidades',

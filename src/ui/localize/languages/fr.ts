@@ -371,7 +371,7 @@ const FR: Record<StringKey, string> = {
   'editor.rules.field.enabled': 'Activée',
   'editor.rules.field.run_in': 'S’exécute dans',
   'editor.rules.run_in.browser': 'Les tableaux de bord (tous types de règles ; un tableau de bord ouvert est nécessaire)',
-  'editor.rules.run_in.home_assistant': 'Home Assistant (règles de seuil et d’absence de données ; aucun tableau de bord nécessaire)',
+  'editor.rules.run_in.home_assistant': 'Home Assistant (règles de seuil, de tendance et d’absence de données ; aucun tableau de bord nécessaire)',
   'editor.rules.helper.run_in': 'Home Assistant : une automatisation juge la règle même écrans éteints ; les tableaux de bord affichent son état et n’envoient rien pour elle.',
   'editor.rules.automation_yaml': 'YAML de l’automatisation (ce que la carte écrit dans Home Assistant)',
   'editor.rules.field.entity': 'Entités',

@@ -371,7 +371,7 @@ const NL: Record<StringKey, string> = {
   'editor.rules.field.enabled': 'Ingeschakeld',
   'editor.rules.field.run_in': 'Draait in',
   'editor.rules.run_in.browser': 'Dashboards (alle regeltypen; vraagt een open dashboard)',
-  'editor.rules.run_in.home_assistant': 'Home Assistant (drempel- en geen-data-regels; geen dashboard nodig)',
+  'editor.rules.run_in.home_assistant': 'Home Assistant (drempel-, trend- en geen-data-regels; geen dashboard nodig)',
   'editor.rules.helper.run_in': 'Home Assistant: een automatisering beoordeelt de regel met alle schermen uit; dashboards tonen de status en versturen er niets voor.',
   'editor.rules.automation_yaml': 'Automatisering-YAML (wat de kaart in Home Assistant schrijft)',
   'editor.rules.field.entity': 'Entiteiten',
