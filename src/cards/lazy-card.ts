@@ -17,6 +17,9 @@ import { trackCodeLoad } from '../ha/code-loads';
 export interface LoadedCard extends HTMLElement {
   setConfig(config: unknown): void;
   hass?: HomeAssistant;
+  /** Set by Home Assistant in the card editor's preview and on a dashboard in edit mode (2024.3: editMode; newer also preview). */
+  editMode?: boolean;
+  preview?: boolean;
   getCardSize?(): number | Promise<number>;
 }
 
@@ -122,6 +125,8 @@ export function lazyCardClass(spec: LazyCardSpec): CustomElementConstructor {
     private config?: unknown;
     private parsed?: unknown;
     private hassValue?: HomeAssistant;
+    private editModeValue?: boolean;
+    private previewValue?: boolean;
     private failure?: HTMLElement;
     private attempt?: Promise<LoadedCard | undefined>;
     private lastAttemptAt = 0;
@@ -153,6 +158,24 @@ export function lazyCardClass(spec: LazyCardSpec): CustomElementConstructor {
 
     get hass(): HomeAssistant | undefined {
       return this.hassValue;
+    }
+
+    set editMode(value: boolean) {
+      this.editModeValue = value;
+      if (this.inner) this.inner.editMode = value;
+    }
+
+    get editMode(): boolean {
+      return this.editModeValue === true;
+    }
+
+    set preview(value: boolean) {
+      this.previewValue = value;
+      if (this.inner) this.inner.preview = value;
+    }
+
+    get preview(): boolean {
+      return this.previewValue === true;
     }
 
     connectedCallback(): void {
@@ -187,6 +210,8 @@ export function lazyCardClass(spec: LazyCardSpec): CustomElementConstructor {
       card.style.display = 'block';
       card.style.height = '100%';
       if (this.config !== undefined) card.setConfig(this.config);
+      if (this.editModeValue !== undefined) card.editMode = this.editModeValue;
+      if (this.previewValue !== undefined) card.preview = this.previewValue;
       if (this.hassValue) card.hass = this.hassValue;
       this.inner = card;
       this.failure?.remove();

@@ -55,6 +55,32 @@ describe('the entry module (lazy cards)', () => {
     expect(await card.getCardSize()).to.equal(5);
   });
 
+  it("passes Home Assistant's editMode and preview to the loaded card, set before or after its code arrived", async () => {
+    // Arrange
+    class Inner extends HTMLElement {
+      editMode?: boolean;
+      preview?: boolean;
+      setConfig(): void {}
+    }
+    const Lazy = lazyCardClass({ ...specBase('vitals-edit-mode-card'), load: async () => Inner as never });
+    customElements.define('vitals-edit-mode-card', Lazy);
+    const card = document.createElement('vitals-edit-mode-card') as Wrapper & { editMode: boolean; preview: boolean };
+    card.setConfig({});
+    card.editMode = true;
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    // Act
+    host.appendChild(card);
+    await waitUntil(() => card.card !== undefined, 'not loaded');
+    const atLoad = (card.card as Inner).editMode;
+    card.preview = true;
+    card.editMode = false;
+    // Assert
+    expect(atLoad).to.equal(true);
+    expect((card.card as Inner).editMode).to.equal(false);
+    expect((card.card as Inner).preview).to.equal(true);
+    expect(card.preview).to.equal(true);
+  });
+
   it('gives the same sections-view sizes before and after its code loads', async () => {
     // Arrange
     const config = { type: 'custom:vitals-system-card', entities: { cpu: 'sensor.cpu', memory: 'sensor.mem' } };

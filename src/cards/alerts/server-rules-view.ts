@@ -57,17 +57,22 @@ function translate(input: ServerRulesInput) {
  * Sync as an admin, or (anyone else) only read which automations exist. Never throws: what went
  * wrong is in the status, shown on the card.
  */
-export async function serverRulesStatus(hass: HomeAssistant, input: ServerRulesInput): Promise<ServerRulesStatus & { admin: boolean }> {
+export async function serverRulesStatus(
+  hass: HomeAssistant,
+  input: ServerRulesInput,
+  /** write: false in the card editor's preview and in edit mode (only read what exists). */
+  { write = true }: { write?: boolean } = {},
+): Promise<ServerRulesStatus & { admin: boolean; preview?: boolean }> {
   const { translations, prefix } = translate(input);
   const admin = hass.user?.is_admin === true;
   const states = hass.states as Record<string, { attributes?: Record<string, unknown> }>;
-  if (!admin) {
+  if (!admin || !write) {
     const status: ServerRulesStatus = { running: [], refused: [], orphans: [], errors: [], written: 0 };
     for (const tr of translations) {
       if (!tr.ok) status.refused.push({ rule: tr.rule, entity: tr.entity, key: tr.key, message: tr.message });
       else status.running.push({ id: tr.automation.id, rule: tr.rule, entity: tr.entity, entityId: Object.keys(states).find((e) => states[e]?.attributes?.id === tr.automation.id) });
     }
-    return { ...status, admin };
+    return { ...status, admin, ...(write ? {} : { preview: true }) };
   }
   try {
     return { ...(await syncServerRules(hass, states, translations, prefix)), admin };
@@ -80,7 +85,7 @@ export function removeOrphan(hass: HomeAssistant, id: string): Promise<unknown> 
   return removeServerAutomation(hass, id);
 }
 
-export function renderServerRules(status: (ServerRulesStatus & { admin: boolean }) | undefined, t: Localize, onRemove: (id: string) => void): TemplateResult {
+export function renderServerRules(status: (ServerRulesStatus & { admin: boolean; preview?: boolean }) | undefined, t: Localize, onRemove: (id: string) => void): TemplateResult {
   if (!status) return html`<section class="server-rules" aria-busy="true"><p>${t('alerts.server.checking')}</p></section>`;
   return html`<section class="server-rules">
     <h3>${t('alerts.server.title')}</h3>
@@ -99,7 +104,7 @@ export function renderServerRules(status: (ServerRulesStatus & { admin: boolean 
         </li>`,
       )}
     </ul>
-    ${status.admin ? nothing : html`<p class="note">${t('alerts.server.not_admin')}</p>`}
+    ${status.preview ? html`<p class="note">${t('alerts.server.preview')}</p>` : status.admin ? nothing : html`<p class="note">${t('alerts.server.not_admin')}</p>`}
   </section>`;
 }
 

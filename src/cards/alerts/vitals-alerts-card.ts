@@ -41,6 +41,43 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
   private _serverStatus?: Awaited<ReturnType<(typeof import('./server-rules-view'))['serverRulesStatus']>>;
   private _status: StoreStatus = 'idle';
   private scopeId?: string;
+  /** What the server rules were last synced for, to sync again when editing ends. */
+  private serverSync?: { config: AlertsCardConfig; scopeId: string };
+  private editModeValue = false;
+  private previewValue = false;
+
+  /**
+   * Home Assistant sets these on the card editor's preview and on every card of a dashboard in
+   * edit mode (2024.3: editMode; newer: preview and editMode). Such a card writes no automation:
+   * the preview follows every keystroke and Cancel must leave Home Assistant as it was. Once
+   * editing ends (Done), the card syncs the saved rules.
+   */
+  set editMode(value: boolean) {
+    this.setEditing(value, this.previewValue);
+  }
+
+  get editMode(): boolean {
+    return this.editModeValue;
+  }
+
+  set preview(value: boolean) {
+    this.setEditing(this.editModeValue, value);
+  }
+
+  get preview(): boolean {
+    return this.previewValue;
+  }
+
+  private get editing(): boolean {
+    return this.editModeValue || this.previewValue;
+  }
+
+  private setEditing(editMode: boolean, preview: boolean): void {
+    const was = this.editing;
+    this.editModeValue = editMode;
+    this.previewValue = preview;
+    if (was && !this.editing && this.serverSync) this.startServerRules(this.serverSync.config, this.serverSync.scopeId);
+  }
 
   setConfig(config: unknown): void {
     const parsed = parseAlertsCardConfig(config);
@@ -52,6 +89,7 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
   protected override detach(): void {
     super.detach();
     this.scopeId = undefined;
+    this.serverSync = undefined;
   }
 
   protected override start(config: AlertsCardConfig, store: VitalsStore): void {
@@ -92,6 +130,7 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
 
   /** Make or update the HA automations of the `run_in: home_assistant` rules (an admin's dashboard), and show them. */
   private startServerRules(config: AlertsCardConfig, scopeId: string): void {
+    this.serverSync = { config, scopeId };
     let detached = false;
     this.disposers.push(() => (detached = true));
     void import('./server-rules-view').then(async (view) => {
@@ -99,7 +138,7 @@ export class VitalsAlertsCard extends HubCardBase<AlertsCardConfig> {
       this.requestUpdate('_serverStatus');
       const hass = this.hass;
       if (!hass || detached) return;
-      const status = await view.serverRulesStatus(hass, { alerts: config.alerts, entities: scopeEntities(config), title: config.title, scopeId });
+      const status = await view.serverRulesStatus(hass, { alerts: config.alerts, entities: scopeEntities(config), title: config.title, scopeId }, { write: !this.editing });
       if (!detached) this._serverStatus = status;
     });
   }

@@ -4,7 +4,7 @@ import { ALERTS_CARD_INFO, VitalsAlertsCard } from '../../../src/cards/alerts/vi
 import { canonicalJson, parseAlertsCardConfig, scopeIdOf, shortHash } from '../../../src/cards/alerts/config';
 import { clockText, escalationOf, stateText, visibleAlerts } from '../../../src/cards/alerts/model';
 import type { HubAlert } from '../../../src/ha/alert-hub';
-import { sleep } from '../../helpers/fake-connection';
+import { fakeHass, sleep } from '../../helpers/fake-connection';
 import { freshId, hubSetup, mount, q, qa, textOf } from './helpers';
 
 const MIN = 60_000;
@@ -179,6 +179,37 @@ describe('vitals-alerts-card', () => {
     expect(textOf(q(card, '.server-rules li.running'))).to.contain(`cpu_server on ${cpu}`);
     expect(textOf(row(card, `cpu_server/${cpu}`).querySelector('.why'))).to.equal('Home Assistant’s automation sends the notifications of this rule');
     expect(setup.calls).to.deep.equal([]);
+  });
+
+  it('in the card editor preview or edit mode writes no automation (Cancel leaves HA as it was); after editing it syncs the saved rules', async () => {
+    // Arrange: a card as Home Assistant's editor preview makes it (editMode before config and hass)
+    const setup = hubSetup();
+    const cpu = freshId('cpu');
+    setup.connection.setState(cpu, '20', { friendly_name: 'CPU', unit_of_measurement: '%' }, setup.clock.t / 1000 - 10);
+    const posted: string[] = [];
+    const callApi = async (method: string, path: string) => {
+      if (method === 'POST') return posted.push(path), { result: 'ok' };
+      throw new Error('404');
+    };
+    const rule = { name: 'cpu_server', type: 'threshold', above: 90, run_in: 'home_assistant', notify: ['notify.phone'] };
+    const card = document.createElement('vitals-alerts-card') as VitalsAlertsCard & { editMode: boolean; hub?: unknown; now: () => number };
+    card.editMode = true;
+    card.hub = setup.hub;
+    card.now = () => setup.clock.t;
+    (await fixture(html`<div></div>`)).appendChild(card);
+    card.setConfig({ type: 'custom:vitals-alerts-card', title: 'Rack', entities: [cpu], alerts: [rule] });
+    card.hass = fakeHass(setup.connection, { callService: async () => undefined, callApi }) as never;
+    for (let i = 0; i < 50 && !q(card, '.server-rules .note'); i++) await sleep(20);
+    const whileEditing = [...posted];
+    const note = textOf(q(card, '.server-rules .note'));
+    // Act: Done
+    card.editMode = false;
+    for (let i = 0; i < 50 && !posted.length; i++) await sleep(20);
+    // Assert
+    expect(whileEditing).to.deep.equal([]);
+    expect(note).to.contain('made from the saved card');
+    expect(posted).to.have.length(1);
+    expect(posted[0]).to.match(/^config\/automation\/config\/ha_vitals_rack_/);
   });
 
   it('says a hidden tab stops evaluating unless the profile keeps background connections (the frontend suspends them by default)', async () => {

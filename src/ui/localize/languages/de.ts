@@ -139,6 +139,7 @@ const DE: Record<StringKey, string> = {
   'alerts.server.orphan': '{automation} wurde von HA Vitals für eine Regel angelegt, die diese Karte nicht mehr hat.',
   'alerts.server.remove': 'Entfernen',
   'alerts.server.not_admin': 'Das Dashboard eines Administrators legt diese Automationen an und aktualisiert sie.',
+  'alerts.server.preview': 'Vorschau: Die Automationen in Home Assistant entstehen aus der gespeicherten Karte, sobald das Dashboard wieder angezeigt wird (nicht während der Bearbeitung).',
   'alerts.server.coverage': 'Ausgewertet von: {devices}',
   'alerts.server.device_at': '{device} ({time})',
   'alerts.server.coverage_none': 'Kein Dashboard hat die Browser-Regeln in den letzten 3 Minuten ausgewertet.',

@@ -144,6 +144,7 @@ export const EN = {
   'alerts.server.orphan': '{automation} was made by HA Vitals for a rule this card no longer has.',
   'alerts.server.remove': 'Remove',
   'alerts.server.not_admin': 'An administrator’s dashboard creates and updates these automations.',
+  'alerts.server.preview': 'Preview: Home Assistant’s automations are made from the saved card, once the dashboard is shown again (not while editing).',
   'alerts.server.coverage': 'Evaluated by: {devices}',
   'alerts.server.device_at': '{device} ({time})',
   'alerts.server.coverage_none': 'No dashboard has evaluated the browser rules in the last 3 minutes.',

@@ -139,6 +139,7 @@ const ES: Record<StringKey, string> = {
   'alerts.server.orphan': 'HA Vitals creó {automation} para una regla que esta tarjeta ya no tiene.',
   'alerts.server.remove': 'Quitar',
   'alerts.server.not_admin': 'El panel de un administrador crea y actualiza estas automatizaciones.',
+  'alerts.server.preview': 'Vista previa: las automatizaciones de Home Assistant se crean a partir de la tarjeta guardada, cuando el panel se vuelve a mostrar (no mientras se edita).',
   'alerts.server.coverage': 'Evaluadas por: {devices}',
   'alerts.server.device_at': '{device} ({time})',
   'alerts.server.coverage_none': 'Ningún panel ha evaluado las reglas del navegador en los últimos 3 minutos.',

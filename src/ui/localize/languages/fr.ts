@@ -139,6 +139,7 @@ const FR: Record<StringKey, string> = {
   'alerts.server.orphan': '{automation} a été créée par HA Vitals pour une règle que cette carte n’a plus.',
   'alerts.server.remove': 'Supprimer',
   'alerts.server.not_admin': 'Le tableau de bord d’un administrateur crée et met à jour ces automatisations.',
+  'alerts.server.preview': 'Aperçu : les automatisations de Home Assistant sont créées à partir de la carte enregistrée, quand le tableau de bord est de nouveau affiché (pas pendant la modification).',
   'alerts.server.coverage': 'Évaluées par : {devices}',
   'alerts.server.device_at': '{device} ({time})',
   'alerts.server.coverage_none': 'Aucun tableau de bord n’a évalué les règles du navigateur ces 3 dernières minutes.',

@@ -139,6 +139,7 @@ const NL: Record<StringKey, string> = {
   'alerts.server.orphan': '{automation} is door HA Vitals gemaakt voor een regel die deze kaart niet meer heeft.',
   'alerts.server.remove': 'Verwijderen',
   'alerts.server.not_admin': 'Het dashboard van een beheerder maakt en werkt deze automatiseringen bij.',
+  'alerts.server.preview': 'Voorbeeld: de automatiseringen in Home Assistant worden gemaakt van de opgeslagen kaart, zodra het dashboard weer getoond wordt (niet tijdens het bewerken).',
   'alerts.server.coverage': 'Beoordeeld door: {devices}',
   'alerts.server.device_at': '{device} ({time})',
   'alerts.server.coverage_none': 'Geen dashboard heeft de browserregels in de afgelopen 3 minuten beoordeeld.',
