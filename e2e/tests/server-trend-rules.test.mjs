@@ -12,10 +12,12 @@
 //   server_trend_onset_vs_browser_samples     samples between HA's helper turning on and the browser's
 //                                             detector doing so on the same samples (must be 0)
 //   server_trend_helper_removed               removing the rule's automation from the card removes the helper
+//   server_rules_written_while_editing        automations + helpers written while a card with a new HA rule is
+//                                             shown in edit mode and in the card editor's preview (must be 0)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadCore } from '../../bench/load-core.mjs';
-import { sleep, useDashboard, waitFor } from '../lib/index.mjs';
+import { openCardEditor, sleep, useDashboard, waitFor } from '../lib/index.mjs';
 
 const ENTITY = 'sensor.e2e_trend_memory';
 const ATTRS = { unit_of_measurement: 'MB', friendly_name: 'Trend memory', state_class: 'measurement' };
@@ -137,4 +139,32 @@ test(`[${LANE}] server trend rules: removing the rule's automation from the card
   await waitFor(async () => !(await ha.lane.rest('GET', `/api/config/automation/config/${automationId}`).catch(() => null)), { timeoutMs: 30000, what: 'the automation removed' });
   t.diagnostic(`helper ${helper.entityId} and automation ${automationId} removed`);
   ha.measure('server_trend_helper_removed', true);
+});
+
+test(`[${LANE}] server trend rules: nothing is written while the card is edited; the saved card writes it`, async (t) => {
+  // A storage dashboard (editable) whose alerts card has a trend rule that runs in HA and was never synced.
+  const PATH = 'vitals-trend-edit';
+  const probe = { ...RULE, name: 'edit_probe', min_gradient: 0.3 };
+  await ha.ws.send({ type: 'lovelace/dashboards/create', url_path: PATH, title: 'Trend edit', mode: 'storage', require_admin: false, show_in_sidebar: false });
+  await ha.ws.send({ type: 'lovelace/config/save', url_path: PATH, config: { views: [{ title: 'Edit', path: 'edit', cards: [{ ...CARD, alerts: [probe] }] }] } });
+  const helpersBefore = (await trendEntries()).length;
+  const probeAutomation = async () => (await ha.lane.rest('GET', '/api/states')).find((s) => s.entity_id.startsWith('automation.') && String(s.attributes?.id ?? '').includes('edit_probe'));
+  const { page } = await ha.newPage({ open: false });
+  // Edit mode, then the card editor with its preview.
+  await ha.openDashboard(page, `${PATH}/edit?edit=1`);
+  const note = page.locator('vitals-alerts-card .server-rules .note').first();
+  await note.waitFor({ timeout: 30000 });
+  t.diagnostic(`edit mode: ${await note.textContent()}`);
+  await openCardEditor(page, 0, 1);
+  await waitFor(async () => (await page.locator('vitals-alerts-card').count()) >= 2, { timeoutMs: 15000, what: 'the preview card in the editor' });
+  await sleep(3000);
+  const written = ((await trendEntries()).length - helpersBefore) + ((await probeAutomation()) ? 1 : 0);
+  t.diagnostic(`written while editing: ${written}`);
+  ha.measure('server_rules_written_while_editing', written);
+  // Cancel, and the dashboard shown normally: the saved card writes its helper and automation.
+  await page.keyboard.press('Escape');
+  await ha.openDashboard(page, `${PATH}/edit`);
+  await waitFor(probeAutomation, { timeoutMs: 30000, what: 'the edit_probe automation once the dashboard is shown' });
+  await waitFor(async () => (await trendEntries()).length === helpersBefore + 1, { timeoutMs: 30000, what: 'its Trend helper' });
+  assert.equal(written, 0);
 });
