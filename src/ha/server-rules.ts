@@ -107,7 +107,8 @@ export async function syncServerRules(
   }
   if (prune) {
     try {
-      helperCount.deleted = (await pruneTrendHelpers(api, helpers, [...wanted])).length;
+      // Only automations now in step: one whose save failed still follows its old helper.
+      helperCount.deleted = (await pruneTrendHelpers(api, helpers, status.running.map((r) => r.id))).length;
     } catch (err) {
       status.errors.push(`Trend helpers: ${describeError(err)}`);
     }

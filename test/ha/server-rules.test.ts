@@ -204,6 +204,26 @@ describe("server rules: trend rules through Home Assistant's Trend helper", () =
     expect(status.helpers).to.deep.equal({ made: 1, deleted: 1 });
   });
 
+  it('keeps the old helper while the automation that follows it could not be rewritten', async () => {
+    // Arrange: the rule's settings change, and HA refuses to save the automation
+    const api = fakeHaWithTrend('2026.11');
+    const before = trendRule();
+    const after = trendRule({ min_gradient: 0.004 });
+    if (!before.ok || !after.ok) throw new Error('refused');
+    await syncServerRules(api, {}, [before], 'ha_vitals_rack_');
+    const callApi = api.callApi.bind(api);
+    api.callApi = async <T,>(method: string, path: string, body?: Record<string, unknown>): Promise<T> => {
+      if (method === 'POST' && path.startsWith('config/automation/')) throw { body: { message: 'Message malformed' } };
+      return callApi<T>(method, path, body);
+    };
+    // Act
+    const status = await syncServerRules(api, {}, [after], 'ha_vitals_rack_');
+    // Assert
+    expect(status.errors).to.have.length(1);
+    expect(JSON.stringify(api.stored[before.automation.id].trigger)).to.contain(before.helper!.entityId);
+    expect(api.entries.map((e) => e.title)).to.include(before.helper!.name);
+  });
+
   it('deletes the helper again when its options cannot be set, and saves no automation that would follow it', async () => {
     // Arrange
     const api = fakeHaWithTrend('2024.3', true);
