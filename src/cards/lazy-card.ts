@@ -11,7 +11,7 @@
  */
 import type { HomeAssistant } from 'custom-card-helpers';
 import { baseLanguageOf, languageOf, loadLanguage } from '../ui/localize/load';
-import { trackCodeLoad } from '../ha/code-loads';
+import { holdForCardStart, trackCodeLoad } from '../ha/code-loads';
 
 /** What the loaded card element offers (the Lit card classes). */
 export interface LoadedCard extends HTMLElement {
@@ -129,6 +129,8 @@ export function lazyCardClass(spec: LazyCardSpec): CustomElementConstructor {
     private previewValue?: boolean;
     private failure?: HTMLElement;
     private attempt?: Promise<LoadedCard | undefined>;
+    /** Holds the store's subscription from creation until the loaded card is on the page (code-loads.ts). */
+    private releaseStartHold?: () => void;
     private lastAttemptAt = 0;
 
     /** The loaded card element (undefined until its code arrived). */
@@ -142,6 +144,7 @@ export function lazyCardClass(spec: LazyCardSpec): CustomElementConstructor {
 
     setConfig(config: unknown): void {
       this.parsed = spec.parse(config);
+      if (!this.inner && !this.releaseStartHold) this.releaseStartHold = holdForCardStart();
       this.config = config;
       this.inner?.setConfig(config);
     }
@@ -181,6 +184,8 @@ export function lazyCardClass(spec: LazyCardSpec): CustomElementConstructor {
     connectedCallback(): void {
       this.style.display = 'block';
       void this.ensureCard();
+      // A card loaded before it was attached has just started (its own connectedCallback ran).
+      if (this.inner) this.releaseStartHold?.();
     }
 
     /** The card, once its code has loaded (Home Assistant awaits getCardSize). One attempt at a time. */
@@ -203,6 +208,7 @@ export function lazyCardClass(spec: LazyCardSpec): CustomElementConstructor {
         const known = this.failure?.dataset.failure === 'updated';
         const answers = known || (await (spec.serverAnswers ?? defaultServerAnswers)());
         this.showFailure(answers ? 'updated' : 'offline');
+        this.releaseStartHold?.();
         return undefined;
       }
       if (this.inner) return this.inner;
@@ -216,6 +222,7 @@ export function lazyCardClass(spec: LazyCardSpec): CustomElementConstructor {
       this.inner = card;
       this.failure?.remove();
       this.appendChild(card);
+      if (this.isConnected) this.releaseStartHold?.();
       return card;
     }
 

@@ -32,6 +32,31 @@ export function trackCodeLoad<T>(load: Promise<T>): Promise<T> {
   return load;
 }
 
+/** Longest a card may hold subscriptions back between its creation and its start on the page. */
+export const CARD_START_HOLD_MS = 2_000;
+
+/**
+ * Count a card from its creation until it has started on the page: Home Assistant may load a
+ * card's code before it attaches the card (a view laid out first), and the card starts watching
+ * only once attached. `release()` (idempotent) ends the hold after the current task; it ends by
+ * itself after `maxMs`, so a card that never reaches the page holds nothing back for long.
+ */
+export function holdForCardStart(maxMs = CARD_START_HOLD_MS): () => void {
+  pending++;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    clearTimeout(timer);
+    setTimeout(() => {
+      pending--;
+      settle();
+    }, 0);
+  };
+  const timer = setTimeout(release, maxMs);
+  return release;
+}
+
 /** How many loads are in flight (for tests and diagnostics). */
 export function codeLoadsPending(): number {
   return pending;

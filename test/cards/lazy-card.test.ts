@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/ha-vitals';
 import { lazyCardClass } from '../../src/cards/lazy-card';
+import { codeLoadsPending } from '../../src/ha/code-loads';
 import { FakeConnection, fakeHass } from '../helpers/fake-connection';
 
 type Wrapper = HTMLElement & {
@@ -79,6 +80,28 @@ describe('the entry module (lazy cards)', () => {
     expect((card.card as Inner).editMode).to.equal(false);
     expect((card.card as Inner).preview).to.equal(true);
     expect(card.preview).to.equal(true);
+  });
+
+  it('holds the store back from its creation until the loaded card is on the page, not just until its code arrived', async () => {
+    // Arrange: no other hold in flight; a card type whose code is already loaded
+    await waitUntil(() => codeLoadsPending() === 0, 'other holds still pending', { timeout: 3000 });
+    class Inner extends HTMLElement {
+      setConfig(): void {}
+    }
+    const Lazy = lazyCardClass({ ...specBase('vitals-hold-card'), load: async () => Inner as never });
+    customElements.define('vitals-hold-card', Lazy);
+    const card = document.createElement('vitals-hold-card') as Wrapper;
+    // Act: Home Assistant creates the card and asks its size (the code loads) before attaching it
+    card.setConfig({});
+    await card.getCardSize();
+    await new Promise((r) => setTimeout(r, 20));
+    const whileDetached = codeLoadsPending();
+    (await fixture<HTMLDivElement>(html`<div></div>`)).appendChild(card);
+    await new Promise((r) => setTimeout(r, 20));
+    // Assert
+    expect(card.card).to.be.instanceOf(Inner);
+    expect(whileDetached).to.equal(1);
+    expect(codeLoadsPending()).to.equal(0);
   });
 
   it('gives the same sections-view sizes before and after its code loads', async () => {
