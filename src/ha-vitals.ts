@@ -6,6 +6,7 @@
  */
 import { CATALOG, type CustomCardEntry } from './cards/catalog';
 import { lazyCardClass } from './cards/lazy-card';
+import { resendLostRebuilds } from './ha/lost-rebuilds';
 
 declare global {
   interface Window {
@@ -19,3 +20,5 @@ for (const entry of CATALOG) {
   window.customCards = window.customCards ?? [];
   if (!window.customCards.some((c) => c.type === entry.tag)) window.customCards.push(entry.info);
 }
+// An older HA in edit mode can lose the rebuild of cards it laid out before these tags existed.
+void resendLostRebuilds(CATALOG.map((entry) => entry.tag));
