@@ -3,7 +3,7 @@
  * (written separately): maps each rule type's keys onto the detector's options.
  */
 import type { Detector } from '../types.js';
-import type { AlertRule } from '../config/alerts.js';
+import { trendDirection, type AlertRule } from '../config/alerts.js';
 import { ThresholdDetector } from '../detectors/threshold.js';
 import { TrendDetector } from '../detectors/trend.js';
 import { StalenessDetector } from '../detectors/staleness.js';
@@ -39,7 +39,7 @@ export function createDetector(rule: AlertRule, _seriesId?: string, hints?: Seri
         windowMs: rule.window,
         // Config: units per second (like HA's trend sensor); detector: units per hour.
         minSlopePerHour: rule.min_gradient === undefined ? undefined : Math.abs(rule.min_gradient) * HOUR_S,
-        direction: rule.direction ?? (rule.min_gradient !== undefined && rule.min_gradient < 0 ? 'down' : 'up'),
+        direction: trendDirection(rule),
         limit: rule.limit,
         horizonMs: rule.horizon,
         minSamples: rule.min_samples,

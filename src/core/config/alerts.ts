@@ -128,6 +128,11 @@ export interface TrendRule extends RuleCommon {
   min_samples: number;
 }
 
+/** The way a trend rule watches: `direction`, else down when `min_gradient` is negative, else up. */
+export function trendDirection(rule: Pick<TrendRule, 'direction' | 'min_gradient'>): 'up' | 'down' | 'either' {
+  return rule.direction ?? (rule.min_gradient !== undefined && rule.min_gradient < 0 ? 'down' : 'up');
+}
+
 export interface AnomalyRule extends RuleCommon {
   type: 'anomaly';
   /** 0..1; higher finds more anomalies. "low" = 0.25, "medium" = 0.5, "high" = 0.75. */

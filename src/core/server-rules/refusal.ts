@@ -3,8 +3,7 @@
  * purpose: the config schema checks it at load (so the editor shows the reason at the field), and
  * the browser leaves the sending to HA only for rules that pass.
  */
-import type { AlertRule, AlertsConfig } from '../config/alerts.js';
-import { trendDirection } from './trend-helper.js';
+import { trendDirection, type AlertRule, type AlertsConfig } from '../config/alerts.js';
 
 export type ServerRuleRefusal = { key?: string; message: string };
 

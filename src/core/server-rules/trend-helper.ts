@@ -21,7 +21,7 @@
  * Known differences: HA needs no coverage of half the window before judging (the browser does),
  * and it re-judges only when a new sample arrives (the browser also as time passes).
  */
-import type { TrendRule } from '../config/alerts.js';
+import { trendDirection, type TrendRule } from '../config/alerts.js';
 import { fnv1a64 } from '../alerts/intent-id.js';
 
 export const TREND_HELPER_PREFIX = 'ha_vitals_trend_';
@@ -48,11 +48,6 @@ export interface TrendHelper {
 /** Every helper made for automation `automationId` has a name starting with this. */
 export function trendHelperStem(automationId: string): string {
   return `${TREND_HELPER_PREFIX}${fnv1a64(automationId).slice(0, 8)}_`;
-}
-
-/** The rule's direction, as the browser decides it (detector-factory.ts). */
-export function trendDirection(rule: TrendRule): 'up' | 'down' | 'either' {
-  return rule.direction ?? (rule.min_gradient !== undefined && rule.min_gradient < 0 ? 'down' : 'up');
 }
 
 /** The helper that judges `rule` on `entity` for automation `automationId` (a rule refusal.ts accepts). */
