@@ -1,1 +1,1 @@
-import{C as s,l as o}from"./ha-vitals-core-BVjVS2H8.js";for(const t of s)customElements.get(t.tag)||customElements.define(t.tag,o(t)),window.customCards=window.customCards??[],window.customCards.some(s=>s.type===t.tag)||window.customCards.push(t.info);
+import{C as s,l as o,r as t}from"./ha-vitals-core-DUa3U11y.js";for(const t of s)customElements.get(t.tag)||customElements.define(t.tag,o(t)),window.customCards=window.customCards??[],window.customCards.some(s=>s.type===t.tag)||window.customCards.push(t.info);t(s.map(s=>s.tag));

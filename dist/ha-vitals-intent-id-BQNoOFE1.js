@@ -1,0 +1,1 @@
+const n=new TextEncoder;function e(e){let t=14695981039346656037n;for(const r of n.encode(e))t^=BigInt(r),t=1099511628211n*t&18446744073709551615n;return t.toString(16).padStart(16,"0")}function t(n){return`hv1-${e(`${n.reason}|${n.service}|${n.alertKey}|${n.at}|${n.members.join(",")}`)}`}export{e as f,t as i};
